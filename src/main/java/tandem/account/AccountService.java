@@ -1,0 +1,111 @@
+package tandem.account;
+
+import org.jdbi.v3.core.Jdbi;
+import tandem.core.Problem;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Users, their account and their default channel: creation, lookup, password checks. */
+public final class AccountService {
+    private static final Pattern USERNAME = Pattern.compile("^[a-z0-9._]{1,50}$");
+    private static final Pattern CHANNEL_NAME = Pattern.compile("^[a-zA-Z0-9\\-_.:]{1,50}$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
+
+    private final Jdbi jdbi;
+    private final AccountStore store;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final long defaultQuota;
+    private final long defaultQuotaDaily;
+
+    public AccountService(Jdbi jdbi, AccountStore store, PasswordHasher hasher, Clock clock, long defaultQuota, long defaultQuotaDaily) {
+        this.jdbi = jdbi;
+        this.store = store;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.defaultQuota = defaultQuota;
+        this.defaultQuotaDaily = defaultQuotaDaily;
+    }
+
+    /** Creates the user, its account and its default channel in one transaction. */
+    public User create(NewUser n) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (n.username() == null || !USERNAME.matcher(n.username()).matches()) errors.put("username", "Should have a valid username (1-50 lower-case letters, digits, '.' or '_')");
+        if (n.password() == null || n.password().length() < 6 || n.password().getBytes(StandardCharsets.UTF_8).length > 72) errors.put("password", "Should have a valid password (6 to 72 bytes)");
+        if (n.email() == null || !EMAIL.matcher(n.email()).matches() || n.email().length() > 400) errors.put("email", "Should have a valid email");
+        if (n.role() == null) errors.put("role", "Should have a valid role");
+        if (n.videoQuota() != null && n.videoQuota() < -1) errors.put("videoQuota", "Should have a valid video quota");
+        if (n.videoQuotaDaily() != null && n.videoQuotaDaily() < -1) errors.put("videoQuotaDaily", "Should have a valid daily video quota");
+        String channelName = n.channelName() == null ? n.username() + "_channel" : n.channelName();
+        if (n.channelName() != null && !CHANNEL_NAME.matcher(channelName).matches()) errors.put("channelName", "Should have a valid channel name");
+        if (!errors.isEmpty()) throw Problem.invalidParams(errors);
+        if (channelName.equals(n.username())) throw Problem.conflict("The channel name must differ from the username");
+
+        String hash = hasher.hash(n.password());
+        long now = clock.millis();
+        long id = jdbi.inTransaction(h -> {
+            if (store.userExists(h, n.username(), n.email())) throw Problem.conflict("User with this username or email already exists.");
+            if (store.actorNameTaken(h, n.username())) throw Problem.conflict("Another actor (account/channel) with this name on this instance already exists or has already existed.");
+            if (store.actorNameTaken(h, channelName)) throw Problem.conflict("Another actor (account/channel) with name " + channelName + " on this instance already exists or has already existed.");
+            long userId = store.insertUser(h, n.username(), n.email(), hash, n.role(),
+                    n.videoQuota() == null ? defaultQuota : n.videoQuota(),
+                    n.videoQuotaDaily() == null ? defaultQuotaDaily : n.videoQuotaDaily(), now);
+            long accountId = store.insertAccount(h, userId, n.username(), n.username(), now);
+            store.insertChannel(h, accountId, channelName, "Main " + n.username() + " channel", now);
+            return userId;
+        });
+        return store.userById(id).orElseThrow();
+    }
+
+    /**
+     * Makes sure the `root` admin exists. Returns the password when this call created it
+     * (the given one, or a generated one that the caller prints once).
+     */
+    public Optional<String> ensureAdmin(String configuredPassword) {
+        if (store.userByName("root").isPresent()) return Optional.empty();
+        String password = configuredPassword != null ? configuredPassword : generatePassword();
+        create(new NewUser("root", password, "admin@localhost.invalid", Role.ADMIN, -1L, -1L, "root_channel"));
+        return Optional.of(password);
+    }
+
+    /** Checks a login; the same vague error whether the user or the password is wrong. */
+    public User authenticate(String username, String password) {
+        Optional<User> user = username == null ? Optional.empty() : store.userByName(username.toLowerCase(java.util.Locale.ROOT));
+        boolean ok = user.isPresent() && hasher.matches(password, store.passwordHash(user.get().id()).orElse(null));
+        if (!ok) throw new Problem(400, "invalid_grant", "Invalid credentials: username or password is invalid");
+        if (user.get().blocked()) throw new Problem(400, "invalid_grant", "User is blocked.");
+        return user.get();
+    }
+
+    public void resetPassword(String username, String password) {
+        User u = store.userByName(username).orElseThrow(() -> Problem.notFound("User " + username + " not found"));
+        if (password == null || password.length() < 6 || password.getBytes(StandardCharsets.UTF_8).length > 72) {
+            throw Problem.invalidParam("password", "Should have a valid password (6 to 72 bytes)");
+        }
+        store.setPasswordHash(u.id(), hasher.hash(password));
+    }
+
+    public Optional<User> user(long id) { return store.userById(id); }
+    public Optional<User> userByName(String name) { return store.userByName(name); }
+    public java.util.List<User> users(int start, int count) { return store.users(start, count); }
+    public long countUsers() { return store.countUsers(); }
+    public java.util.List<Channel> channelsOf(long accountId) { return store.channelsOfAccount(accountId); }
+    public Optional<Channel> channel(long id) { return store.channelById(id); }
+    public Optional<Channel> localChannel(String name) { return store.localChannelByName(name); }
+    public Optional<Account> localAccount(String name) { return store.localAccountByName(name); }
+    public Optional<Account> account(long id) { return store.accountById(id); }
+
+    static String generatePassword() {
+        SecureRandom r = new SecureRandom();
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,5 @@
+package tandem.account;
+
+/** A local user, joined with the id and name of the account it owns. */
+public record User(long id, String username, String email, Role role, long videoQuota, long videoQuotaDaily,
+                   boolean blocked, String nsfwPolicy, long createdAt, long accountId, String accountDisplayName) {}

@@ -1,0 +1,215 @@
+package tandem.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.account.AccountService;
+import tandem.account.AccountStore;
+import tandem.account.LoginRateLimiter;
+import tandem.account.OAuthService;
+import tandem.account.PasswordHasher;
+import tandem.core.Config;
+import tandem.core.Json;
+import tandem.db.Database;
+import tandem.db.Dialect;
+import tandem.http.ActorToDto;
+import tandem.http.Auth;
+import tandem.http.AuthRoutes;
+import tandem.http.ChannelRoutes;
+import tandem.http.FileSender;
+import tandem.http.HttpServer;
+import tandem.http.InstanceRoutes;
+import tandem.http.JsonIo;
+import tandem.http.OpsRoutes;
+import tandem.http.Problems;
+import tandem.http.StaticRoutes;
+import tandem.http.UploadRoutes;
+import tandem.http.UserRoutes;
+import tandem.http.UserToDto;
+import tandem.http.VideoRoutes;
+import tandem.http.VideoToDto;
+import tandem.http.Urls;
+import tandem.job.JobQueue;
+import tandem.job.JobStore;
+import tandem.media.FfmpegBinaries;
+import tandem.media.HlsTranscoder;
+import tandem.media.MediaProbe;
+import tandem.media.Thumbnailer;
+import tandem.storage.BlobStore;
+import tandem.storage.LocalBlobStore;
+import tandem.video.MediaLinks;
+import tandem.video.ResumableUploads;
+import tandem.video.Video;
+import tandem.video.VideoFile;
+import tandem.video.VideoJobs;
+import tandem.video.VideoPipeline;
+import tandem.video.VideoPrivacy;
+import tandem.video.VideoService;
+import tandem.video.VideoStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The composition root: the only place that builds services and wires them together. */
+public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    private final Database db;
+    private final JobQueue jobs;
+    private final HttpServer http;
+    private final Optional<String> createdAdminPassword;
+    private final Config config;
+
+    private App(Config config, Database db, JobQueue jobs, HttpServer http, Optional<String> createdAdminPassword) {
+        this.config = config;
+        this.db = db;
+        this.jobs = jobs;
+        this.http = http;
+        this.createdAdminPassword = createdAdminPassword;
+    }
+
+    public static App start(Config config) throws IOException {
+        long t0 = System.nanoTime();
+        Path data = Files.createDirectories(config.dataDir());
+        Path tmp = data.resolve("tmp");
+        deleteTree(tmp);
+        Files.createDirectories(tmp);
+        Clock clock = Clock.systemUTC();
+        ObjectMapper mapper = Json.newMapper();
+
+        Database db = Database.open(config.databaseUrl());
+        try {
+            BlobStore blobs = new LocalBlobStore(data.resolve("storage"));
+            JobStore jobStore = new JobStore(db.jdbi(), db.dialect());
+            JobQueue jobs = new JobQueue(jobStore, db.jdbi(), clock, config.jobLease(), db.dialect() == Dialect.SQLITE);
+
+            AccountStore accountStore = new AccountStore(db.jdbi());
+            AccountService accounts = new AccountService(db.jdbi(), accountStore, new PasswordHasher(10), clock,
+                    config.defaultVideoQuota(), config.defaultVideoQuotaDaily());
+            OAuthService oauth = new OAuthService(db.jdbi(), accounts, clock);
+            oauth.localClient();
+            Optional<String> adminPassword = accounts.ensureAdmin(config.adminPassword());
+
+            VideoStore videoStore = new VideoStore(db.jdbi());
+            VideoService videos = new VideoService(videoStore, accounts, blobs, jobs, clock, config.maxUploadBytes());
+            ResumableUploads resumable = new ResumableUploads(db.jdbi(), videos, data.resolve("uploads"), clock, mapper, config.uploadAbandonAfter());
+
+            Urls urls = new Urls(config);
+            FfmpegBinaries ffmpeg = new FfmpegBinaries(data.resolve("cache"));
+            VideoPipeline pipeline = new VideoPipeline(videoStore, blobs, new MediaProbe(ffmpeg), new HlsTranscoder(ffmpeg),
+                    new Thumbnailer(ffmpeg), mediaLinks(urls), tmp.resolve("work"), clock, mapper);
+            jobs.register(VideoJobs.TORRENT, pipeline::torrent);
+            jobs.register(VideoJobs.THUMBNAIL, pipeline::thumbnail);
+            jobs.register(VideoJobs.transcode(config.transcodeConcurrency()), pipeline.transcode());
+            jobs.register(VideoJobs.DELETE_FILES, pipeline::deleteFiles);
+            jobs.register(VideoJobs.PURGE_UPLOADS, job -> resumable.purgeAbandoned());
+            jobs.recurring(VideoJobs.PURGE_UPLOADS, Duration.ofMinutes(10));
+
+            PrometheusMeterRegistry registry = metrics(jobStore);
+            JsonIo json = new JsonIo(mapper, config.maxJsonBytes());
+            Problems problems = new Problems(json);
+            Auth auth = new Auth(oauth);
+            ActorToDto actors = new ActorToDto(urls);
+            VideoToDto videoDto = new VideoToDto(urls, actors);
+            VideoRoutes videoRoutes = new VideoRoutes(videos, videoDto, json, auth, tmp);
+            HttpServer http = new HttpServer(config.bindHost(), config.port(),
+                    List.of(new AuthRoutes(oauth, new LoginRateLimiter(config.loginAttemptsPerWindow(), config.loginWindow(), clock), json, auth, config.publicHost()),
+                            new UploadRoutes(videos, resumable, json, auth, tmp, config.maxUploadBytes(), config.url("/api/v1")),
+                            new UserRoutes(accounts, videos, new UserToDto(accounts, videos, actors), json, auth),
+                            videoRoutes,
+                            new ChannelRoutes(accounts, videos, actors, videoRoutes, json, config.publicHost()),
+                            new InstanceRoutes(config, accounts, videos, jobStore, json, auth)),
+                    List.of(new StaticRoutes(new FileSender(blobs), videos, auth),
+                            new OpsRoutes(registry, () -> ping(db), json)),
+                    problems, registry).start();
+            jobs.start();
+            log.info("Tandem is listening on port {} as {} (data in {}, {} database) — started in {} ms",
+                    http.port(), config.publicUrl(), data, db.dialect(), (System.nanoTime() - t0) / 1_000_000);
+            adminPassword.ifPresent(p -> log.warn("""
+
+                    ==============================================================
+                      Administrator account created
+                        username: root
+                        password: {}
+                      (shown once; change it with ./tandem admin reset-password)
+                    =============================================================="""
+                    , p));
+            return new App(config, db, jobs, http, adminPassword);
+        } catch (RuntimeException | IOException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static MediaLinks mediaLinks(Urls urls) {
+        return new MediaLinks() {
+            @Override
+            public List<String> trackers() {
+                return urls.trackerUrls();
+            }
+
+            @Override
+            public String webSeed(Video video, VideoFile file) {
+                return video.privacy() == VideoPrivacy.PRIVATE ? null : urls.fileUrl(video, file);
+            }
+        };
+    }
+
+    private static PrometheusMeterRegistry metrics(JobStore jobStore) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        for (String state : List.of("pending", "running", "done", "dead")) {
+            Gauge.builder("tandem_jobs", jobStore, s -> s.countByState().getOrDefault(state, 0L))
+                    .tag("state", state).description("Jobs in the durable queue by state").register(registry);
+        }
+        return registry;
+    }
+
+    private static boolean ping(Database db) {
+        try {
+            return db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            log.warn("health check: database unreachable", e);
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    public int port() { return http.port(); }
+    public JobQueue jobs() { return jobs; }
+    public Database database() { return db; }
+    public Config config() { return config; }
+    public Optional<String> createdAdminPassword() { return createdAdminPassword; }
+
+    /** Graceful stop: no new requests, running jobs are put back in the queue, then the pool closes. */
+    @Override
+    public void close() {
+        log.info("stopping Tandem");
+        http.close();
+        jobs.close();
+        db.close();
+    }
+}

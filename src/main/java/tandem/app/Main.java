@@ -1,0 +1,61 @@
+package tandem.app;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import tandem.account.AccountService;
+import tandem.account.AccountStore;
+import tandem.account.PasswordHasher;
+import tandem.core.Config;
+import tandem.db.Database;
+
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+
+/** Command line: `start` runs the server; `admin reset-password <user> <password>` fixes a login. */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger("tandem");
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        String command = args.length == 0 ? "start" : args[0];
+        Config config = Config.load(System.getenv());
+        switch (command) {
+            case "start" -> start(config);
+            case "admin" -> admin(config, args);
+            default -> {
+                log.error("unknown command '{}'; use: start | admin reset-password <username> <password>", command);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void start(Config config) throws Exception {
+        App app = App.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+    }
+
+    private static void admin(Config config, String[] args) {
+        if (args.length < 4 || !"reset-password".equals(args[1])) {
+            log.error("usage: admin reset-password <username> <new-password>");
+            System.exit(2);
+        }
+        try (Database db = Database.open(config.databaseUrl())) {
+            AccountService accounts = new AccountService(db.jdbi(), new AccountStore(db.jdbi()), new PasswordHasher(10),
+                    Clock.systemUTC(), config.defaultVideoQuota(), config.defaultVideoQuotaDaily());
+            accounts.resetPassword(args[2], args[3]);
+            log.info("password of '{}' changed", args[2]);
+        } catch (tandem.core.Problem p) {
+            log.error("cannot reset the password: {}", p.getMessage());
+            System.exit(1);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package tandem.core;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Every setting of one Tandem instance. Read from a properties file (see tandem.conf.example),
+ * then overridden by TANDEM_* environment variables, so several instances can run side by side.
+ */
+public record Config(
+        String bindHost,
+        int port,
+        URI publicUrl,
+        Path dataDir,
+        String databaseUrl,
+        String adminPassword,
+        String instanceName,
+        long maxUploadBytes,
+        long defaultVideoQuota,
+        long defaultVideoQuotaDaily,
+        int loginAttemptsPerWindow,
+        Duration loginWindow,
+        int transcodeConcurrency,
+        int transcodeThreads,
+        Duration jobLease,
+        Duration uploadAbandonAfter,
+        long maxJsonBytes) {
+
+    /** Loads defaults, then the file, then the environment. */
+    public static Config load(Map<String, String> env) {
+        Properties props = new Properties();
+        String file = env.getOrDefault("TANDEM_CONFIG", "tandem.conf");
+        Path path = Path.of(file);
+        if (Files.isRegularFile(path)) {
+            try (Reader r = Files.newBufferedReader(path)) {
+                props.load(r);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot read config file " + path.toAbsolutePath() + ": " + e.getMessage(), e);
+            }
+        } else if (env.containsKey("TANDEM_CONFIG")) {
+            throw new IllegalStateException("Config file " + path.toAbsolutePath() + " (TANDEM_CONFIG) does not exist");
+        }
+        env.forEach((k, v) -> {
+            if (k.startsWith("TANDEM_") && !k.equals("TANDEM_CONFIG")) {
+                props.setProperty(k.substring("TANDEM_".length()).toLowerCase(Locale.ROOT), v);
+            }
+        });
+        return fromProperties(props);
+    }
+
+    static Config fromProperties(Properties p) {
+        int port = intValue(p, "port", 9000);
+        String publicUrl = p.getProperty("public_url", "http://localhost:" + port);
+        if (publicUrl.endsWith("/")) publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
+        Path dataDir = Path.of(p.getProperty("data_dir", "data")).toAbsolutePath().normalize();
+        String db = blankToNull(p.getProperty("database_url"));
+        return new Config(
+                p.getProperty("bind_host", "0.0.0.0"),
+                port,
+                URI.create(publicUrl),
+                dataDir,
+                db == null ? "jdbc:sqlite:" + dataDir.resolve("tandem.db") : db,
+                blankToNull(p.getProperty("admin_password")),
+                p.getProperty("instance_name", "Tandem"),
+                longValue(p, "max_upload_bytes", 8L * 1024 * 1024 * 1024),
+                longValue(p, "default_video_quota", -1),
+                longValue(p, "default_video_quota_daily", -1),
+                intValue(p, "login_attempts_per_window", 15),
+                Duration.ofSeconds(longValue(p, "login_window_seconds", 300)),
+                intValue(p, "transcode_concurrency", 1),
+                intValue(p, "transcode_threads", 0),
+                Duration.ofSeconds(longValue(p, "job_lease_seconds", 60)),
+                Duration.ofSeconds(longValue(p, "upload_abandon_after_seconds", 3600)),
+                longValue(p, "max_json_bytes", 500 * 1024));
+    }
+
+    /** The public host with its port when the port is not the scheme's default, as PeerTube compares it. */
+    public String publicHost() {
+        int p = publicUrl.getPort();
+        boolean defaultPort = p == -1 || (p == 80 && "http".equals(publicUrl.getScheme())) || (p == 443 && "https".equals(publicUrl.getScheme()));
+        return defaultPort ? publicUrl.getHost() : publicUrl.getHost() + ":" + p;
+    }
+
+    /** Absolute URL for a path on this instance. */
+    public String url(String path) {
+        return publicUrl + path;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static int intValue(Properties p, String key, int fallback) {
+        return (int) longValue(p, key, fallback);
+    }
+
+    private static long longValue(Properties p, String key, long fallback) {
+        String v = blankToNull(p.getProperty(key));
+        if (v == null) return fallback;
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Setting " + key + " must be a whole number, got '" + v + "'");
+        }
+    }
+}

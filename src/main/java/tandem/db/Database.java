@@ -1,0 +1,125 @@
+package tandem.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The connection pool, the Jdbi handle factory and the schema migrations, for SQLite or PostgreSQL. */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+
+    private Database(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens the database named by a `jdbc:` or `postgresql://` URL and migrates it. */
+    public static Database open(String url) {
+        String jdbcUrl = toJdbcUrl(url);
+        Dialect dialect = jdbcUrl.startsWith("jdbc:sqlite:") ? Dialect.SQLITE : Dialect.POSTGRESQL;
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(jdbcUrl);
+        hc.setPoolName("tandem-db");
+        if (dialect == Dialect.SQLITE) {
+            ensureParentDir(jdbcUrl);
+            // WAL lets readers run beside the writer; IMMEDIATE transactions avoid lock-upgrade deadlocks.
+            hc.addDataSourceProperty("journal_mode", "WAL");
+            hc.addDataSourceProperty("busy_timeout", "15000");
+            hc.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            hc.addDataSourceProperty("foreign_keys", "true");
+            hc.addDataSourceProperty("synchronous", "NORMAL");
+            hc.setMaximumPoolSize(6);
+        } else {
+            hc.setMaximumPoolSize(12);
+        }
+        HikariDataSource ds = new HikariDataSource(hc);
+        try {
+            migrate(ds, dialect, jdbcUrl);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Database(ds, dialect);
+    }
+
+    private static void migrate(HikariDataSource ds, Dialect dialect, String jdbcUrl) {
+        var fw = Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of(
+                        "id", dialect == Dialect.SQLITE ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY",
+                        "blob", dialect == Dialect.SQLITE ? "BLOB" : "BYTEA"));
+        String schema = schemaOf(jdbcUrl);
+        if (schema != null) fw.schemas(schema).defaultSchema(schema);
+        var result = fw.load().migrate();
+        log.info("database ready: {} ({} migrations applied, schema version {})", dialect, result.migrationsExecuted, result.targetSchemaVersion);
+    }
+
+    /** Accepts `jdbc:...` as is and turns `postgresql://user:pass@host:port/db?x=y` into a JDBC URL. */
+    static String toJdbcUrl(String url) {
+        if (url.startsWith("jdbc:")) return url;
+        if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
+            URI u = URI.create(url);
+            StringBuilder sb = new StringBuilder("jdbc:postgresql://").append(u.getHost());
+            if (u.getPort() > 0) sb.append(':').append(u.getPort());
+            sb.append(u.getRawPath() == null || u.getRawPath().isEmpty() ? "/postgres" : u.getRawPath());
+            StringBuilder q = new StringBuilder(u.getRawQuery() == null ? "" : u.getRawQuery());
+            if (u.getUserInfo() != null) {
+                String[] up = u.getUserInfo().split(":", 2);
+                append(q, "user=" + up[0]);
+                if (up.length > 1) append(q, "password=" + up[1]);
+            }
+            if (!q.isEmpty()) sb.append('?').append(q);
+            return sb.toString();
+        }
+        if (url.startsWith("sqlite:")) return "jdbc:" + url;
+        throw new IllegalStateException("Unsupported database URL (use postgresql://… or jdbc:sqlite:…): " + url);
+    }
+
+    private static void append(StringBuilder q, String kv) {
+        if (!q.isEmpty()) q.append('&');
+        q.append(kv);
+    }
+
+    private static String schemaOf(String jdbcUrl) {
+        int i = jdbcUrl.indexOf("currentSchema=");
+        if (i < 0) return null;
+        String rest = jdbcUrl.substring(i + "currentSchema=".length());
+        int amp = rest.indexOf('&');
+        return amp < 0 ? rest : rest.substring(0, amp);
+    }
+
+    private static void ensureParentDir(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int q = file.indexOf('?');
+        if (q >= 0) file = file.substring(0, q);
+        if (file.isEmpty() || file.startsWith(":memory:")) return;
+        try {
+            Path parent = Path.of(file).toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create the database folder for " + file, e);
+        }
+    }
+
+    public Jdbi jdbi() { return jdbi; }
+    public Dialect dialect() { return dialect; }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,63 @@
+package tandem.http;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import tandem.account.AccountService;
+import tandem.account.Role;
+import tandem.core.Config;
+import tandem.core.PageRequest;
+import tandem.job.JobStore;
+import tandem.video.VideoService;
+
+import java.util.Map;
+import java.util.Set;
+
+/** Instance-wide endpoints: config, about, stats, ping, and the admin job list. */
+public final class InstanceRoutes implements HttpService {
+    private final Map<String, Object> serverConfig;
+    private final Config config;
+    private final AccountService accounts;
+    private final VideoService videos;
+    private final JobStore jobs;
+    private final JsonIo json;
+    private final Auth auth;
+
+    public InstanceRoutes(Config config, AccountService accounts, VideoService videos, JobStore jobs, JsonIo json, Auth auth) {
+        this.config = config;
+        this.serverConfig = ServerConfigDto.build(config);
+        this.accounts = accounts;
+        this.videos = videos;
+        this.jobs = jobs;
+        this.json = json;
+        this.auth = auth;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/config", (req, res) -> json.ok(res, serverConfig))
+             .get("/config/about", (req, res) -> json.ok(res, Map.of("instance", Map.of("name", config.instanceName(),
+                     "shortDescription", "A Tandem video instance", "description", "", "terms", "", "languages", java.util.List.of(),
+                     "categories", java.util.List.of()))))
+             .get("/server/stats", (req, res) -> json.ok(res, Map.of("totalUsers", accounts.countUsers(),
+                     "totalLocalVideos", videos.countLocal(), "totalVideos", videos.countLocal(), "jobs", jobs.countByState())))
+             .get("/ping", (req, res) -> res.send("pong"))
+             .get("/jobs/{state}", this::jobs);
+    }
+
+    private void jobs(ServerRequest req, ServerResponse res) {
+        auth.requireRole(req, Role.ADMIN);
+        String state = Params.pathParam(req, "state");
+        PageRequest p = PageRequest.parse(Params.get(req, "start"), Params.get(req, "count"), null, "-createdAt", Set.of("createdAt"));
+        String filter = switch (state) {
+            case "active" -> "running";
+            case "waiting", "delayed" -> "pending";
+            case "completed" -> "done";
+            case "failed" -> "dead";
+            default -> null;
+        };
+        var list = jobs.list(filter, p.start(), p.count());
+        json.ok(res, Map.of("total", list.size(), "data", list));
+    }
+}

@@ -1,0 +1,44 @@
+package tandem.http;
+
+import io.helidon.webserver.http.ServerRequest;
+import tandem.core.Problem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Query-string helpers that accept PeerTube's `name[]=` and repeated `name=` forms. */
+final class Params {
+    private Params() {}
+
+    static String get(ServerRequest req, String name) {
+        return req.query().first(name).asOptional().orElse(null);
+    }
+
+    static List<String> list(ServerRequest req, String name) {
+        List<String> out = new ArrayList<>(req.query().all(name, List::of));
+        out.addAll(req.query().all(name + "[]", List::of));
+        return out.stream().filter(s -> !s.isBlank()).toList();
+    }
+
+    static Boolean bool(ServerRequest req, String name) {
+        String v = get(req, name);
+        if (v == null || v.isBlank() || "both".equals(v)) return null;
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Problem.invalidParam(name, "Should have a valid " + name + " boolean");
+        };
+    }
+
+    static List<Integer> ints(ServerRequest req, String name) {
+        try {
+            return list(req, name).stream().map(Integer::parseInt).toList();
+        } catch (NumberFormatException e) {
+            throw Problem.invalidParam(name, "Should have valid " + name + " numbers");
+        }
+    }
+
+    static String pathParam(ServerRequest req, String name) {
+        return req.path().pathParameters().get(name);
+    }
+}

@@ -1,0 +1,68 @@
+package tandem.http;
+
+import tandem.core.Config;
+import tandem.video.Video;
+import tandem.video.VideoFile;
+import tandem.video.VideoPrivacy;
+
+import java.util.List;
+
+/** Where a video's files are served, PeerTube's URL layout (private videos under `private/`). */
+public final class Urls {
+    private final Config config;
+
+    public Urls(Config config) {
+        this.config = config;
+    }
+
+    public String base() {
+        return config.publicUrl().toString();
+    }
+
+    private static String privateSegment(Video v) {
+        return v.privacy() == VideoPrivacy.PRIVATE ? "private/" : "";
+    }
+
+    public String hlsDir(Video v) {
+        return base() + "/static/streaming-playlists/hls/" + privateSegment(v) + v.uuid() + "/";
+    }
+
+    public String masterPlaylist(Video v) { return hlsDir(v) + v.masterName(); }
+    public String segmentsSha256(Video v) { return hlsDir(v) + v.segmentsShaName(); }
+
+    public String fileUrl(Video v, VideoFile f) {
+        return VideoFile.WEB.equals(f.kind())
+                ? base() + "/static/web-videos/" + privateSegment(v) + f.fileName()
+                : hlsDir(v) + f.fileName();
+    }
+
+    public String downloadUrl(Video v, VideoFile f) {
+        return VideoFile.WEB.equals(f.kind())
+                ? base() + "/download/web-videos/" + f.fileName()
+                : base() + "/download/streaming-playlists/hls/videos/" + v.uuid() + "/" + f.fileName();
+    }
+
+    public String torrentUrl(VideoFile f) {
+        return f.torrentName() == null ? null : base() + "/lazy-static/torrents/" + f.torrentName();
+    }
+
+    public String torrentDownloadUrl(VideoFile f) {
+        return f.torrentName() == null ? null : base() + "/download/torrents/" + f.torrentName();
+    }
+
+    public String thumbnailPath(Video v) { return "/lazy-static/thumbnails/" + v.thumbnailName(); }
+    public String previewPath(Video v) { return "/lazy-static/previews/" + v.thumbnailName(); }
+    public String watchUrl(Video v) { return base() + "/videos/watch/" + v.uuid(); }
+
+    /** HTTP and WebSocket tracker URLs; the WebSocket one always names its port, as PeerTube's does. */
+    public List<String> trackerUrls() {
+        var u = config.publicUrl();
+        boolean https = "https".equals(u.getScheme());
+        int port = u.getPort() > 0 ? u.getPort() : (https ? 443 : 80);
+        return List.of(base() + "/tracker/announce", (https ? "wss://" : "ws://") + u.getHost() + ":" + port + "/tracker/socket");
+    }
+
+    public String host() {
+        return config.publicHost();
+    }
+}

@@ -1,0 +1,142 @@
+package tandem.http;
+
+import tandem.video.Video;
+import tandem.video.VideoConstants;
+import tandem.video.VideoFile;
+import tandem.video.VideoPrivacy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Videos in PeerTube's JSON shapes: `Video` for lists, `VideoDetails` for one video. */
+public final class VideoToDto {
+    private final Urls urls;
+    private final ActorToDto actors;
+
+    public VideoToDto(Urls urls, ActorToDto actors) {
+        this.urls = urls;
+        this.actors = actors;
+    }
+
+    public Map<String, Object> summary(Video v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", v.id());
+        m.put("uuid", v.uuid());
+        m.put("shortUUID", tandem.core.ShortUuid.encode(java.util.UUID.fromString(v.uuid())));
+        m.put("url", urls.watchUrl(v));
+        m.put("name", v.name());
+        m.put("category", constant(v.category(), v.category() == null ? null : VideoConstants.CATEGORIES.get(v.category())));
+        m.put("licence", constant(v.licence(), v.licence() == null ? null : VideoConstants.LICENCES.get(v.licence())));
+        m.put("language", constant(v.language(), v.language() == null ? null : VideoConstants.LANGUAGES.getOrDefault(v.language(), v.language())));
+        m.put("privacy", constant(v.privacy().id, v.privacy().label));
+        m.put("nsfw", v.nsfw());
+        m.put("truncatedDescription", truncate(v.description(), 250));
+        m.put("description", truncate(v.description(), 250));
+        m.put("isLocal", v.isLocal());
+        m.put("isLive", false);
+        m.put("duration", v.duration());
+        m.put("aspectRatio", v.aspectRatio());
+        m.put("views", v.views());
+        m.put("viewers", 0);
+        m.put("likes", v.likes());
+        m.put("dislikes", v.dislikes());
+        m.put("thumbnailPath", urls.thumbnailPath(v));
+        m.put("previewPath", urls.previewPath(v));
+        m.put("thumbnailUrl", urls.base() + urls.thumbnailPath(v));
+        m.put("previewUrl", urls.base() + urls.previewPath(v));
+        m.put("embedPath", "/videos/embed/" + v.uuid());
+        m.put("embedUrl", urls.base() + "/videos/embed/" + v.uuid());
+        m.put("createdAt", Instant.ofEpochMilli(v.createdAt()));
+        m.put("updatedAt", Instant.ofEpochMilli(v.updatedAt()));
+        m.put("publishedAt", v.publishedAt() == null ? Instant.ofEpochMilli(v.createdAt()) : Instant.ofEpochMilli(v.publishedAt()));
+        m.put("originallyPublishedAt", v.originallyPublishedAt() == null ? null : Instant.ofEpochMilli(v.originallyPublishedAt()));
+        m.put("state", constant(v.state().id, v.state().label));
+        m.put("waitTranscoding", v.waitTranscoding());
+        m.put("transcodingProgress", v.transcodeProgress());
+        m.put("account", actors.accountSummary(v.channel().account()));
+        m.put("channel", actors.channelSummary(v.channel()));
+        return m;
+    }
+
+    public Map<String, Object> details(Video v, List<VideoFile> files) {
+        Map<String, Object> m = summary(v);
+        m.put("description", v.description());
+        m.put("descriptionPath", "/api/v1/videos/" + v.uuid() + "/description");
+        m.put("support", v.support());
+        m.put("tags", v.tags());
+        m.put("commentsEnabled", v.commentsPolicy() != 2);
+        m.put("commentsPolicy", constant(v.commentsPolicy(), VideoConstants.COMMENTS_POLICIES.get(v.commentsPolicy())));
+        m.put("downloadEnabled", v.downloadEnabled());
+        m.put("stateReason", v.stateReason());
+        m.put("inputFileUpdatedAt", null);
+        m.put("trackerUrls", urls.trackerUrls());
+        m.put("account", actors.account(v.channel().account()));
+        m.put("channel", actors.channel(v.channel()));
+        List<VideoFile> web = files.stream().filter(f -> VideoFile.WEB.equals(f.kind())).toList();
+        List<VideoFile> hls = files.stream().filter(f -> VideoFile.HLS.equals(f.kind())).toList();
+        m.put("files", web.stream().map(f -> file(v, f)).toList());
+        if (hls.isEmpty()) {
+            m.put("streamingPlaylists", List.of());
+        } else {
+            Map<String, Object> playlist = new LinkedHashMap<>();
+            playlist.put("id", v.id());
+            playlist.put("type", 1);
+            playlist.put("playlistUrl", urls.masterPlaylist(v));
+            playlist.put("segmentsSha256Url", urls.segmentsSha256(v));
+            playlist.put("redundancies", List.of());
+            playlist.put("files", hls.stream().map(f -> file(v, f)).toList());
+            m.put("streamingPlaylists", List.of(playlist));
+        }
+        return m;
+    }
+
+    private Map<String, Object> file(Video v, VideoFile f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", f.id());
+        m.put("resolution", Map.of("id", f.resolution(), "label", f.resolution() == 0 ? "Audio only" : f.resolution() + "p"));
+        m.put("size", f.size());
+        m.put("width", f.width());
+        m.put("height", f.height());
+        m.put("fps", f.fps());
+        m.put("hasAudio", f.hasAudio());
+        m.put("hasVideo", f.hasVideo());
+        m.put("fileUrl", urls.fileUrl(v, f));
+        m.put("fileDownloadUrl", urls.downloadUrl(v, f));
+        if (VideoFile.HLS.equals(f.kind())) m.put("playlistUrl", urls.hlsDir(v) + v.fileKey() + "-" + f.resolution() + ".m3u8");
+        m.put("torrentUrl", urls.torrentUrl(f));
+        m.put("torrentDownloadUrl", urls.torrentDownloadUrl(f));
+        m.put("magnetUri", magnet(v, f));
+        m.put("metadataUrl", null);
+        m.put("storage", 0);
+        return m;
+    }
+
+    private String magnet(Video v, VideoFile f) {
+        if (f.infoHash() == null) return null;
+        StringBuilder sb = new StringBuilder("magnet:?xs=").append(enc(urls.torrentUrl(f)))
+                .append("&xt=urn:btih:").append(f.infoHash())
+                .append("&dn=").append(enc(v.name()));
+        for (String t : urls.trackerUrls()) sb.append("&tr=").append(enc(t));
+        if (v.privacy() != VideoPrivacy.PRIVATE) sb.append("&ws=").append(enc(urls.fileUrl(v, f)));
+        return sb.toString();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> constant(Object id, String label) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("label", label == null ? "Unknown" : label);
+        return m;
+    }
+
+    private static String truncate(String s, int max) {
+        if (s == null || s.length() <= max) return s;
+        return s.substring(0, max - 3) + "...";
+    }
+}

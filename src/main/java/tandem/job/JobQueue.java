@@ -1,0 +1,235 @@
+package tandem.job;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs durable jobs: claims them from the table, runs each on a virtual thread, retries with
+ * backoff, heart-beats running jobs so a crashed node's work is recovered, and keeps recurring
+ * jobs scheduled. Nothing here lives only in memory: a restart picks up where the table says.
+ */
+public final class JobQueue implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(JobQueue.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final JobStore store;
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Duration lease;
+    private final boolean singleNode;
+    private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, Registered> types = new ConcurrentHashMap<>();
+    private final Map<String, Duration> recurring = new ConcurrentHashMap<>();
+    private final Map<Long, Thread> running = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private volatile boolean stopping;
+    private Thread dispatcher;
+
+    private record Registered(JobType type, JobHandler handler, Semaphore slots) {}
+
+    /**
+     * @param singleNode true when no other node can share the table (SQLite): jobs left running at
+     *                   start-up belong to a dead process and are recovered at once.
+     */
+    public JobQueue(JobStore store, Jdbi jdbi, Clock clock, Duration lease, boolean singleNode) {
+        this.store = store;
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.lease = lease;
+        this.singleNode = singleNode;
+    }
+
+    public void register(JobType type, JobHandler handler) {
+        types.put(type.name(), new Registered(type, handler, new Semaphore(type.concurrency())));
+    }
+
+    /** Keeps one pending job of this type, due `every` after the previous one was scheduled. */
+    public void recurring(JobType type, Duration every) {
+        recurring.put(type.name(), every);
+    }
+
+    /** Enqueues in the caller's transaction; the worker is woken after the caller commits. */
+    public long enqueue(Handle h, JobType type, String payload) {
+        long id = store.insert(h, type, payload, clock.millis(), clock.millis());
+        wakeUp();
+        return id;
+    }
+
+    public long enqueue(JobType type, String payload) {
+        return jdbi.inTransaction(h -> enqueue(h, type, payload));
+    }
+
+    public void wakeUp() {
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void start() {
+        long now = clock.millis();
+        int recovered = store.recoverStale(singleNode ? now + 1 : now - lease.toMillis(), now);
+        if (recovered > 0) log.info("recovered {} job(s) left running by a stopped process", recovered);
+        dispatcher = Thread.ofPlatform().name("job-dispatcher").daemon().start(this::dispatchLoop);
+    }
+
+    /** True when no job is due or running, apart from the given (e.g. recurring) types. */
+    public boolean isIdle(Set<String> ignoring) {
+        List<String> busy = new ArrayList<>(store.busyTypes(clock.millis()));
+        busy.removeAll(ignoring);
+        return busy.isEmpty() && running.isEmpty();
+    }
+
+    public Set<String> recurringTypes() {
+        return Set.copyOf(recurring.keySet());
+    }
+
+    private void dispatchLoop() {
+        long lastBeat = 0;
+        long lastMaintenance = 0;
+        while (!stopping) {
+            try {
+                long now = clock.millis();
+                if (now - lastBeat > lease.toMillis() / 4) {
+                    store.heartbeat(List.copyOf(running.keySet()), now);
+                    lastBeat = now;
+                }
+                if (now - lastMaintenance > lease.toMillis() / 2) {
+                    maintain(now);
+                    lastMaintenance = now;
+                }
+                if (!claimAndStart()) sleep();
+            } catch (RuntimeException e) {
+                log.error("job dispatcher error (will retry)", e);
+                sleep();
+            }
+        }
+    }
+
+    private void maintain(long now) {
+        if (!singleNode) store.recoverStale(now - lease.toMillis(), now);
+        recurring.forEach((name, every) -> {
+            Registered r = types.get(name);
+            if (r != null && !store.hasActive(name)) {
+                jdbi.useTransaction(h -> store.insert(h, r.type(), "{}", now + every.toMillis(), now));
+            }
+        });
+    }
+
+    private boolean claimAndStart() {
+        List<String> free = new ArrayList<>();
+        types.forEach((name, r) -> {
+            if (r.slots().availablePermits() > 0) free.add(name);
+        });
+        var claimed = store.claim(free, node, clock.millis());
+        if (claimed.isEmpty()) return false;
+        Job job = claimed.get();
+        Registered r = types.get(job.type());
+        if (!r.slots().tryAcquire()) {
+            store.release(job.id(), clock.millis());
+            return false;
+        }
+        Thread t = Thread.ofVirtual().name("job-" + job.type() + "-" + job.id()).unstarted(() -> runOne(r, job));
+        running.put(job.id(), t);
+        t.start();
+        return true;
+    }
+
+    private void runOne(Registered r, Job job) {
+        try {
+            log.info("job {} #{} started (attempt {}/{})", job.type(), job.id(), job.attempts(), job.maxAttempts());
+            r.handler().run(job);
+            store.markDone(job.id(), clock.millis());
+            log.info("job {} #{} done", job.type(), job.id());
+        } catch (InterruptedException e) {
+            if (stopping) {
+                store.release(job.id(), clock.millis());
+                log.info("job {} #{} interrupted by shutdown; it will resume after restart", job.type(), job.id());
+            } else {
+                fail(r, job, e);
+            }
+        } catch (Exception e) {
+            if (stopping && Thread.currentThread().isInterrupted()) {
+                store.release(job.id(), clock.millis());
+            } else {
+                fail(r, job, e);
+            }
+        } finally {
+            running.remove(job.id());
+            r.slots().release();
+            wakeUp();
+        }
+    }
+
+    private void fail(Registered r, Job job, Exception e) {
+        long now = clock.millis();
+        String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
+        boolean permanent = e instanceof PermanentJobFailure;
+        if (permanent || job.attempts() >= job.maxAttempts()) {
+            log.warn("job {} #{} failed for good after {} attempt(s): {}", job.type(), job.id(), job.attempts(), msg);
+            store.markDead(job.id(), msg, now);
+            try {
+                r.handler().onDead(job, e);
+            } catch (RuntimeException inner) {
+                log.error("job {} #{}: recording its failure failed", job.type(), job.id(), inner);
+            }
+        } else {
+            Duration delay = r.type().backoffAfter(job.attempts());
+            log.warn("job {} #{} failed (attempt {}/{}), retry in {}: {}", job.type(), job.id(), job.attempts(), job.maxAttempts(), delay, msg, e);
+            store.retryLater(job.id(), msg, now + delay.toMillis(), now);
+        }
+    }
+
+    private void sleep() {
+        lock.lock();
+        try {
+            wake.await(POLL.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops claiming, interrupts running jobs and puts them back in the queue for the next start. */
+    @Override
+    public void close() {
+        stopping = true;
+        wakeUp();
+        if (dispatcher != null) {
+            try {
+                dispatcher.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        running.values().forEach(Thread::interrupt);
+        for (Thread t : List.copyOf(running.values())) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+    }
+}

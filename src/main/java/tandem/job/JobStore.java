@@ -1,0 +1,112 @@
+package tandem.job;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import tandem.db.Dialect;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The SQL of the job table: enqueue, claim, heartbeat, finish, retry, recover. */
+public final class JobStore {
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+
+    public JobStore(Jdbi jdbi, Dialect dialect) {
+        this.jdbi = jdbi;
+        this.dialect = dialect;
+    }
+
+    /** Inserts a job inside the caller's transaction, so it exists only if the caller's change commits. */
+    public long insert(Handle h, JobType type, String payload, long runAt, long now) {
+        return h.createQuery("""
+                INSERT INTO jobs (type, payload, state, priority, attempts, max_attempts, run_at, created_at, updated_at)
+                VALUES (:type, :payload, 'pending', :priority, 0, :max, :runAt, :now, :now) RETURNING id""")
+                .bind("type", type.name()).bind("payload", payload).bind("priority", type.priority())
+                .bind("max", type.maxAttempts()).bind("runAt", runAt).bind("now", now)
+                .mapTo(Long.class).one();
+    }
+
+    /** Atomically takes the next ready job of one of the given types, or nothing. */
+    public Optional<Job> claim(Collection<String> types, String node, long now) {
+        if (types.isEmpty()) return Optional.empty();
+        return jdbi.inTransaction(h -> h.createQuery("""
+                UPDATE jobs SET state = 'running', locked_by = :node, heartbeat_at = :now, attempts = attempts + 1, updated_at = :now
+                WHERE id = (SELECT id FROM jobs WHERE state = 'pending' AND run_at <= :now AND type IN (<types>)
+                            ORDER BY priority, run_at, id LIMIT 1""" + dialect.skipLocked() + """
+                ) AND state = 'pending'
+                RETURNING id, type, payload, attempts, max_attempts""")
+                .bind("node", node).bind("now", now).bindList("types", List.copyOf(types))
+                .map((rs, ctx) -> new Job(rs.getLong("id"), rs.getString("type"), rs.getString("payload"),
+                        rs.getInt("attempts"), rs.getInt("max_attempts")))
+                .findOne());
+    }
+
+    public void heartbeat(Collection<Long> ids, long now) {
+        if (ids.isEmpty()) return;
+        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET heartbeat_at = :now WHERE id IN (<ids>) AND state = 'running'")
+                .bind("now", now).bindList("ids", List.copyOf(ids)).execute());
+    }
+
+    public void markDone(long id, long now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET state = 'done', locked_by = NULL, last_error = NULL, updated_at = :now WHERE id = :id")
+                .bind("id", id).bind("now", now).execute());
+    }
+
+    public void retryLater(long id, String error, long runAt, long now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET state = 'pending', locked_by = NULL, last_error = :err, run_at = :runAt, updated_at = :now WHERE id = :id")
+                .bind("id", id).bind("err", error).bind("runAt", runAt).bind("now", now).execute());
+    }
+
+    public void markDead(long id, String error, long now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET state = 'dead', locked_by = NULL, last_error = :err, updated_at = :now WHERE id = :id")
+                .bind("id", id).bind("err", error).bind("now", now).execute());
+    }
+
+    /** Puts a job a stopping node was running back in the queue without counting the attempt. */
+    public void release(long id, long now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET state = 'pending', locked_by = NULL, attempts = attempts - 1, run_at = :now, updated_at = :now WHERE id = :id AND state = 'running'")
+                .bind("id", id).bind("now", now).execute());
+    }
+
+    /** Jobs whose node stopped heart-beating (it crashed) go back to pending; returns how many. */
+    public int recoverStale(long staleBefore, long now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                UPDATE jobs SET state = 'pending', locked_by = NULL, run_at = :now, updated_at = :now,
+                                last_error = 'recovered: the node running it stopped'
+                WHERE state = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < :stale)""")
+                .bind("stale", staleBefore).bind("now", now).execute());
+    }
+
+    /** Count of jobs per state, for the admin page and metrics. */
+    public Map<String, Long> countByState() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT state, COUNT(*) AS n FROM jobs GROUP BY state")
+                .reduceRows(new java.util.TreeMap<String, Long>(), (m, rv) -> {
+                    m.put(rv.getColumn("state", String.class), rv.getColumn("n", Long.class));
+                    return m;
+                }));
+    }
+
+    /** Types of jobs that are due or running: tests wait until this is empty, never on sleeps. */
+    public List<String> busyTypes(long now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT type FROM jobs WHERE (state = 'pending' AND run_at <= :now) OR state = 'running'")
+                .bind("now", now).mapTo(String.class).list());
+    }
+
+    /** Whether a job of this type is waiting or running (recurring jobs keep exactly one). */
+    public boolean hasActive(String type) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs WHERE type = :type AND state IN ('pending', 'running')")
+                .bind("type", type).mapTo(Long.class).one()) > 0;
+    }
+
+    /** Recent jobs for the admin jobs list. */
+    public List<Map<String, Object>> list(String state, int start, int count) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, type, payload, state, attempts, max_attempts, run_at, last_error, created_at, updated_at FROM jobs"
+                        + (state == null ? "" : " WHERE state = :state") + " ORDER BY id DESC LIMIT :count OFFSET :start")
+                .bind("state", state).bind("count", count).bind("start", start)
+                .mapToMap().list());
+    }
+
+}

@@ -1,0 +1,118 @@
+package tandem.media;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleConsumer;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Transcodes a probed source into PeerTube-compatible HLS: variants, master playlist and segment hashes. */
+public final class HlsTranscoder {
+    private static final Logger LOG = LoggerFactory.getLogger(HlsTranscoder.class);
+    private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    private static final Duration BASE_TIMEOUT = Duration.ofMinutes(10);
+    private static final int TIMEOUT_SECONDS_PER_MEDIA_SECOND = 20;
+
+    private final Path ffmpeg;
+    private final Duration minimumTimeout;
+    private final ProcessRunner runner = new ProcessRunner();
+
+    /** Creates a transcoder with the bundled ffmpeg and a time limit of 20 × the media duration, at least 10 min. */
+    public HlsTranscoder(FfmpegBinaries binaries) {
+        this(binaries.ffmpeg(), BASE_TIMEOUT);
+    }
+
+    /** Creates a transcoder whose time limit is at least {@code minimumTimeout} (20 × duration if longer). */
+    public HlsTranscoder(Path ffmpeg, Duration minimumTimeout) {
+        this.ffmpeg = ffmpeg;
+        this.minimumTimeout = minimumTimeout;
+    }
+
+    /**
+     * Encodes the ladder and writes {@code KEY-master.m3u8} and {@code KEY-segments-sha256.json}.
+     *
+     * <p>On any failure every {@code KEY-*} file is removed from {@code outputDir} before the exception leaves.
+     *
+     * @param key      file-name prefix chosen by the caller (a random UUID), letters, digits, '-' and '_' only
+     * @param progress receives 0–100 as encoding advances
+     */
+    public HlsOutput transcode(Path input, MediaInfo info, Path outputDir, String key, DoubleConsumer progress)
+            throws MediaException, InterruptedException, IOException {
+        if (!SAFE_KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("Unsafe file-name key: " + key);
+        }
+        Files.createDirectories(outputDir);
+        boolean done = false;
+        try {
+            HlsOutput output = encode(input, info, outputDir, key, progress);
+            done = true;
+            return output;
+        } finally {
+            if (!done) {
+                deleteOutputs(outputDir, key);
+            }
+        }
+    }
+
+    private HlsOutput encode(Path input, MediaInfo info, Path outputDir, String key, DoubleConsumer progress)
+            throws MediaException, InterruptedException, IOException {
+        TranscodePlan plan = TranscodePlan.of(info);
+        List<String> command = LadderCommand.build(ffmpeg, input.toAbsolutePath(), plan,
+                outputDir.toAbsolutePath(), key);
+        Duration timeout = timeoutFor(info);
+        LOG.info("Transcoding {} into {} rendition(s) {}", input.getFileName(), plan.renditions().size(),
+                plan.renditions().stream().map(Rendition::name).toList());
+        runner.runWithProgress(command, timeout, "The video could not be transcoded",
+                info.durationSeconds(), progress);
+
+        Path ffmpegMaster = outputDir.resolve(LadderCommand.ffmpegMasterName(key));
+        MasterPlaylist.FfmpegMaster reported = MasterPlaylist.readFfmpegMaster(ffmpegMaster);
+        List<HlsVariant> variants = new ArrayList<>();
+        for (Rendition rendition : plan.renditions()) {
+            Path playlist = outputDir.resolve(LadderCommand.playlistName(key, rendition));
+            Path media = outputDir.resolve(LadderCommand.mediaFileName(key, rendition));
+            if (!Files.isRegularFile(playlist) || !Files.isRegularFile(media)) {
+                throw new MediaException("The video could not be transcoded (ffmpeg produced no "
+                        + rendition.name() + " rendition)");
+            }
+            long size = Files.size(media);
+            long bandwidth = (long) Math.ceil(size * 8d / info.durationSeconds());
+            String codecs = reported.codecs().getOrDefault(playlist.getFileName().toString(), "");
+            variants.add(new HlsVariant(rendition, playlist, media, size, codecs, bandwidth));
+        }
+        Files.deleteIfExists(ffmpegMaster);
+
+        Path master = outputDir.resolve(key + "-master.m3u8");
+        Files.writeString(master, MasterPlaylist.render(reported.version(), variants), StandardCharsets.UTF_8);
+        Path sha = outputDir.resolve(key + "-segments-sha256.json");
+        SegmentHashes.write(sha, SegmentHashes.forPlaylists(variants.stream().map(HlsVariant::playlist).toList()));
+        return new HlsOutput(master, sha, variants);
+    }
+
+    private Duration timeoutFor(MediaInfo info) {
+        Duration scaled = Duration.ofSeconds((long) Math.ceil(info.durationSeconds() * TIMEOUT_SECONDS_PER_MEDIA_SECOND));
+        return scaled.compareTo(minimumTimeout) > 0 ? scaled : minimumTimeout;
+    }
+
+    /** Deletes every file this key may have produced; keys are unique per transcode, so nothing else matches. */
+    static void deleteOutputs(Path outputDir, String key) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(outputDir, key + "-*")) {
+            for (Path file : files) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    LOG.warn("Could not delete partial output {}", file, e);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not clean up partial outputs in {}", outputDir, e);
+        }
+    }
+}

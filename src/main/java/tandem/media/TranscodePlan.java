@@ -1,0 +1,92 @@
+package tandem.media;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The HLS ladder to produce for one source, highest resolution first.
+ *
+ * @param renditions the rungs; never empty
+ * @param sourceFps  the frame rate fed to the encoder before any per-rung reduction; 0 when audio-only
+ */
+public record TranscodePlan(List<Rendition> renditions, int sourceFps) {
+    /** PeerTube's standard resolutions (short side), highest first. */
+    public static final List<Integer> STANDARD_RESOLUTIONS = List.of(1080, 720, 480, 360, 240);
+    static final int MAX_FPS = 60;
+    static final int LOW_RESOLUTION_MAX_FPS = 30;
+    private static final int LOW_RESOLUTION_LIMIT = 720;
+    private static final int DEFAULT_FPS = 30;
+
+    public TranscodePlan {
+        renditions = List.copyOf(renditions);
+        if (renditions.isEmpty()) {
+            throw new IllegalArgumentException("A plan needs at least one rendition");
+        }
+    }
+
+    /** Plans the ladder for a probed source. */
+    public static TranscodePlan of(MediaInfo info) {
+        if (!info.hasVideo()) {
+            return new TranscodePlan(List.of(Rendition.audioOnly()), 0);
+        }
+        VideoStreamInfo video = info.video();
+        int sourceFps = outputFps(video.fps());
+        List<Rendition> rungs = new ArrayList<>();
+        int shortSide = video.shortSide();
+        for (int resolution : STANDARD_RESOLUTIONS) {
+            if (resolution <= shortSide) {
+                rungs.add(rendition(resolution, info, sourceFps));
+            }
+        }
+        if (rungs.isEmpty()) {
+            rungs.add(rendition(Math.max(2, shortSide & ~1), info, sourceFps));
+        }
+        return new TranscodePlan(rungs, sourceFps);
+    }
+
+    /** Returns true when the only rendition is audio. */
+    public boolean audioOnly() {
+        return !renditions.getFirst().hasVideo();
+    }
+
+    /** Returns true when renditions carry audio. */
+    public boolean hasAudio() {
+        return renditions.getFirst().audio();
+    }
+
+    static Rendition rendition(int resolution, MediaInfo info, int sourceFps) {
+        VideoStreamInfo video = info.video();
+        int longSide = scaleEven(Math.max(video.displayWidth(), video.displayHeight()), resolution, video.shortSide());
+        int width = video.portrait() ? resolution : longSide;
+        int height = video.portrait() ? longSide : resolution;
+        int fps = rungFps(sourceFps, resolution);
+        long bitrate = Bitrates.target(width, height, fps, resolution, info.bitRate());
+        return new Rendition(resolution, width, height, fps, bitrate, info.hasAudio());
+    }
+
+    /** Same rounding as ffmpeg's {@code scale=-2:N}: nearest multiple of two. */
+    static int scaleEven(int longSide, int resolution, int shortSide) {
+        long scaled = Math.round((double) longSide * resolution / shortSide / 2d) * 2;
+        return (int) Math.max(2, scaled);
+    }
+
+    static int outputFps(double sourceFps) {
+        if (sourceFps <= 0 || !Double.isFinite(sourceFps)) {
+            return DEFAULT_FPS;
+        }
+        return (int) Math.max(1, Math.min(MAX_FPS, Math.round(sourceFps)));
+    }
+
+    /** Below 720p high frame rates cost bits without visible benefit; keep an even divisor so motion stays smooth. */
+    static int rungFps(int sourceFps, int resolution) {
+        if (resolution >= LOW_RESOLUTION_LIMIT || sourceFps <= LOW_RESOLUTION_MAX_FPS) {
+            return sourceFps;
+        }
+        for (int candidate : List.of(30, 25, 24)) {
+            if (sourceFps % candidate == 0) {
+                return candidate;
+            }
+        }
+        return LOW_RESOLUTION_MAX_FPS;
+    }
+}

@@ -1,0 +1,28 @@
+package tandem.video;
+
+import tandem.account.Channel;
+
+import java.util.List;
+
+/** A video row with its tags and channel, as the domain sees it. */
+public record Video(long id, String uuid, String name, String description, String support, Integer category,
+                   Integer licence, String language, VideoPrivacy privacy, boolean nsfw, boolean downloadEnabled,
+                   int commentsPolicy, boolean waitTranscoding, VideoState state, String stateReason,
+                   int transcodeProgress, int duration, Double aspectRatio, long inputSize, String inputName,
+                   String fileKey, long views, long likes, long dislikes, boolean isLocal, boolean hasThumbnail,
+                   long createdAt, long updatedAt, Long publishedAt, Long originallyPublishedAt,
+                   List<String> tags, Channel channel) {
+
+    /** Storage prefix of the HLS files. */
+    public String hlsPrefix() {
+        return "streaming-playlists/hls/" + uuid + "/";
+    }
+
+    public String masterName() { return fileKey + "-master.m3u8"; }
+    public String segmentsShaName() { return fileKey + "-segments-sha256.json"; }
+    public String thumbnailName() { return fileKey + ".jpg"; }
+
+    public boolean ownedBy(long accountId) {
+        return channel.account().id() == accountId;
+    }
+}

@@ -1,0 +1,222 @@
+package tandem.video;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.job.Job;
+import tandem.job.JobHandler;
+import tandem.job.PermanentJobFailure;
+import tandem.media.HlsOutput;
+import tandem.media.HlsTranscoder;
+import tandem.media.HlsVariant;
+import tandem.media.MediaException;
+import tandem.media.MediaInfo;
+import tandem.media.MediaProbe;
+import tandem.media.Thumbnailer;
+import tandem.media.Torrent;
+import tandem.media.TorrentFile;
+import tandem.storage.BlobStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The jobs that turn an uploaded original into a published video: torrent, thumbnails, the HLS
+ * ladder; plus file removal after deletion. Each is idempotent, so a job re-run after a crash
+ * starts again from a clean work folder.
+ */
+public final class VideoPipeline {
+    private static final Logger log = LoggerFactory.getLogger(VideoPipeline.class);
+
+    private final VideoStore store;
+    private final BlobStore blobs;
+    private final MediaProbe probe;
+    private final HlsTranscoder transcoder;
+    private final Thumbnailer thumbnailer;
+    private final MediaLinks links;
+    private final Path workRoot;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    public VideoPipeline(VideoStore store, BlobStore blobs, MediaProbe probe, HlsTranscoder transcoder, Thumbnailer thumbnailer,
+                         MediaLinks links, Path workRoot, Clock clock, ObjectMapper json) {
+        this.store = store;
+        this.blobs = blobs;
+        this.probe = probe;
+        this.transcoder = transcoder;
+        this.thumbnailer = thumbnailer;
+        this.links = links;
+        this.workRoot = workRoot;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    private Optional<Video> video(Job job) throws IOException {
+        JsonNode p = json.readTree(job.payload());
+        return store.byId(p.path("videoId").asLong());
+    }
+
+    private static Optional<VideoFile> webFile(List<VideoFile> files) {
+        return files.stream().filter(f -> VideoFile.WEB.equals(f.kind())).findFirst();
+    }
+
+    /** Builds the original's .torrent so `files[0].torrentUrl` appears right after upload. */
+    public void torrent(Job job) throws Exception {
+        Optional<Video> v = video(job);
+        if (v.isEmpty()) return;
+        Optional<VideoFile> web = webFile(store.files(v.get().id()));
+        if (web.isEmpty() || web.get().torrentName() != null) return;
+        VideoFile f = web.get();
+        String seed = links.webSeed(v.get(), f);
+        Torrent t;
+        try (BlobStore.LocalFile local = blobs.localFile("web-videos/" + f.fileName())) {
+            t = TorrentFile.create(local.path(), f.fileName(), links.trackers(), seed == null ? List.of() : List.of(seed), clock.instant());
+        }
+        String torrentName = v.get().fileKey() + "-original.torrent";
+        Path tmp = Files.createTempFile(Files.createDirectories(workRoot), "torrent-", ".torrent");
+        Files.write(tmp, t.bytes());
+        blobs.put("torrents/" + torrentName, tmp);
+        store.setTorrent(f.id(), torrentName, t.infoHash());
+    }
+
+    /** Thumbnail and preview. An unreadable input is left to the transcode job to report. */
+    public void thumbnail(Job job) throws Exception {
+        Optional<Video> v = video(job);
+        if (v.isEmpty()) return;
+        Optional<VideoFile> web = webFile(store.files(v.get().id()));
+        if (web.isEmpty()) return;
+        Path dir = workDir("thumb-" + v.get().id());
+        try (BlobStore.LocalFile local = blobs.localFile("web-videos/" + web.get().fileName())) {
+            MediaInfo info = probe.probe(local.path());
+            Path thumb = dir.resolve("thumb.jpg");
+            Path preview = dir.resolve("preview.jpg");
+            thumbnailer.generate(local.path(), info, thumb, preview);
+            blobs.put("thumbnails/" + v.get().thumbnailName(), thumb);
+            blobs.put("previews/" + v.get().thumbnailName(), preview);
+            store.setThumbnail(v.get().id());
+        } catch (MediaException e) {
+            log.info("no thumbnail for video {}: {}", v.get().uuid(), e.getMessage());
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** Probe, encode the ladder, store it, publish: one transaction flips the video to published. */
+    public JobHandler transcode() {
+        return new JobHandler() {
+        @Override
+        public void run(Job job) throws Exception {
+            Optional<Video> found = video(job);
+            if (found.isEmpty()) return;
+            Video v = found.get();
+            List<VideoFile> files = store.files(v.id());
+            if (v.state() == VideoState.PUBLISHED && files.stream().anyMatch(f -> VideoFile.HLS.equals(f.kind()))) return;
+            VideoFile web = webFile(files).orElseThrow(() -> new PermanentJobFailure("The uploaded file is missing"));
+            Path dir = workDir("hls-" + v.id());
+            try (BlobStore.LocalFile local = blobs.localFile("web-videos/" + web.fileName())) {
+                MediaInfo info = probe.probe(local.path());
+                store.updateWebFileFacts(web.id(), resolutionOf(info), info.hasVideo() ? info.video().displayWidth() : 0,
+                        info.hasVideo() ? info.video().displayHeight() : 0, info.hasVideo() ? info.video().fps() : 0,
+                        info.hasAudio(), info.hasVideo());
+                ProgressWriter progress = new ProgressWriter(v.id());
+                HlsOutput out = transcoder.transcode(local.path(), info, dir, v.fileKey(), progress::accept);
+                publish(v, info, out);
+            } catch (MediaException e) {
+                throw new PermanentJobFailure(e.getMessage(), e);
+            } finally {
+                deleteTree(dir);
+            }
+        }
+
+        @Override
+        public void onDead(Job job, Exception lastError) {
+            try {
+                Optional<Video> v = video(job);
+                String reason = lastError instanceof PermanentJobFailure ? lastError.getMessage()
+                        : "Transcoding failed after " + job.attempts() + " attempts: " + lastError.getMessage();
+                v.ifPresent(video -> store.markFailed(video.id(), reason, clock.millis()));
+            } catch (IOException e) {
+                log.error("cannot record the failure of job #{}", job.id(), e);
+            }
+        }
+        };
+    }
+
+    private void publish(Video v, MediaInfo info, HlsOutput out) throws IOException {
+        String prefix = v.hlsPrefix();
+        for (HlsVariant var : out.variants()) {
+            blobs.put(prefix + var.mediaFile().getFileName(), var.mediaFile());
+            blobs.put(prefix + var.playlist().getFileName(), var.playlist());
+        }
+        blobs.put(prefix + out.segmentsSha256().getFileName(), out.segmentsSha256());
+        // The master goes last: once it exists, every file it names exists too.
+        blobs.put(prefix + out.masterPlaylist().getFileName(), out.masterPlaylist());
+        long now = clock.millis();
+        Double aspect = info.hasVideo() && info.video().displayHeight() > 0
+                ? (double) info.video().displayWidth() / info.video().displayHeight() : null;
+        store.jdbi().useTransaction(h -> {
+            store.deleteFiles(h, v.id(), VideoFile.HLS);
+            for (HlsVariant var : out.variants()) {
+                var r = var.rendition();
+                store.insertFile(h, v.id(), VideoFile.HLS, r.resolution(), r.width(), r.height(), r.fps(), var.size(),
+                        var.mediaFile().getFileName().toString(), r.audio(), r.hasVideo(), now);
+            }
+            store.markPublished(h, v.id(), (int) Math.round(info.durationSeconds()), aspect, now);
+        });
+        log.info("video {} published with {} rendition(s)", v.uuid(), out.variants().size());
+    }
+
+    private static int resolutionOf(MediaInfo info) {
+        return info.hasVideo() ? info.video().shortSide() : 0;
+    }
+
+    /** Removes the files of a deleted video. */
+    public void deleteFiles(Job job) throws Exception {
+        JsonNode p = json.readTree(job.payload());
+        List<String> keys = new ArrayList<>();
+        p.path("keys").forEach(k -> keys.add(k.asText()));
+        for (String key : keys) blobs.delete(key);
+    }
+
+    private Path workDir(String name) throws IOException {
+        Path dir = workRoot.resolve(name);
+        deleteTree(dir);
+        return Files.createDirectories(dir);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    /** Writes transcoding progress to the video row, at most once a second. */
+    private final class ProgressWriter {
+        private final long videoId;
+        private long last;
+        private int lastPercent = -1;
+
+        ProgressWriter(long videoId) {
+            this.videoId = videoId;
+        }
+
+        void accept(double percent) {
+            long now = clock.millis();
+            int p = (int) Math.min(99, Math.max(0, Math.floor(percent)));
+            if (p != lastPercent && now - last >= 1000) {
+                store.setProgress(videoId, p);
+                last = now;
+                lastPercent = p;
+            }
+        }
+    }
+}

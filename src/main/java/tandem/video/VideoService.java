@@ -1,0 +1,196 @@
+package tandem.video;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.account.AccountService;
+import tandem.account.Channel;
+import tandem.account.User;
+import tandem.core.Page;
+import tandem.core.Problem;
+import tandem.core.ShortUuid;
+import tandem.job.JobQueue;
+import tandem.storage.BlobStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Videos as users see them: create from an upload, read with privacy rules, list, update, delete. */
+public final class VideoService {
+    private static final Logger log = LoggerFactory.getLogger(VideoService.class);
+    private static final Pattern UUID_PATTERN = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern EXTENSION = Pattern.compile("^\\.[a-z0-9]{1,8}$");
+
+    private final VideoStore store;
+    private final AccountService accounts;
+    private final BlobStore blobs;
+    private final JobQueue jobs;
+    private final Clock clock;
+    private final long maxUploadBytes;
+
+    public VideoService(VideoStore store, AccountService accounts, BlobStore blobs, JobQueue jobs, Clock clock, long maxUploadBytes) {
+        this.store = store;
+        this.accounts = accounts;
+        this.blobs = blobs;
+        this.jobs = jobs;
+        this.clock = clock;
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    /** Checks, before any byte is stored, that the user may upload this many bytes to this channel. */
+    public Channel checkUploadAllowed(User user, VideoMetadata m, long size) {
+        Channel channel = ownedChannel(user, m.channelId());
+        if (size > maxUploadBytes) {
+            throw new Problem(413, "max_file_size_reached", "The video is too big: " + size + " bytes, the maximum is " + maxUploadBytes + " bytes.");
+        }
+        checkQuota(user, size);
+        return channel;
+    }
+
+    public void checkQuota(User user, long size) {
+        if (user.videoQuota() >= 0 && store.usedQuota(user.accountId(), 0) + size > user.videoQuota()) {
+            throw new Problem(413, "quota_reached", "The user video quota is exceeded with this video.");
+        }
+        long dayAgo = clock.millis() - Duration.ofDays(1).toMillis();
+        if (user.videoQuotaDaily() >= 0 && store.usedQuota(user.accountId(), dayAgo) + size > user.videoQuotaDaily()) {
+            throw new Problem(413, "quota_reached", "The user video daily quota is exceeded with this video.");
+        }
+    }
+
+    private Channel ownedChannel(User user, Long channelId) {
+        if (channelId == null) throw Problem.invalidParam("channelId", "Should have correct video channel id");
+        Channel channel = accounts.channel(channelId)
+                .orElseThrow(() -> Problem.invalidParam("channelId", "Unknown video channel " + channelId));
+        if (channel.account().id() != user.accountId()) throw Problem.forbidden("Cannot publish to a video channel of another user.");
+        return channel;
+    }
+
+    /**
+     * Turns a complete uploaded file into a video: moves it to storage as the original, records the
+     * video and queues torrent, thumbnail and transcode jobs, all in one transaction.
+     */
+    public Video createFromUpload(User user, VideoMetadata m, Path file, String originalName) throws IOException {
+        long size = Files.size(file);
+        Channel channel = checkUploadAllowed(user, m, size);
+        String uuid = UUID.randomUUID().toString();
+        String fileKey = UUID.randomUUID().toString();
+        String webName = fileKey + "-original" + extensionOf(originalName);
+        String key = "web-videos/" + webName;
+        blobs.put(key, file);
+        try {
+            long now = clock.millis();
+            long id = store.jdbi().inTransaction(h -> {
+                long videoId = store.insert(h, uuid, channel.id(), m, fileKey, size, originalName, now);
+                store.insertFile(h, videoId, VideoFile.WEB, 0, 0, 0, 0, size, webName, true, true, now);
+                String payload = "{\"videoId\":" + videoId + "}";
+                jobs.enqueue(h, VideoJobs.TORRENT, payload);
+                jobs.enqueue(h, VideoJobs.THUMBNAIL, payload);
+                jobs.enqueue(h, VideoJobs.TRANSCODE, payload);
+                return videoId;
+            });
+            log.info("video {} created by {} ({} bytes, '{}')", uuid, user.username(), size, originalName);
+            return store.byId(id).orElseThrow();
+        } catch (RuntimeException e) {
+            blobs.delete(key);
+            throw e;
+        }
+    }
+
+    static String extensionOf(String name) {
+        if (name == null) return ".mp4";
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
+        return EXTENSION.matcher(ext).matches() ? ext : ".mp4";
+    }
+
+    /** Finds a video by numeric id, UUID or short UUID; 400 when the id has none of these shapes. */
+    public Optional<Video> find(String idOrUuid) {
+        if (idOrUuid == null) return Optional.empty();
+        if (idOrUuid.chars().allMatch(Character::isDigit) && !idOrUuid.isEmpty() && idOrUuid.length() < 19) {
+            return store.byId(Long.parseLong(idOrUuid));
+        }
+        if (UUID_PATTERN.matcher(idOrUuid).matches()) return store.byUuid(idOrUuid.toLowerCase(Locale.ROOT));
+        if (idOrUuid.length() == 32 && idOrUuid.matches("^[0-9a-fA-F]{32}$")) {
+            return store.byUuid(idOrUuid.toLowerCase(Locale.ROOT).replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
+        }
+        UUID fromShort = ShortUuid.decode(idOrUuid);
+        if (fromShort != null) return store.byUuid(fromShort.toString());
+        throw Problem.invalidParam("id", "Should have a valid id");
+    }
+
+    /** A video the viewer may see: private videos only for their owner and moderators. */
+    public Video visible(Optional<User> viewer, String idOrUuid) {
+        Video v = find(idOrUuid).orElseThrow(() -> Problem.notFound("Video not found"));
+        if (v.privacy() == VideoPrivacy.PRIVATE && !canManage(viewer, v)) {
+            throw Problem.forbidden("Cannot get this private video of another user");
+        }
+        return v;
+    }
+
+    public boolean canManage(Optional<User> viewer, Video v) {
+        return viewer.isPresent() && (v.ownedBy(viewer.get().accountId()) || viewer.get().role().canManageVideos());
+    }
+
+    private Video managed(User user, String idOrUuid) {
+        Video v = find(idOrUuid).orElseThrow(() -> Problem.notFound("Video not found"));
+        if (!canManage(Optional.of(user), v)) {
+            if (v.privacy() == VideoPrivacy.PRIVATE) throw Problem.notFound("Video not found");
+            throw Problem.forbidden("Cannot manage a video of another user.");
+        }
+        return v;
+    }
+
+    public Video update(User user, String idOrUuid, VideoMetadata m) {
+        Video v = managed(user, idOrUuid);
+        if (m.channelId() != null && m.channelId() != v.channel().id()) ownedChannel(user, m.channelId());
+        store.jdbi().useTransaction(h -> store.update(h, v.id(), m, clock.millis()));
+        return store.byId(v.id()).orElseThrow();
+    }
+
+    /** Deletes the row now and queues the removal of every stored file. */
+    public void delete(User user, String idOrUuid) {
+        Video v = managed(user, idOrUuid);
+        List<String> keys = new ArrayList<>();
+        keys.add(v.hlsPrefix());
+        keys.add("thumbnails/" + v.thumbnailName());
+        keys.add("previews/" + v.thumbnailName());
+        for (VideoFile f : store.files(v.id())) {
+            if (VideoFile.WEB.equals(f.kind())) keys.add("web-videos/" + f.fileName());
+            if (f.torrentName() != null) keys.add("torrents/" + f.torrentName());
+        }
+        String payload = "{\"uuid\":\"" + v.uuid() + "\",\"keys\":[" + String.join(",", keys.stream().map(k -> "\"" + k + "\"").toList()) + "]}";
+        store.jdbi().useTransaction(h -> {
+            store.delete(h, v.id());
+            jobs.enqueue(h, VideoJobs.DELETE_FILES, payload);
+        });
+        log.info("video {} deleted by {}", v.uuid(), user.username());
+    }
+
+    public Page<Video> list(VideoQuery q) {
+        return new Page<>(store.count(q), store.list(q));
+    }
+
+    public List<VideoFile> files(Video v) {
+        return store.files(v.id());
+    }
+
+    public java.util.Map<Long, List<VideoFile>> files(List<Video> videos) {
+        return store.files(videos.stream().map(Video::id).toList());
+    }
+
+    public long usedQuota(User user, boolean daily) {
+        return store.usedQuota(user.accountId(), daily ? clock.millis() - Duration.ofDays(1).toMillis() : 0);
+    }
+
+    public long countLocal() {
+        return store.countLocal();
+    }
+}

@@ -1,0 +1,278 @@
+package tandem.video;
+
+import tandem.db.Rows;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+import tandem.account.Account;
+import tandem.account.Channel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** SQL for videos, their tags and their files. */
+public final class VideoStore {
+    private static final String SELECT = """
+            SELECT v.*, c.id AS c_id, c.name AS c_name, c.host AS c_host, c.display_name AS c_display_name,
+                   c.description AS c_description, c.support AS c_support, c.created_at AS c_created_at,
+                   a.id AS a_id, a.user_id AS a_user_id, a.name AS a_name, a.host AS a_host, a.display_name AS a_display_name,
+                   a.description AS a_description, a.created_at AS a_created_at
+            FROM videos v JOIN channels c ON c.id = v.channel_id JOIN accounts a ON a.id = c.account_id""";
+
+    private static final RowMapper<Video> VIDEO = (rs, ctx) -> new Video(
+            rs.getLong("id"), rs.getString("uuid"), rs.getString("name"), rs.getString("description"), rs.getString("support"),
+            Rows.intOrNull(rs, "category"), Rows.intOrNull(rs, "licence"), rs.getString("language"),
+            VideoPrivacy.byId(rs.getInt("privacy")), rs.getBoolean("nsfw"), rs.getBoolean("download_enabled"),
+            rs.getInt("comments_policy"), rs.getBoolean("wait_transcoding"), VideoState.byId(rs.getInt("state")),
+            rs.getString("state_reason"), rs.getInt("transcode_progress"), rs.getInt("duration"),
+            Rows.doubleOrNull(rs, "aspect_ratio"), rs.getLong("input_size"), rs.getString("input_name"),
+            rs.getString("file_key"), rs.getLong("views"), rs.getLong("likes"), rs.getLong("dislikes"),
+            rs.getBoolean("is_local"), rs.getBoolean("has_thumbnail"), rs.getLong("created_at"), rs.getLong("updated_at"),
+            Rows.longOrNull(rs, "published_at"), Rows.longOrNull(rs, "originally_published_at"),
+            List.of(),
+            new Channel(rs.getLong("c_id"), rs.getString("c_name"), rs.getString("c_host"), rs.getString("c_display_name"),
+                    rs.getString("c_description"), rs.getString("c_support"), rs.getLong("c_created_at"),
+                    new Account(rs.getLong("a_id"), Rows.longOrNull(rs, "a_user_id"), rs.getString("a_name"),
+                            rs.getString("a_host"), rs.getString("a_display_name"), rs.getString("a_description"), rs.getLong("a_created_at"))));
+
+    private static final RowMapper<VideoFile> FILE = (rs, ctx) -> new VideoFile(rs.getLong("id"), rs.getLong("video_id"),
+            rs.getString("kind"), rs.getInt("resolution"), rs.getInt("width"), rs.getInt("height"), rs.getDouble("fps"),
+            rs.getLong("size"), rs.getString("file_name"), rs.getString("torrent_name"), rs.getString("info_hash"),
+            rs.getBoolean("has_audio"), rs.getBoolean("has_video"));
+
+    private final Jdbi jdbi;
+
+    public VideoStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Jdbi jdbi() { return jdbi; }
+
+    public long insert(Handle h, String uuid, long channelId, VideoMetadata m, String fileKey, long inputSize, String inputName, long now) {
+        long id = h.createQuery("""
+                INSERT INTO videos (uuid, channel_id, name, description, support, category, licence, language, privacy, nsfw,
+                    download_enabled, comments_policy, wait_transcoding, state, file_key, input_size, input_name, created_at, updated_at,
+                    originally_published_at)
+                VALUES (:uuid, :channel, :name, :description, :support, :category, :licence, :language, :privacy, :nsfw,
+                    :download, :comments, :wait, :state, :key, :size, :inputName, :now, :now, :opa) RETURNING id""")
+                .bind("uuid", uuid).bind("channel", channelId).bind("name", m.name()).bind("description", m.description())
+                .bind("support", m.support()).bind("category", m.category()).bind("licence", m.licence()).bind("language", m.language())
+                .bind("privacy", (m.privacy() == null ? VideoPrivacy.PUBLIC : m.privacy()).id)
+                .bind("nsfw", Boolean.TRUE.equals(m.nsfw())).bind("download", !Boolean.FALSE.equals(m.downloadEnabled()))
+                .bind("comments", m.commentsPolicy() == null ? 1 : m.commentsPolicy())
+                .bind("wait", !Boolean.FALSE.equals(m.waitTranscoding())).bind("state", VideoState.TO_TRANSCODE.id)
+                .bind("key", fileKey).bind("size", inputSize).bind("inputName", inputName).bind("now", now)
+                .bind("opa", m.originallyPublishedAt())
+                .mapTo(Long.class).one();
+        if (m.tags() != null) replaceTags(h, id, m.tags());
+        return id;
+    }
+
+    /** Applies the non-null fields of an update. */
+    public void update(Handle h, long id, VideoMetadata m, long now) {
+        Map<String, Object> set = new java.util.LinkedHashMap<>();
+        if (m.name() != null) set.put("name", m.name());
+        if (m.channelId() != null) set.put("channel_id", m.channelId());
+        if (m.privacy() != null) set.put("privacy", m.privacy().id);
+        if (m.category() != null) set.put("category", m.category());
+        if (m.licence() != null) set.put("licence", m.licence());
+        if (m.language() != null) set.put("language", m.language());
+        if (m.description() != null) set.put("description", m.description());
+        if (m.support() != null) set.put("support", m.support());
+        if (m.nsfw() != null) set.put("nsfw", m.nsfw());
+        if (m.waitTranscoding() != null) set.put("wait_transcoding", m.waitTranscoding());
+        if (m.downloadEnabled() != null) set.put("download_enabled", m.downloadEnabled());
+        if (m.commentsPolicy() != null) set.put("comments_policy", m.commentsPolicy());
+        if (m.originallyPublishedAt() != null) set.put("originally_published_at", m.originallyPublishedAt());
+        set.put("updated_at", now);
+        StringBuilder sql = new StringBuilder("UPDATE videos SET ");
+        set.keySet().forEach(k -> sql.append(k).append(" = :").append(k).append(", "));
+        sql.setLength(sql.length() - 2);
+        var u = h.createUpdate(sql + " WHERE id = :id").bind("id", id);
+        set.forEach(u::bind);
+        u.execute();
+        if (m.tags() != null) replaceTags(h, id, m.tags());
+    }
+
+    private void replaceTags(Handle h, long id, List<String> tags) {
+        h.createUpdate("DELETE FROM video_tags WHERE video_id = :id").bind("id", id).execute();
+        for (String t : tags) h.createUpdate("INSERT INTO video_tags (video_id, tag) VALUES (:id, :t)").bind("id", id).bind("t", t).execute();
+    }
+
+    public Optional<Video> byId(long id) {
+        return jdbi.withHandle(h -> withTags(h, h.createQuery(SELECT + " WHERE v.id = :id").bind("id", id).map(VIDEO).list())).stream().findFirst();
+    }
+
+    public Optional<Video> byUuid(String uuid) {
+        return jdbi.withHandle(h -> withTags(h, h.createQuery(SELECT + " WHERE v.uuid = :u").bind("u", uuid).map(VIDEO).list())).stream().findFirst();
+    }
+
+    public List<Video> list(VideoQuery q) {
+        return jdbi.withHandle(h -> {
+            StringBuilder sql = new StringBuilder(SELECT);
+            Map<String, Object> binds = new HashMap<>();
+            where(q, sql, binds);
+            String col = VideoQuery.SORT_COLUMNS.get(q.page().sortField());
+            sql.append(" ORDER BY ").append(col).append(q.page().descending() ? " DESC" : " ASC").append(", v.id DESC");
+            sql.append(" LIMIT :limit OFFSET :offset");
+            Query query = h.createQuery(sql.toString()).bind("limit", q.page().count()).bind("offset", q.page().start());
+            bindAll(query, binds, q);
+            return withTags(h, query.map(VIDEO).list());
+        });
+    }
+
+    public long count(VideoQuery q) {
+        return jdbi.withHandle(h -> {
+            StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM videos v JOIN channels c ON c.id = v.channel_id JOIN accounts a ON a.id = c.account_id");
+            Map<String, Object> binds = new HashMap<>();
+            where(q, sql, binds);
+            Query query = h.createQuery(sql.toString());
+            bindAll(query, binds, q);
+            return query.mapTo(Long.class).one();
+        });
+    }
+
+    private static void where(VideoQuery q, StringBuilder sql, Map<String, Object> binds) {
+        List<String> clauses = new ArrayList<>();
+        if (q.ownerAccountId() != null) {
+            clauses.add("a.id = :owner");
+            binds.put("owner", q.ownerAccountId());
+        } else {
+            clauses.add("v.privacy = 1 AND v.state = 1");
+        }
+        if (q.isLocal() != null) {
+            clauses.add("v.is_local = :local");
+            binds.put("local", q.isLocal());
+        }
+        if (q.nsfw() != null) {
+            clauses.add("v.nsfw = :nsfw");
+            binds.put("nsfw", q.nsfw());
+        }
+        if (q.channelId() != null) {
+            clauses.add("c.id = :channel");
+            binds.put("channel", q.channelId());
+        }
+        if (q.accountId() != null) {
+            clauses.add("a.id = :account");
+            binds.put("account", q.accountId());
+        }
+        if (q.categoryOneOf() != null && !q.categoryOneOf().isEmpty()) clauses.add("v.category IN (<categories>)");
+        if (q.tagsOneOf() != null && !q.tagsOneOf().isEmpty()) clauses.add("v.id IN (SELECT video_id FROM video_tags WHERE LOWER(tag) IN (<tags>))");
+        if (q.search() != null && !q.search().isBlank()) {
+            clauses.add("(LOWER(v.name) LIKE :search ESCAPE '\\' OR v.id IN (SELECT video_id FROM video_tags WHERE LOWER(tag) = :searchTag))");
+            String s = q.search().trim().toLowerCase(java.util.Locale.ROOT);
+            binds.put("search", "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            binds.put("searchTag", s);
+        }
+        sql.append(" WHERE ").append(String.join(" AND ", clauses));
+    }
+
+    private static void bindAll(Query query, Map<String, Object> binds, VideoQuery q) {
+        binds.forEach(query::bind);
+        if (q.categoryOneOf() != null && !q.categoryOneOf().isEmpty()) query.bindList("categories", q.categoryOneOf());
+        if (q.tagsOneOf() != null && !q.tagsOneOf().isEmpty()) {
+            query.bindList("tags", q.tagsOneOf().stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).toList());
+        }
+    }
+
+    private static List<Video> withTags(Handle h, List<Video> videos) {
+        if (videos.isEmpty()) return videos;
+        Map<Long, List<String>> tags = new HashMap<>();
+        h.createQuery("SELECT video_id, tag FROM video_tags WHERE video_id IN (<ids>) ORDER BY tag")
+                .bindList("ids", videos.stream().map(Video::id).toList())
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return videos.stream().map(v -> withTagList(v, tags.getOrDefault(v.id(), List.of()))).toList();
+    }
+
+    private static Video withTagList(Video v, List<String> t) {
+        return new Video(v.id(), v.uuid(), v.name(), v.description(), v.support(), v.category(), v.licence(), v.language(),
+                v.privacy(), v.nsfw(), v.downloadEnabled(), v.commentsPolicy(), v.waitTranscoding(), v.state(), v.stateReason(),
+                v.transcodeProgress(), v.duration(), v.aspectRatio(), v.inputSize(), v.inputName(), v.fileKey(), v.views(),
+                v.likes(), v.dislikes(), v.isLocal(), v.hasThumbnail(), v.createdAt(), v.updatedAt(), v.publishedAt(),
+                v.originallyPublishedAt(), List.copyOf(t), v.channel());
+    }
+
+    public void delete(Handle h, long id) {
+        h.createUpdate("DELETE FROM videos WHERE id = :id").bind("id", id).execute();
+    }
+
+    // --- files ---
+
+    public long insertFile(Handle h, long videoId, String kind, int resolution, int width, int height, double fps, long size,
+                           String fileName, boolean hasAudio, boolean hasVideo, long now) {
+        return h.createQuery("""
+                INSERT INTO video_files (video_id, kind, resolution, width, height, fps, size, file_name, has_audio, has_video, created_at)
+                VALUES (:v, :k, :r, :w, :h, :fps, :size, :name, :audio, :video, :now) RETURNING id""")
+                .bind("v", videoId).bind("k", kind).bind("r", resolution).bind("w", width).bind("h", height).bind("fps", fps)
+                .bind("size", size).bind("name", fileName).bind("audio", hasAudio).bind("video", hasVideo).bind("now", now)
+                .mapTo(Long.class).one();
+    }
+
+    public void deleteFiles(Handle h, long videoId, String kind) {
+        h.createUpdate("DELETE FROM video_files WHERE video_id = :v AND kind = :k").bind("v", videoId).bind("k", kind).execute();
+    }
+
+    public void setTorrent(long fileId, String torrentName, String infoHash) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE video_files SET torrent_name = :t, info_hash = :ih WHERE id = :id")
+                .bind("t", torrentName).bind("ih", infoHash).bind("id", fileId).execute());
+    }
+
+    public void updateWebFileFacts(long fileId, int resolution, int width, int height, double fps, boolean hasAudio, boolean hasVideo) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE video_files SET resolution = :r, width = :w, height = :h, fps = :fps, has_audio = :a, has_video = :vv WHERE id = :id")
+                .bind("r", resolution).bind("w", width).bind("h", height).bind("fps", fps).bind("a", hasAudio).bind("vv", hasVideo)
+                .bind("id", fileId).execute());
+    }
+
+    public List<VideoFile> files(long videoId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM video_files WHERE video_id = :v ORDER BY resolution DESC, id")
+                .bind("v", videoId).map(FILE).list());
+    }
+
+    public Map<Long, List<VideoFile>> files(List<Long> videoIds) {
+        Map<Long, List<VideoFile>> out = new HashMap<>();
+        if (videoIds.isEmpty()) return out;
+        jdbi.useHandle(h -> h.createQuery("SELECT * FROM video_files WHERE video_id IN (<ids>) ORDER BY resolution DESC, id")
+                .bindList("ids", videoIds).map(FILE)
+                .forEach(f -> out.computeIfAbsent(f.videoId(), k -> new ArrayList<>()).add(f)));
+        return out;
+    }
+
+    // --- state ---
+
+    public void setProgress(long videoId, int percent) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE videos SET transcode_progress = :p WHERE id = :id").bind("p", percent).bind("id", videoId).execute());
+    }
+
+    public void setThumbnail(long videoId) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE videos SET has_thumbnail = TRUE WHERE id = :id").bind("id", videoId).execute());
+    }
+
+    public void markPublished(Handle h, long videoId, int duration, Double aspectRatio, long now) {
+        h.createUpdate("""
+                UPDATE videos SET state = :s, state_reason = NULL, transcode_progress = 100, duration = :d, aspect_ratio = :ar,
+                    published_at = COALESCE(published_at, :now), updated_at = :now WHERE id = :id""")
+                .bind("s", VideoState.PUBLISHED.id).bind("d", duration).bind("ar", aspectRatio).bind("now", now).bind("id", videoId).execute();
+    }
+
+    public void markFailed(long videoId, String reason, long now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE videos SET state = :s, state_reason = :r, updated_at = :now WHERE id = :id")
+                .bind("s", VideoState.TRANSCODING_FAILED.id).bind("r", reason).bind("now", now).bind("id", videoId).execute());
+    }
+
+    /** Bytes a user's account has uploaded, optionally only since a time (for the daily quota). */
+    public long usedQuota(long accountId, long since) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT COALESCE(SUM(v.input_size), 0) FROM videos v JOIN channels c ON c.id = v.channel_id
+                WHERE c.account_id = :a AND v.created_at >= :since""")
+                .bind("a", accountId).bind("since", since).mapTo(Long.class).one());
+    }
+
+    public long countLocal() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM videos WHERE is_local = TRUE").mapTo(Long.class).one());
+    }
+}
