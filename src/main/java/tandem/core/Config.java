@@ -55,7 +55,7 @@ public record Config(
         return fromProperties(props);
     }
 
-    static Config fromProperties(Properties p) {
+    public static Config fromProperties(Properties p) {
         int port = intValue(p, "port", 9000);
         String publicUrl = p.getProperty("public_url", "http://localhost:" + port);
         if (publicUrl.endsWith("/")) publicUrl = publicUrl.substring(0, publicUrl.length() - 1);

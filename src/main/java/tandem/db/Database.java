@@ -69,7 +69,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Accepts `jdbc:...` as is and turns `postgresql://user:pass@host:port/db?x=y` into a JDBC URL. */
-    static String toJdbcUrl(String url) {
+    public static String toJdbcUrl(String url) {
         if (url.startsWith("jdbc:")) return url;
         if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
             URI u = URI.create(url);
