@@ -108,7 +108,7 @@ public final class App implements AutoCloseable {
             ResumableUploads resumable = new ResumableUploads(db.jdbi(), videos, data.resolve("uploads"), clock, mapper, config.uploadAbandonAfter());
 
             Urls urls = new Urls(config);
-            FfmpegBinaries ffmpeg = new FfmpegBinaries(data.resolve("cache"));
+            FfmpegBinaries ffmpeg = new FfmpegBinaries(config.ffmpegCacheDir());
             VideoPipeline pipeline = new VideoPipeline(videoStore, blobs, new MediaProbe(ffmpeg), new HlsTranscoder(ffmpeg),
                     new Thumbnailer(ffmpeg), mediaLinks(urls), tmp.resolve("work"), clock, mapper);
             jobs.register(VideoJobs.TORRENT, pipeline::torrent);

@@ -31,7 +31,8 @@ public record Config(
         int transcodeThreads,
         Duration jobLease,
         Duration uploadAbandonAfter,
-        long maxJsonBytes) {
+        long maxJsonBytes,
+        Path ffmpegCacheDir) {
 
     /** Loads defaults, then the file, then the environment. */
     public static Config load(Map<String, String> env) {
@@ -78,7 +79,8 @@ public record Config(
                 intValue(p, "transcode_threads", 0),
                 Duration.ofSeconds(longValue(p, "job_lease_seconds", 60)),
                 Duration.ofSeconds(longValue(p, "upload_abandon_after_seconds", 3600)),
-                longValue(p, "max_json_bytes", 500 * 1024));
+                longValue(p, "max_json_bytes", 500 * 1024),
+                Path.of(p.getProperty("ffmpeg_cache_dir", dataDir.resolve("cache").toString())).toAbsolutePath());
     }
 
     /** The public host with its port when the port is not the scheme's default, as PeerTube compares it. */

@@ -47,6 +47,8 @@ public final class TestInstance implements AutoCloseable {
             s.put("database_url", TestDatabase.newDatabaseUrl(dir));
             s.put("admin_password", ADMIN_PASSWORD);
             s.put("job_lease_seconds", "5");
+            // JavaCPP extracts ffmpeg once per JVM: every instance of a test JVM shares that folder.
+            s.put("ffmpeg_cache_dir", Path.of(System.getProperty("java.io.tmpdir"), "tandem-javacpp").toString());
             s.putAll(extra);
             TestInstance t = new TestInstance(dir, s.get("database_url"), s);
             t.app = App.start(t.config());
