@@ -41,7 +41,8 @@ public final class HlsTranscoder {
      * <p>On any failure every {@code KEY-*} file is removed from {@code outputDir} before the exception leaves.
      *
      * @param key      file-name prefix chosen by the caller (a random UUID), letters, digits, '-' and '_' only
-     * @param progress receives 0–100 as encoding advances
+     * @param progress receives 0–100 as encoding advances, on a reader thread (not the caller's)
+     * @throws InterruptedException when the calling thread is interrupted; ffmpeg is killed and outputs removed
      */
     public HlsOutput transcode(Path input, MediaInfo info, Path outputDir, String key, DoubleConsumer progress)
             throws MediaException, InterruptedException, IOException {

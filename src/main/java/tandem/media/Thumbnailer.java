@@ -66,9 +66,10 @@ public final class Thumbnailer {
         return List.of("-ss", String.format(Locale.ROOT, "%.3f", seconds), "-i", input.toAbsolutePath().toString());
     }
 
+    /** 4:2:2 because 4:2:0 JPEG needs an even height and PeerTube's thumbnail is 315 pixels tall. */
     private void run(List<String> inputArgs, Path thumbnail, Path preview)
             throws MediaException, InterruptedException {
-        String graph = "[0:v]format=yuvj420p,split=2[a][b];"
+        String graph = "[0:v]format=yuvj422p,split=2[a][b];"
                 + "[a]scale=" + THUMBNAIL_WIDTH + ":" + THUMBNAIL_HEIGHT + ":force_original_aspect_ratio=increase,"
                 + "crop=" + THUMBNAIL_WIDTH + ":" + THUMBNAIL_HEIGHT + ",setsar=1[t];"
                 + "[b]scale=" + PREVIEW_WIDTH + ":" + PREVIEW_HEIGHT + ":force_original_aspect_ratio=decrease,"

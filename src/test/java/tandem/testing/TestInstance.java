@@ -36,6 +36,13 @@ public final class TestInstance implements AutoCloseable {
 
     /** Starts with extra settings, keyed like environment variables without the TANDEM_ prefix (e.g. "video_quota"). */
     public static TestInstance start(Map<String, String> extra) {
+        TestInstance t = prepare(extra);
+        t.restartApp();
+        return t;
+    }
+
+    /** Prepares data folder, database and settings without starting the app (e.g. to run it as a child process). */
+    public static TestInstance prepare(Map<String, String> extra) {
         try {
             Path dir = Files.createTempDirectory("tandem-test-");
             int port = freePort();
@@ -50,9 +57,7 @@ public final class TestInstance implements AutoCloseable {
             // JavaCPP extracts ffmpeg once per JVM: every instance of a test JVM shares that folder.
             s.put("ffmpeg_cache_dir", Path.of(System.getProperty("java.io.tmpdir"), "tandem-javacpp").toString());
             s.putAll(extra);
-            TestInstance t = new TestInstance(dir, s.get("database_url"), s);
-            t.app = App.start(t.config());
-            return t;
+            return new TestInstance(dir, s.get("database_url"), s);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
