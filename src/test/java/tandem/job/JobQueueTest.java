@@ -1,0 +1,121 @@
+package tandem.job;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tandem.db.Database;
+import tandem.testing.TestDatabase;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The durable queue: retries with backoff, dead letters, and recovery of jobs a dead process left running. */
+class JobQueueTest {
+    private Database db;
+    private JobQueue queue;
+    private String url;
+
+    private JobQueue open(boolean singleNode) throws Exception {
+        if (db == null) {
+            url = TestDatabase.newDatabaseUrl(Files.createTempDirectory("jobs-"));
+            db = Database.open(url);
+        }
+        queue = new JobQueue(new JobStore(db.jdbi(), db.dialect()), db.jdbi(), Clock.systemUTC(), Duration.ofSeconds(2), singleNode);
+        return queue;
+    }
+
+    @AfterEach
+    void close() {
+        if (queue != null) queue.close();
+        if (db != null) db.close();
+        if (url != null) TestDatabase.drop(url);
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition never became true").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private void awaitIdle(JobQueue q) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!q.isIdle(Set.of())) {
+            assertThat(System.nanoTime()).as("queue never went idle").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void a_failing_job_is_retried_then_succeeds() throws Exception {
+        JobQueue q = open(true);
+        AtomicInteger calls = new AtomicInteger();
+        JobType flaky = JobType.of("flaky", 3, Duration.ofMillis(50), 1);
+        q.register(flaky, job -> {
+            if (calls.incrementAndGet() < 3) throw new IllegalStateException("not yet");
+        });
+        q.start();
+        q.enqueue(flaky, "{}");
+        await(() -> calls.get() == 3);
+        awaitIdle(q);
+        assertThat(calls.get()).isEqualTo(3);
+        assertThat(new JobStore(db.jdbi(), db.dialect()).countByState()).containsEntry("done", 1L);
+    }
+
+    @Test
+    void a_job_out_of_attempts_is_dead_and_its_handler_is_told() throws Exception {
+        JobQueue q = open(true);
+        AtomicInteger dead = new AtomicInteger();
+        JobType broken = JobType.of("broken", 2, Duration.ofMillis(20), 1);
+        q.register(broken, new JobHandler() {
+            @Override
+            public void run(Job job) {
+                throw new IllegalStateException("always");
+            }
+
+            @Override
+            public void onDead(Job job, Exception lastError) {
+                dead.incrementAndGet();
+            }
+        });
+        q.start();
+        q.enqueue(broken, "{}");
+        await(() -> dead.get() == 1);
+        awaitIdle(q);
+        assertThat(dead.get()).isEqualTo(1);
+        var jobs = new JobStore(db.jdbi(), db.dialect()).list("dead", 0, 10);
+        assertThat(jobs).hasSize(1);
+        assertThat(jobs.getFirst().get("last_error").toString()).contains("always");
+    }
+
+    @Test
+    void backoff_doubles_and_is_capped() {
+        JobType t = new JobType("x", 10, Duration.ofSeconds(5), Duration.ofSeconds(30), 1, 100);
+        assertThat(t.backoffAfter(1)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(t.backoffAfter(2)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(t.backoffAfter(3)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(t.backoffAfter(4)).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void a_job_left_running_by_a_dead_process_runs_again() throws Exception {
+        JobQueue first = open(false);
+        JobType slow = JobType.of("slow", 3, Duration.ofMillis(20), 1);
+        // Simulate a crash: claim the job as another node would, then never heartbeat again.
+        long id = first.enqueue(slow, "{}");
+        JobStore store = new JobStore(db.jdbi(), db.dialect());
+        assertThat(store.claim(java.util.List.of("slow"), "dead-node", System.currentTimeMillis())).isPresent();
+        AtomicInteger runs = new AtomicInteger();
+        first.register(slow, job -> runs.incrementAndGet());
+        first.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (runs.get() == 0 && System.nanoTime() < deadline) Thread.sleep(50);
+        assertThat(runs.get()).as("job #" + id + " recovered after its lease").isEqualTo(1);
+    }
+}
