@@ -160,11 +160,13 @@ main() {
   echo "Setup: AOT cache ${AOT_MB} MB via $AOT_METHOD (training: start, GET a few API endpoints, SIGTERM); runs use -XX:AOTMode=on -XX:AOTCache=..."
   echo "Setup: $RUNS runs each, interleaved plain/aot"
 
+  LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
   local r
   for ((r = 1; r <= RUNS; r++)); do
     log "run $r/$RUNS: plain"; measure plain
     log "run $r/$RUNS: aot";   measure aot
   done
+  echo "Load average before/after the measured runs: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine adds noise)"
   print_results
 }
 

@@ -291,6 +291,7 @@ main() {
   run_wrk "$TPORT" "$WARMUP" >/dev/null
   run_wrk "$NPORT" "$WARMUP" >/dev/null
   : >"$WORK/results.txt"
+  LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
   local r
   for ((r = 1; r <= RUNS; r++)); do
     log "run $r/$RUNS: tandem"
@@ -298,6 +299,7 @@ main() {
     log "run $r/$RUNS: nginx"
     measure nginx "$NPORT" $(nginx_pids)
   done
+  echo "Load average before/after the measured runs: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine adds noise)"
   print_results
 }
 
