@@ -98,10 +98,6 @@ public final class JobQueue implements AutoCloseable {
         return busy.isEmpty() && running.isEmpty();
     }
 
-    public Set<String> recurringTypes() {
-        return Set.copyOf(recurring.keySet());
-    }
-
     private void dispatchLoop() {
         long lastBeat = 0;
         long lastMaintenance = 0;
