@@ -124,7 +124,7 @@ print_results() {
   printf '%-4s %-6s %16s %14s %18s\n' run mode first_200_ms idle_rss_MB tandem_log_ms
   awk '{ n[$1]++; printf "%-4d %-6s %16d %14.1f %18d\n", n[$1], $1, $2, $3 / 1024, $4 }' "$WORK/results.txt"
   echo
-  echo "== Summary: median (min–max) over $RUNS runs each =="
+  echo "== Summary: median (min-max) over $RUNS runs each =="
   printf '%-6s %-26s %-26s\n' mode "start->first 200 (s)" "idle RSS (MB)"
   local m
   for m in plain aot; do

@@ -102,9 +102,9 @@ stats() {
     printf "%s %s %s\n", m, v[1], v[NR] }'
 }
 
-# fmt_stats <decimals> <values...> -> "median (min–max)"
+# fmt_stats <decimals> <values...> -> "median (min-max)" (ASCII so printf widths line up)
 fmt_stats() {
   local d="$1"; shift
   read -r med lo hi < <(stats "$@")
-  printf "%.${d}f (%.${d}f–%.${d}f)" "$med" "$lo" "$hi"
+  printf "%.${d}f (%.${d}f-%.${d}f)" "$med" "$lo" "$hi"
 }

@@ -238,7 +238,7 @@ print_results() {
   awk '{ run[$1]++; printf "%-4d %-7s %10.1f %9.1f %8.2f %9.2f %8.2f %8.2f %6d %6d\n", run[$1], $1, $2, $3, $4, $5, $6, $7, $8, $9 }' \
     "$WORK/results.txt"
   echo
-  echo "== Summary: median (min–max) over $RUNS runs each =="
+  echo "== Summary: median (min-max) over $RUNS runs each =="
   printf '%-7s %-28s %-28s %-22s %-24s\n' server req/s MB/s "cpu_s per run" "cpu_s per GB"
   local s
   for s in tandem nginx; do
