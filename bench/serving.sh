@@ -18,7 +18,8 @@ RUNS="${RUNS:-3}"
 DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
-WARMUP="${WARMUP:-5s}"
+# Long enough for C2 to compile the hot path while the JVM is pinned to one core.
+WARMUP="${WARMUP:-20s}"
 CLIP_SECONDS="${CLIP_SECONDS:-30}"
 SERVER_CPU="${SERVER_CPU:-1}"
 CLIENT_CPU="${CLIENT_CPU:-0}"
@@ -45,6 +46,9 @@ api() { curl -sS --fail -H "Host: localhost:$TPORT" "$@"; }
 
 setup_tandem() {
   TPORT="$(free_port)"
+  MPORT="$(free_port)"
+  # The zero-copy media listener (sendfile) is measured beside the main (Helidon) listener.
+  export TANDEM_MEDIA_PORT="$MPORT"
   mkdir -p "$DATA"
   log "starting Tandem on port $TPORT (data $DATA)"
   # Not pinned yet: transcoding the upload wants both cores. We pin the JVM
@@ -205,6 +209,8 @@ verify_same_bytes() {
   code_n="$(curl -s -o "$WORK/n.bin" -w '%{http_code}' -r "$range" "http://127.0.0.1:$NPORT$path")"
   [[ "$code_t" == 206 && "$code_n" == 206 ]] || die "expected 206/206 for $path $range, got tandem=$code_t nginx=$code_n"
   cmp -s "$WORK/t.bin" "$WORK/n.bin" || die "Tandem and nginx returned different bytes for $path $range"
+  code_t="$(curl -s -o "$WORK/m.bin" -w '%{http_code}' -r "$range" "http://127.0.0.1:$MPORT$path")"
+  [[ "$code_t" == 206 ]] && cmp -s "$WORK/m.bin" "$WORK/n.bin" || die "the media listener answered $code_t or other bytes for $path $range"
   log "check ok: $path bytes=$range -> 206 from both, $(wc -c <"$WORK/t.bin") identical bytes"
 }
 
@@ -234,15 +240,15 @@ measure() {
 print_results() {
   echo
   echo "== Per-run results (interleaved; server pinned to CPU $SERVER_CPU, wrk pinned to CPU $CLIENT_CPU) =="
-  printf '%-4s %-7s %10s %9s %8s %9s %8s %8s %6s %6s\n' run server req/s MB/s cpu_s cpu_s/GB p50_ms p99_ms errs non2xx
-  awk '{ run[$1]++; printf "%-4d %-7s %10.1f %9.1f %8.2f %9.2f %8.2f %8.2f %6d %6d\n", run[$1], $1, $2, $3, $4, $5, $6, $7, $8, $9 }' \
+  printf '%-4s %-12s %10s %9s %8s %9s %8s %8s %6s %6s\n' run server req/s MB/s cpu_s cpu_s/GB p50_ms p99_ms errs non2xx
+  awk '{ run[$1]++; printf "%-4d %-12s %10.1f %9.1f %8.2f %9.2f %8.2f %8.2f %6d %6d\n", run[$1], $1, $2, $3, $4, $5, $6, $7, $8, $9 }' \
     "$WORK/results.txt"
   echo
   echo "== Summary: median (min-max) over $RUNS runs each =="
-  printf '%-7s %-28s %-28s %-22s %-24s\n' server req/s MB/s "cpu_s per run" "cpu_s per GB"
+  printf '%-12s %-28s %-28s %-22s %-24s\n' server req/s MB/s "cpu_s per run" "cpu_s per GB"
   local s
-  for s in tandem nginx; do
-    printf '%-7s %-28s %-28s %-22s %-24s\n' "$s" \
+  for s in tandem tandem-main nginx; do
+    printf '%-12s %-28s %-28s %-22s %-24s\n' "$s" \
       "$(fmt_stats 0 $(awk -v s=$s '$1==s {print $2}' "$WORK/results.txt"))" \
       "$(fmt_stats 0 $(awk -v s=$s '$1==s {print $3}' "$WORK/results.txt"))" \
       "$(fmt_stats 2 $(awk -v s=$s '$1==s {print $4}' "$WORK/results.txt"))" \
@@ -262,6 +268,9 @@ print_results() {
     printf "VERDICT: Tandem/nginx req/s = %.2f (target >= 0.9) -> %s\n", r, (r >= 0.9 ? "MET" : "NOT MET") }'
   awk -v a="$t_cpg" -v b="$n_cpg" 'BEGIN { r = a / b
     printf "VERDICT: Tandem/nginx CPU s per GB = %.2f (target <= 1.5) -> %s\n", r, (r <= 1.5 ? "MET" : "NOT MET") }'
+  local m_rps
+  read -r m_rps _ < <(stats $(awk '$1=="tandem-main" {print $2}' "$WORK/results.txt"))
+  awk -v a="$m_rps" -v b="$n_rps" 'BEGIN { printf "INFO: Tandem main listener (Helidon, no sendfile)/nginx req/s = %.2f\n", a / b }'
 }
 
 main() {
@@ -283,19 +292,23 @@ main() {
   echo "Setup: $(nginx -v 2>&1), $(wrk -v 2>&1 | head -n1 | cut -d' ' -f1-2)"
   echo "Setup: ${CLIP_SECONDS}s synthetic clip -> $RANGE_COUNT HLS byte ranges (all variants), same files on disk for both servers"
   echo "Setup: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, Range requests round robin; loopback only"
+  echo "Setup: tandem = the zero-copy media listener (TANDEM_MEDIA_PORT, sendfile); tandem-main = the same files through the main Helidon listener"
   echo "Setup: Tandem JVM (all threads) pinned to CPU $SERVER_CPU, nginx (1 worker) pinned to CPU $SERVER_CPU, wrk pinned to CPU $CLIENT_CPU"
   echo "Setup: CPU = utime+stime from /proc/<pid>/stat of the server process(es) before/after each run"
   echo "Setup: $WARMUP unmeasured warm-up per server first (JIT, page cache); then $RUNS interleaved runs each"
 
   log "warm-up ${WARMUP} each"
   run_wrk "$TPORT" "$WARMUP" >/dev/null
+  run_wrk "$MPORT" "$WARMUP" >/dev/null
   run_wrk "$NPORT" "$WARMUP" >/dev/null
   : >"$WORK/results.txt"
   LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
   local r
   for ((r = 1; r <= RUNS; r++)); do
-    log "run $r/$RUNS: tandem"
-    measure tandem "$TPORT" "$TANDEM_PID"
+    log "run $r/$RUNS: tandem (zero-copy media listener)"
+    measure tandem "$MPORT" "$TANDEM_PID"
+    log "run $r/$RUNS: tandem-main (Helidon listener)"
+    measure tandem-main "$TPORT" "$TANDEM_PID"
     log "run $r/$RUNS: nginx"
     measure nginx "$NPORT" $(nginx_pids)
   done

@@ -28,6 +28,8 @@ import tandem.http.FileSender;
 import tandem.http.HttpServer;
 import tandem.http.InstanceRoutes;
 import tandem.http.JsonIo;
+import tandem.http.MediaFiles;
+import tandem.http.ZeroCopyMediaServer;
 import tandem.http.OpsRoutes;
 import tandem.http.Problems;
 import tandem.http.StaticRoutes;
@@ -70,10 +72,12 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final JobQueue jobs;
     private final HttpServer http;
+    private final ZeroCopyMediaServer mediaServer;
     private final Optional<String> createdAdminPassword;
     private final Config config;
 
-    private App(Config config, Database db, JobQueue jobs, HttpServer http, Optional<String> createdAdminPassword) {
+    private App(Config config, Database db, JobQueue jobs, HttpServer http, ZeroCopyMediaServer mediaServer, Optional<String> createdAdminPassword) {
+        this.mediaServer = mediaServer;
         this.config = config;
         this.db = db;
         this.jobs = jobs;
@@ -108,16 +112,6 @@ public final class App implements AutoCloseable {
             ResumableUploads resumable = new ResumableUploads(db.jdbi(), videos, data.resolve("uploads"), clock, mapper, config.uploadAbandonAfter());
 
             Urls urls = new Urls(config);
-            FfmpegBinaries ffmpeg = new FfmpegBinaries(config.ffmpegCacheDir());
-            VideoPipeline pipeline = new VideoPipeline(videoStore, blobs, new MediaProbe(ffmpeg), new HlsTranscoder(ffmpeg),
-                    new Thumbnailer(ffmpeg), mediaLinks(urls), tmp.resolve("work"), clock, mapper);
-            jobs.register(VideoJobs.TORRENT, pipeline::torrent);
-            jobs.register(VideoJobs.THUMBNAIL, pipeline::thumbnail);
-            jobs.register(VideoJobs.transcode(config.transcodeConcurrency()), pipeline.transcode());
-            jobs.register(VideoJobs.DELETE_FILES, pipeline::deleteFiles);
-            jobs.register(VideoJobs.PURGE_UPLOADS, job -> resumable.purgeAbandoned());
-            jobs.recurring(VideoJobs.PURGE_UPLOADS, Duration.ofMinutes(10));
-
             PrometheusMeterRegistry registry = metrics(jobStore);
             JsonIo json = new JsonIo(mapper, config.maxJsonBytes());
             Problems problems = new Problems(json);
@@ -125,6 +119,7 @@ public final class App implements AutoCloseable {
             ActorToDto actors = new ActorToDto(urls);
             VideoToDto videoDto = new VideoToDto(urls, actors);
             VideoRoutes videoRoutes = new VideoRoutes(videos, videoDto, json, auth, tmp);
+            MediaFiles mediaFiles = new MediaFiles(videos, oauth);
             HttpServer http = new HttpServer(config.bindHost(), config.port(),
                     List.of(new AuthRoutes(oauth, new LoginRateLimiter(config.loginAttemptsPerWindow(), config.loginWindow(), clock), json, auth, config.publicHost()),
                             new UploadRoutes(videos, resumable, json, auth, tmp, config.maxUploadBytes(), config.url("/api/v1")),
@@ -132,9 +127,37 @@ public final class App implements AutoCloseable {
                             videoRoutes,
                             new ChannelRoutes(accounts, videos, actors, videoRoutes, json, config.publicHost()),
                             new InstanceRoutes(config, accounts, videos, jobStore, json, auth)),
-                    List.of(new StaticRoutes(new FileSender(blobs), videos, auth),
+                    List.of(new StaticRoutes(new FileSender(blobs), mediaFiles),
                             new OpsRoutes(registry, () -> ping(db), json)),
                     problems, registry).start();
+            ZeroCopyMediaServer mediaServer = null;
+            if (config.mediaListener()) {
+                try {
+                    mediaServer = new ZeroCopyMediaServer(config.bindHost(), config.mediaPort(), mediaFiles, blobs).start();
+                } catch (IOException e) {
+                    http.close();
+                    throw e;
+                }
+            }
+            log.info("HTTP ready on port {} after {} ms; loading media tools", http.port(), (System.nanoTime() - t0) / 1_000_000);
+            // Unpacking the bundled ffmpeg takes seconds: answer HTTP first (uploads queue jobs), start the workers after.
+            VideoPipeline pipeline;
+            try {
+                FfmpegBinaries ffmpeg = new FfmpegBinaries(config.ffmpegCacheDir());
+                pipeline = new VideoPipeline(videoStore, blobs, new MediaProbe(ffmpeg), new HlsTranscoder(ffmpeg),
+                        new Thumbnailer(ffmpeg), mediaLinks(urls), tmp.resolve("work"), clock, mapper);
+            } catch (RuntimeException e) {
+                http.close();
+                if (mediaServer != null) mediaServer.close();
+                throw e;
+            }
+            jobs.register(VideoJobs.TORRENT, pipeline::torrent);
+            jobs.register(VideoJobs.THUMBNAIL, pipeline::thumbnail);
+            jobs.register(VideoJobs.transcode(config.transcodeConcurrency()), pipeline.transcode());
+            jobs.register(VideoJobs.DELETE_FILES, pipeline::deleteFiles);
+            jobs.register(VideoJobs.PURGE_UPLOADS, job -> resumable.purgeAbandoned());
+            jobs.recurring(VideoJobs.PURGE_UPLOADS, Duration.ofMinutes(10));
+
             jobs.start();
             log.info("Tandem is listening on port {} as {} (data in {}, {} database) — started in {} ms",
                     http.port(), config.publicUrl(), data, db.dialect(), (System.nanoTime() - t0) / 1_000_000);
@@ -147,7 +170,7 @@ public final class App implements AutoCloseable {
                       (shown once; change it with ./tandem admin reset-password)
                     =============================================================="""
                     , p));
-            return new App(config, db, jobs, http, adminPassword);
+            return new App(config, db, jobs, http, mediaServer, adminPassword);
         } catch (RuntimeException | IOException e) {
             db.close();
             throw e;
@@ -209,6 +232,7 @@ public final class App implements AutoCloseable {
     public void close() {
         log.info("stopping Tandem");
         http.close();
+        if (mediaServer != null) mediaServer.close();
         jobs.close();
         db.close();
     }

@@ -32,7 +32,9 @@ public record Config(
         Duration jobLease,
         Duration uploadAbandonAfter,
         long maxJsonBytes,
-        Path ffmpegCacheDir) {
+        Path ffmpegCacheDir,
+        int mediaPort,
+        URI mediaUrl) {
 
     /** Loads defaults, then the file, then the environment. */
     public static Config load(Map<String, String> env) {
@@ -62,6 +64,7 @@ public record Config(
         if (publicUrl.endsWith("/")) publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
         Path dataDir = Path.of(p.getProperty("data_dir", "data")).toAbsolutePath().normalize();
         String db = blankToNull(p.getProperty("database_url"));
+        int mediaPort = intValue(p, "media_port", -1);
         return new Config(
                 p.getProperty("bind_host", "0.0.0.0"),
                 port,
@@ -80,7 +83,23 @@ public record Config(
                 Duration.ofSeconds(longValue(p, "job_lease_seconds", 60)),
                 Duration.ofSeconds(longValue(p, "upload_abandon_after_seconds", 3600)),
                 longValue(p, "max_json_bytes", 500 * 1024),
-                Path.of(p.getProperty("ffmpeg_cache_dir", dataDir.resolve("cache").toString())).toAbsolutePath());
+                Path.of(p.getProperty("ffmpeg_cache_dir", dataDir.resolve("cache").toString())).toAbsolutePath(),
+                mediaPort,
+                mediaUrl(p, publicUrl, mediaPort));
+    }
+
+    /** Where media files are fetched: the zero-copy listener's URL when one is configured, else the public URL. */
+    private static URI mediaUrl(Properties p, String publicUrl, int mediaPort) {
+        String configured = blankToNull(p.getProperty("media_url"));
+        if (configured != null) return URI.create(configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured);
+        if (mediaPort <= 0) return URI.create(publicUrl);
+        URI u = URI.create(publicUrl);
+        return URI.create(u.getScheme() + "://" + u.getHost() + ":" + mediaPort);
+    }
+
+    /** Whether a separate zero-copy media listener is configured. */
+    public boolean mediaListener() {
+        return mediaPort > 0;
     }
 
     /** The public host with its port when the port is not the scheme's default, as PeerTube compares it. */

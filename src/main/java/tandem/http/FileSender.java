@@ -8,9 +8,7 @@ import tandem.storage.BlobStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,8 +18,8 @@ import java.util.Optional;
 
 /**
  * Sends a stored blob the way players and CDNs expect: byte ranges (206/416), ETag and
- * Last-Modified with conditional 304s, CORS, and the right content type. The body goes from the
- * file channel to the socket stream with `transferTo`, without an application-level copy loop.
+ * Last-Modified with conditional 304s, CORS, and the right content type, through Helidon's
+ * response stream (which has no sendfile path: see ZeroCopyMediaServer for the fast one).
  */
 public final class FileSender {
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -31,6 +29,9 @@ public final class FileSender {
             Map.entry("mkv", "video/x-matroska"), Map.entry("mov", "video/quicktime"), Map.entry("ogv", "video/ogg"),
             Map.entry("m4a", "audio/mp4"), Map.entry("mp3", "audio/mpeg"), Map.entry("vtt", "text/vtt"), Map.entry("ts", "video/mp2t"));
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    /** Also the HTTP listener's write buffer size (see HttpServer). */
+    public static final int CHUNK = 64 * 1024;
 
     private final BlobStore blobs;
 
@@ -94,22 +95,22 @@ public final class FileSender {
         return true;
     }
 
+    /**
+     * Copies in 64 KiB pieces, the size of the connection's write buffer. Big single writes cost
+     * more here: the JDK zeroes a temporary direct buffer as large as each socket write, and on
+     * virtual threads that buffer is not reused.
+     */
     private static void transfer(FileChannel ch, long start, long length, OutputStream out) throws IOException {
-        WritableByteChannel target = Channels.newChannel(out);
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(length, CHUNK));
         long pos = start;
         long end = start + length;
         while (pos < end) {
-            long n = ch.transferTo(pos, end - pos, target);
-            if (n <= 0) {
-                // transferTo may return 0 on some channels; fall back to one explicit read.
-                ByteBuffer buf = ByteBuffer.allocate((int) Math.min(64 * 1024, end - pos));
-                int r = ch.read(buf, pos);
-                if (r < 0) throw new IOException("file shrank while being sent");
-                buf.flip();
-                target.write(buf);
-                n = r;
-            }
-            pos += n;
+            buf.clear().limit((int) Math.min(buf.capacity(), end - pos));
+            int r = ch.read(buf, pos);
+            if (r < 0) throw new IOException("file shrank while being sent");
+            out.write(buf.array(), 0, r);
+            pos += r;
         }
     }
+
 }

@@ -29,6 +29,7 @@ public final class HttpServer implements AutoCloseable {
                 .port(port)
                 .shutdownHook(false)
                 .maxPayloadSize(-1)
+                .writeBufferSize(FileSender.CHUNK)
                 .idleConnectionTimeout(Duration.ofMinutes(15))
                 .routing(routing)
                 .build();

@@ -23,8 +23,13 @@ public final class Urls {
         return v.privacy() == VideoPrivacy.PRIVATE ? "private/" : "";
     }
 
+    /** Base URL of media files: the zero-copy listener when configured. */
+    public String mediaBase() {
+        return config.mediaUrl().toString();
+    }
+
     public String hlsDir(Video v) {
-        return base() + "/static/streaming-playlists/hls/" + privateSegment(v) + v.uuid() + "/";
+        return mediaBase() + "/static/streaming-playlists/hls/" + privateSegment(v) + v.uuid() + "/";
     }
 
     public String masterPlaylist(Video v) { return hlsDir(v) + v.masterName(); }
@@ -32,7 +37,7 @@ public final class Urls {
 
     public String fileUrl(Video v, VideoFile f) {
         return VideoFile.WEB.equals(f.kind())
-                ? base() + "/static/web-videos/" + privateSegment(v) + f.fileName()
+                ? mediaBase() + "/static/web-videos/" + privateSegment(v) + f.fileName()
                 : hlsDir(v) + f.fileName();
     }
 

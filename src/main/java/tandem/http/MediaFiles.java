@@ -1,0 +1,109 @@
+package tandem.http;
+
+import tandem.account.OAuthService;
+import tandem.account.User;
+import tandem.core.Problem;
+import tandem.video.Video;
+import tandem.video.VideoPrivacy;
+import tandem.video.VideoService;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Maps PeerTube's static media paths to stored blobs and applies each video's privacy: public
+ * paths refuse private videos, `private/` paths need the owner's (or a moderator's) bearer token.
+ * Shared by the Helidon routes and the zero-copy media listener. Video lookups are cached for two
+ * seconds: segment requests are the hottest path of the server.
+ */
+public final class MediaFiles {
+    private static final long CACHE_MILLIS = 2000;
+    private static final int CACHE_MAX = 10_000;
+    private static final String HLS = "/static/streaming-playlists/hls/";
+
+    private final VideoService videos;
+    private final OAuthService oauth;
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(Video video, long at) {}
+
+    /** A file to send: its blob key, whether its name is content-addressed, and a download name if any. */
+    public record Resolved(String key, boolean immutable, String downloadName) {}
+
+    public MediaFiles(VideoService videos, OAuthService oauth) {
+        this.videos = videos;
+        this.oauth = oauth;
+    }
+
+    /** Resolves a request path (and its Authorization header, possibly null) or throws a 403/404 Problem. */
+    public Resolved resolve(String path, String authorization) {
+        if (path.startsWith(HLS)) {
+            String[] p = path.substring(HLS.length()).split("/", -1);
+            boolean privatePath = p.length == 3 && p[0].equals("private");
+            if (p.length != (privatePath ? 3 : 2)) throw missing();
+            String uuid = p[privatePath ? 1 : 0];
+            String file = safeName(p[privatePath ? 2 : 1]);
+            Video v = video(uuid).orElseThrow(MediaFiles::missing);
+            checkAccess(v, privatePath, authorization);
+            return new Resolved(v.hlsPrefix() + file, file.endsWith(".mp4"), null);
+        }
+        if (path.startsWith("/static/web-videos/private/")) return web(path.substring("/static/web-videos/private/".length()), true, false, authorization);
+        if (path.startsWith("/static/web-videos/")) return web(path.substring("/static/web-videos/".length()), false, false, authorization);
+        if (path.startsWith("/download/web-videos/")) return web(path.substring("/download/web-videos/".length()), null, true, authorization);
+        for (String folder : new String[] {"thumbnails", "previews", "torrents"}) {
+            for (String prefix : new String[] {"/lazy-static/" + folder + "/", "/static/" + folder + "/", "/download/" + folder + "/"}) {
+                if (path.startsWith(prefix)) return new Resolved(folder + "/" + safeName(path.substring(prefix.length())), false, null);
+            }
+        }
+        throw missing();
+    }
+
+    /** `privatePath` null = the download route, which follows the video's own privacy. */
+    private Resolved web(String name, Boolean privatePath, boolean download, String authorization) {
+        String file = safeName(name);
+        if (file.length() < 36) throw missing();
+        Video v = video(file.substring(0, 36)).orElseThrow(MediaFiles::missing);
+        checkAccess(v, privatePath == null ? v.privacy() == VideoPrivacy.PRIVATE : privatePath, authorization);
+        if (download && !v.downloadEnabled() && !videos.canManage(user(authorization), v)) {
+            throw Problem.forbidden("Downloads are disabled for this video");
+        }
+        int dot = file.lastIndexOf('.');
+        String downloadName = download ? v.name().replaceAll("[^\\p{L}\\p{N} ._-]", "_") + (dot < 0 ? "" : file.substring(dot)) : null;
+        return new Resolved("web-videos/" + file, true, downloadName);
+    }
+
+    private void checkAccess(Video v, boolean privatePath, String authorization) {
+        boolean isPrivate = v.privacy() == VideoPrivacy.PRIVATE;
+        if (isPrivate != privatePath) throw missing();
+        if (isPrivate && !videos.canManage(user(authorization), v)) throw Problem.forbidden("This file belongs to a private video");
+    }
+
+    private Optional<User> user(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
+        return oauth.authenticate(authorization.substring(7).trim());
+    }
+
+    private Optional<Video> video(String uuid) {
+        long now = System.currentTimeMillis();
+        Cached c = cache.get(uuid);
+        if (c != null && now - c.at() < CACHE_MILLIS) return Optional.ofNullable(c.video());
+        Optional<Video> v;
+        try {
+            v = videos.find(uuid);
+        } catch (Problem e) {
+            return Optional.empty();
+        }
+        if (cache.size() > CACHE_MAX) cache.clear();
+        cache.put(uuid, new Cached(v.orElse(null), now));
+        return v;
+    }
+
+    private static String safeName(String name) {
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) throw missing();
+        return name;
+    }
+
+    private static Problem missing() {
+        return Problem.notFound("File not found");
+    }
+}

@@ -1,0 +1,250 @@
+package tandem.http;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.core.Problem;
+import tandem.storage.BlobStore;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An optional second listener that serves only static media (GET/HEAD of PeerTube's /static,
+ * /lazy-static and /download paths) and sends file bytes with `FileChannel.transferTo` straight
+ * to the socket, i.e. sendfile: no copy through the JVM. Helidon has no such path, and segment
+ * serving is where a video host spends its CPU. Same rules as the main listener (MediaFiles).
+ */
+public final class ZeroCopyMediaServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ZeroCopyMediaServer.class);
+    private static final int MAX_HEAD = 16 * 1024;
+    private static final int MAX_CONNECTIONS = 20_000;
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final String host;
+    private final int port;
+    private final MediaFiles media;
+    private final BlobStore blobs;
+    private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
+    private ServerSocketChannel server;
+    private volatile boolean closed;
+
+    public ZeroCopyMediaServer(String host, int port, MediaFiles media, BlobStore blobs) {
+        this.host = host;
+        this.port = port;
+        this.media = media;
+        this.blobs = blobs;
+    }
+
+    public ZeroCopyMediaServer start() throws IOException {
+        server = ServerSocketChannel.open();
+        server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        server.bind(new InetSocketAddress(host, port), 1024);
+        Thread.ofPlatform().name("media-accept").daemon().start(this::acceptLoop);
+        log.info("zero-copy media listener on port {}", port());
+        return this;
+    }
+
+    public int port() {
+        return ((InetSocketAddress) server.socket().getLocalSocketAddress()).getPort();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                SocketChannel s = server.accept();
+                if (open.size() >= MAX_CONNECTIONS) {
+                    s.close();
+                    continue;
+                }
+                open.add(s);
+                Thread.ofVirtual().name("media-conn").start(() -> serve(s));
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                log.warn("media listener accept failed", e);
+            }
+        }
+    }
+
+    /** One keep-alive connection: requests are answered in order until the client closes. */
+    private void serve(SocketChannel s) {
+        try (s) {
+            s.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            ByteBuffer in = ByteBuffer.allocate(MAX_HEAD);
+            while (!closed) {
+                int end;
+                while ((end = headEnd(in)) < 0) {
+                    if (!in.hasRemaining()) {
+                        writeAll(s, simple(431, "Request header too large", true));
+                        return;
+                    }
+                    if (s.read(in) < 0) return;
+                }
+                String head = new String(in.array(), 0, end, StandardCharsets.ISO_8859_1);
+                int rest = in.position() - (end + 4);
+                System.arraycopy(in.array(), end + 4, in.array(), 0, rest);
+                in.position(rest);
+                if (!answer(s, head)) return;
+            }
+        } catch (IOException e) {
+            log.debug("media connection ended: {}", e.getMessage());
+        } finally {
+            open.remove(s);
+        }
+    }
+
+    /** Answers one request; false when the connection must close afterwards. */
+    private boolean answer(SocketChannel s, String head) throws IOException {
+        String[] lines = head.split("\r\n");
+        String[] start = lines[0].split(" ");
+        if (start.length != 3) {
+            writeAll(s, simple(400, "Malformed request line", true));
+            return false;
+        }
+        Map<String, String> headers = new HashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        }
+        boolean keepAlive = start[2].equals("HTTP/1.1") ? !"close".equalsIgnoreCase(headers.get("connection"))
+                : "keep-alive".equalsIgnoreCase(headers.get("connection"));
+        if (headers.containsKey("content-length") && !"0".equals(headers.get("content-length")) || headers.containsKey("transfer-encoding")) {
+            keepAlive = false; // a body we will not read: the connection cannot carry another request
+        }
+        String method = start[0];
+        String path = start[1];
+        int q = path.indexOf('?');
+        if (q >= 0) path = path.substring(0, q);
+        path = java.net.URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        if (method.equals("OPTIONS")) {
+            writeAll(s, head(204, "No Content", keepAlive, "Access-Control-Allow-Methods: GET, HEAD, OPTIONS\r\n"
+                    + "Access-Control-Allow-Headers: Range, Authorization\r\nAccess-Control-Max-Age: 86400\r\nContent-Length: 0\r\n"));
+            return keepAlive;
+        }
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            writeAll(s, simple(405, "This listener only serves media files", keepAlive));
+            return keepAlive;
+        }
+        MediaFiles.Resolved r;
+        Optional<BlobStore.BlobInfo> info;
+        try {
+            r = media.resolve(path, headers.get("authorization"));
+            info = blobs.stat(r.key());
+        } catch (Problem p) {
+            writeAll(s, simple(p.status(), p.getMessage(), keepAlive));
+            return keepAlive;
+        }
+        if (info.isEmpty()) {
+            writeAll(s, simple(404, "File not found", keepAlive));
+            return keepAlive;
+        }
+        return sendFile(s, method.equals("HEAD"), r, info.get(), headers, keepAlive);
+    }
+
+    private boolean sendFile(SocketChannel s, boolean headOnly, MediaFiles.Resolved r, BlobStore.BlobInfo info,
+                             Map<String, String> headers, boolean keepAlive) throws IOException {
+        long size = info.size();
+        String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(info.lastModifiedMillis()) + "\"";
+        StringBuilder h = new StringBuilder();
+        h.append("Accept-Ranges: bytes\r\nETag: ").append(etag)
+                .append("\r\nLast-Modified: ").append(HTTP_DATE.format(Instant.ofEpochMilli(info.lastModifiedMillis())))
+                .append("\r\nContent-Type: ").append(FileSender.contentType(r.key()))
+                .append("\r\nCache-Control: ").append(r.immutable() ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate")
+                .append("\r\n");
+        if (r.downloadName() != null) h.append("Content-Disposition: attachment; filename=\"").append(r.downloadName().replace("\"", "")).append("\"\r\n");
+        String inm = headers.get("if-none-match");
+        if (inm != null && inm.contains(etag)) {
+            writeAll(s, head(304, "Not Modified", keepAlive, h.toString()));
+            return keepAlive;
+        }
+        long from = 0;
+        long length = size;
+        int status = 200;
+        switch (ByteRange.parse(headers.get("range"), size)) {
+            case ByteRange.Unsatisfiable u -> {
+                writeAll(s, head(416, "Range Not Satisfiable", keepAlive, "Content-Range: bytes */" + size + "\r\nContent-Length: 0\r\n"));
+                return keepAlive;
+            }
+            case ByteRange.Partial p -> {
+                from = p.range().start();
+                length = p.range().length();
+                status = 206;
+                h.append("Content-Range: bytes ").append(p.range().start()).append('-').append(p.range().end()).append('/').append(size).append("\r\n");
+            }
+            case ByteRange.Whole w -> { }
+        }
+        h.append("Content-Length: ").append(length).append("\r\n");
+        writeAll(s, head(status, status == 206 ? "Partial Content" : "OK", keepAlive, h.toString()));
+        if (headOnly) return keepAlive;
+        try (FileChannel ch = blobs.open(r.key())) {
+            long pos = from;
+            long end = from + length;
+            while (pos < end) {
+                long n = ch.transferTo(pos, end - pos, s);
+                if (n <= 0) throw new IOException("file shrank or peer stalled while sending " + r.key());
+                pos += n;
+            }
+        }
+        return keepAlive;
+    }
+
+    private static ByteBuffer head(int status, String reason, boolean keepAlive, String extra) {
+        String h = "HTTP/1.1 " + status + " " + reason + "\r\nAccess-Control-Allow-Origin: *\r\n"
+                + (keepAlive ? "" : "Connection: close\r\n") + extra + "\r\n";
+        return ByteBuffer.wrap(h.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** A small problem+json answer, shaped like the main listener's. */
+    private static ByteBuffer simple(int status, String detail, boolean keepAlive) {
+        String safe = detail == null ? "" : detail.replace("\\", "\\\\").replace("\"", "\\\"");
+        byte[] body = ("{\"status\":" + status + ",\"detail\":\"" + safe + "\",\"error\":\"" + safe + "\"}").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer h = head(status, Problems.reason(status), keepAlive,
+                "Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: " + body.length + "\r\n");
+        return ByteBuffer.allocate(h.remaining() + body.length).put(h).put(body).flip();
+    }
+
+    private static void writeAll(SocketChannel s, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) s.write(b);
+    }
+
+    private static int headEnd(ByteBuffer in) {
+        byte[] x = in.array();
+        for (int i = 0; i + 3 < in.position(); i++) {
+            if (x[i] == '\r' && x[i + 1] == '\n' && x[i + 2] == '\r' && x[i + 3] == '\n') return i;
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            if (server != null) server.close();
+        } catch (IOException e) {
+            log.warn("closing the media listener", e);
+        }
+        for (SocketChannel s : open) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                log.debug("closing a media connection", e);
+            }
+        }
+    }
+}
