@@ -34,6 +34,8 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ZeroCopyMediaServer.class);
     private static final int MAX_HEAD = 16 * 1024;
     private static final int MAX_CONNECTIONS = 20_000;
+    private static final long FACTS_MILLIS = 2000;
+    private static final int MAX_FACTS = 10_000;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final String host;
@@ -41,6 +43,7 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
     private final MediaFiles media;
     private final BlobStore blobs;
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, FileFacts> facts = new ConcurrentHashMap<>();
     private ServerSocketChannel server;
     private volatile boolean closed;
 
@@ -142,10 +145,10 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
             return keepAlive;
         }
         MediaFiles.Resolved r;
-        Optional<BlobStore.BlobInfo> info;
+        Optional<FileFacts> info;
         try {
             r = media.resolve(path, headers.get("authorization"));
-            info = blobs.stat(r.key());
+            info = facts(r.key());
         } catch (Problem p) {
             writeAll(s, simple(p.status(), p.getMessage(), keepAlive));
             return keepAlive;
@@ -157,15 +160,36 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
         return sendFile(s, method.equals("HEAD"), r, info.get(), headers, keepAlive);
     }
 
-    private boolean sendFile(SocketChannel s, boolean headOnly, MediaFiles.Resolved r, BlobStore.BlobInfo info,
+    /** What the response head says about a file, kept two seconds: hot segments skip the stat and the date formatting. */
+    private record FileFacts(long size, String etag, String headLines, long checkedAt) {}
+
+    private Optional<FileFacts> facts(String key) throws IOException {
+        long now = System.currentTimeMillis();
+        FileFacts f = facts.get(key);
+        if (f != null && now - f.checkedAt() < FACTS_MILLIS) return Optional.of(f);
+        Optional<BlobStore.BlobInfo> info = blobs.stat(key);
+        if (info.isEmpty()) {
+            facts.remove(key);
+            return Optional.empty();
+        }
+        long size = info.get().size();
+        String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(info.get().lastModifiedMillis()) + "\"";
+        String lines = "Accept-Ranges: bytes\r\nETag: " + etag
+                + "\r\nLast-Modified: " + HTTP_DATE.format(Instant.ofEpochMilli(info.get().lastModifiedMillis()))
+                + "\r\nContent-Type: " + FileSender.contentType(key) + "\r\n";
+        if (facts.size() > MAX_FACTS) facts.clear();
+        f = new FileFacts(size, etag, lines, now);
+        facts.put(key, f);
+        return Optional.of(f);
+    }
+
+    private boolean sendFile(SocketChannel s, boolean headOnly, MediaFiles.Resolved r, FileFacts info,
                              Map<String, String> headers, boolean keepAlive) throws IOException {
         long size = info.size();
-        String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(info.lastModifiedMillis()) + "\"";
-        StringBuilder h = new StringBuilder();
-        h.append("Accept-Ranges: bytes\r\nETag: ").append(etag)
-                .append("\r\nLast-Modified: ").append(HTTP_DATE.format(Instant.ofEpochMilli(info.lastModifiedMillis())))
-                .append("\r\nContent-Type: ").append(FileSender.contentType(r.key()))
-                .append("\r\nCache-Control: ").append(r.immutable() ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate")
+        String etag = info.etag();
+        StringBuilder h = new StringBuilder(256);
+        h.append(info.headLines())
+                .append("Cache-Control: ").append(r.immutable() ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate")
                 .append("\r\n");
         if (r.downloadName() != null) h.append("Content-Disposition: attachment; filename=\"").append(r.downloadName().replace("\"", "")).append("\"\r\n");
         String inm = headers.get("if-none-match");
@@ -190,8 +214,12 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
             case ByteRange.Whole w -> { }
         }
         h.append("Content-Length: ").append(length).append("\r\n");
-        writeAll(s, head(status, status == 206 ? "Partial Content" : "OK", keepAlive, h.toString()));
-        if (headOnly) return keepAlive;
+        ByteBuffer head = head(status, status == 206 ? "Partial Content" : "OK", keepAlive, h.toString());
+        if (headOnly) {
+            writeAll(s, head);
+            return keepAlive;
+        }
+        writeAll(s, head);
         try (FileChannel ch = blobs.open(r.key())) {
             long pos = from;
             long end = from + length;
