@@ -53,18 +53,21 @@ public final class VideoStore {
     public Jdbi jdbi() { return jdbi; }
 
     public long insert(Handle h, String uuid, long channelId, VideoMetadata m, String fileKey, long inputSize, String inputName, long now) {
+        boolean noWait = Boolean.FALSE.equals(m.waitTranscoding());
         long id = h.createQuery("""
                 INSERT INTO videos (uuid, channel_id, name, description, support, category, licence, language, privacy, nsfw,
                     download_enabled, comments_policy, wait_transcoding, state, file_key, input_size, input_name, created_at, updated_at,
-                    originally_published_at)
+                    originally_published_at, published_at)
                 VALUES (:uuid, :channel, :name, :description, :support, :category, :licence, :language, :privacy, :nsfw,
-                    :download, :comments, :wait, :state, :key, :size, :inputName, :now, :now, :opa) RETURNING id""")
+                    :download, :comments, :wait, :state, :key, :size, :inputName, :now, :now, :opa, :publishedAt) RETURNING id""")
                 .bind("uuid", uuid).bind("channel", channelId).bind("name", m.name()).bind("description", m.description())
                 .bind("support", m.support()).bind("category", m.category()).bind("licence", m.licence()).bind("language", m.language())
                 .bind("privacy", (m.privacy() == null ? VideoPrivacy.PUBLIC : m.privacy()).id)
                 .bind("nsfw", Boolean.TRUE.equals(m.nsfw())).bind("download", !Boolean.FALSE.equals(m.downloadEnabled()))
                 .bind("comments", m.commentsPolicy() == null ? 1 : m.commentsPolicy())
-                .bind("wait", !Boolean.FALSE.equals(m.waitTranscoding())).bind("state", VideoState.TO_TRANSCODE.id)
+                // PeerTube's waitTranscoding=false: published at once, playable from the original until the ladder lands.
+                .bind("wait", !noWait).bind("state", (noWait ? VideoState.PUBLISHED : VideoState.TO_TRANSCODE).id)
+                .bind("publishedAt", noWait ? now : null)
                 .bind("key", fileKey).bind("size", inputSize).bind("inputName", inputName).bind("now", now)
                 .bind("opa", m.originallyPublishedAt())
                 .mapTo(Long.class).one();

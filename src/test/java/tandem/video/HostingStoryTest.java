@@ -154,6 +154,20 @@ class HostingStoryTest {
     }
 
     @Test
+    void without_wait_transcoding_a_video_is_published_at_once_and_gains_its_ladder_later() {
+        Response up = admin.upload(TestMedia.clipWithoutAudio(), "Published right away", Map.of("waitTranscoding", "false"));
+        String now = up.json().at("/video/uuid").asText();
+        JsonNode early = tandem.client().get("/api/v1/videos/" + now).json();
+        assertThat(early.at("/state/id").asInt()).isEqualTo(1);
+        assertThat(early.get("waitTranscoding").asBoolean()).isFalse();
+        assertThat(early.at("/files/0/fileUrl").asText()).contains("/static/web-videos/");
+        tandem.awaitIdle();
+        assertThat(tandem.client().get("/api/v1/videos/" + now).json().at("/streamingPlaylists/0/files").size()).isPositive();
+        assertThat(admin.delete("/api/v1/videos/" + now).status()).isEqualTo(204);
+        tandem.awaitIdle();
+    }
+
+    @Test
     void deleting_a_video_removes_its_files() throws IOException {
         Response up = admin.upload(TestMedia.clipWithoutAudio(), "To be deleted", Map.of());
         String doomed = up.json().at("/video/uuid").asText();
