@@ -29,7 +29,10 @@ import tandem.http.HttpServer;
 import tandem.http.InstanceRoutes;
 import tandem.http.JsonIo;
 import tandem.http.MediaFiles;
+import tandem.http.TrackerSocket;
 import tandem.http.ZeroCopyMediaServer;
+import tandem.p2p.Tracker;
+import tandem.p2p.TrackerLimits;
 import tandem.http.OpsRoutes;
 import tandem.http.Problems;
 import tandem.http.StaticRoutes;
@@ -63,7 +66,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** The composition root: the only place that builds services and wires them together. */
 public final class App implements AutoCloseable {
@@ -73,11 +80,14 @@ public final class App implements AutoCloseable {
     private final JobQueue jobs;
     private final HttpServer http;
     private final ZeroCopyMediaServer mediaServer;
+    private final ScheduledExecutorService housekeeping;
     private final Optional<String> createdAdminPassword;
     private final Config config;
 
-    private App(Config config, Database db, JobQueue jobs, HttpServer http, ZeroCopyMediaServer mediaServer, Optional<String> createdAdminPassword) {
+    private App(Config config, Database db, JobQueue jobs, HttpServer http, ZeroCopyMediaServer mediaServer,
+                ScheduledExecutorService housekeeping, Optional<String> createdAdminPassword) {
         this.mediaServer = mediaServer;
+        this.housekeeping = housekeeping;
         this.config = config;
         this.db = db;
         this.jobs = jobs;
@@ -120,6 +130,12 @@ public final class App implements AutoCloseable {
             VideoToDto videoDto = new VideoToDto(urls, actors);
             VideoRoutes videoRoutes = new VideoRoutes(videos, videoDto, json, auth, tmp);
             MediaFiles mediaFiles = new MediaFiles(videos, oauth);
+            // PeerTube's tracker.private: by default only our own videos' swarms are served.
+            Tracker tracker = new Tracker(config.trackerPrivate() ? new LocalSwarms(videos, urls, clock) : infoHash -> true,
+                    TrackerLimits.defaults().withMessagesPerWindow(config.trackerMessagesPerWindow()), clock, mapper);
+            bindTrackerMetrics(registry, tracker);
+            ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("housekeeping").daemon().factory());
+            housekeeping.scheduleAtFixedRate(tracker::sweep, 1, 1, TimeUnit.MINUTES);
             HttpServer http = new HttpServer(config.bindHost(), config.port(),
                     List.of(new AuthRoutes(oauth, new LoginRateLimiter(config.loginAttemptsPerWindow(), config.loginWindow(), clock), json, auth, config.publicHost()),
                             new UploadRoutes(videos, resumable, json, auth, tmp, config.maxUploadBytes(), config.url("/api/v1")),
@@ -129,6 +145,7 @@ public final class App implements AutoCloseable {
                             new InstanceRoutes(config, accounts, videos, jobStore, json, auth)),
                     List.of(new StaticRoutes(new FileSender(blobs), mediaFiles),
                             new OpsRoutes(registry, () -> ping(db), json)),
+                    Map.of("/tracker/socket", new TrackerSocket(tracker)),
                     problems, registry).start();
             ZeroCopyMediaServer mediaServer = null;
             if (config.mediaListener()) {
@@ -170,7 +187,7 @@ public final class App implements AutoCloseable {
                       (shown once; change it with ./tandem admin reset-password)
                     =============================================================="""
                     , p));
-            return new App(config, db, jobs, http, mediaServer, adminPassword);
+            return new App(config, db, jobs, http, mediaServer, housekeeping, adminPassword);
         } catch (RuntimeException | IOException e) {
             db.close();
             throw e;
@@ -205,6 +222,14 @@ public final class App implements AutoCloseable {
         return registry;
     }
 
+    private static void bindTrackerMetrics(PrometheusMeterRegistry registry, Tracker tracker) {
+        Gauge.builder("tandem_tracker_peers", tracker, t -> t.stats().peers()).description("Peers in all swarms").register(registry);
+        Gauge.builder("tandem_tracker_swarms", tracker, t -> t.stats().swarms()).description("Active swarms").register(registry);
+        Gauge.builder("tandem_tracker_connections", tracker, t -> t.stats().connections()).description("Open tracker sockets").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("tandem_tracker_announces", tracker, t -> t.stats().announces()).register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("tandem_tracker_rejected", tracker, t -> t.stats().rejected()).register(registry);
+    }
+
     private static boolean ping(Database db) {
         try {
             return db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
@@ -233,6 +258,7 @@ public final class App implements AutoCloseable {
         log.info("stopping Tandem");
         http.close();
         if (mediaServer != null) mediaServer.close();
+        housekeeping.shutdownNow();
         jobs.close();
         db.close();
     }

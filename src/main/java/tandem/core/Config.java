@@ -34,7 +34,9 @@ public record Config(
         long maxJsonBytes,
         Path ffmpegCacheDir,
         int mediaPort,
-        URI mediaUrl) {
+        URI mediaUrl,
+        int trackerMessagesPerWindow,
+        boolean trackerPrivate) {
 
     /** Loads defaults, then the file, then the environment. */
     public static Config load(Map<String, String> env) {
@@ -85,7 +87,9 @@ public record Config(
                 longValue(p, "max_json_bytes", 500 * 1024),
                 Path.of(p.getProperty("ffmpeg_cache_dir", dataDir.resolve("cache").toString())).toAbsolutePath(),
                 mediaPort,
-                mediaUrl(p, publicUrl, mediaPort));
+                mediaUrl(p, publicUrl, mediaPort),
+                intValue(p, "tracker_messages_per_10s", 600),
+                !"false".equalsIgnoreCase(p.getProperty("tracker_private", "true").trim()));
     }
 
     /** Where media files are fetched: the zero-copy listener's URL when one is configured, else the public URL. */

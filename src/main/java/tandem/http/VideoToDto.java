@@ -1,5 +1,6 @@
 package tandem.http;
 
+import tandem.p2p.Infohashes;
 import tandem.video.Video;
 import tandem.video.VideoConstants;
 import tandem.video.VideoFile;
@@ -87,6 +88,7 @@ public final class VideoToDto {
             playlist.put("playlistUrl", urls.masterPlaylist(v));
             playlist.put("segmentsSha256Url", urls.segmentsSha256(v));
             playlist.put("redundancies", List.of());
+            playlist.put("p2pMediaLoaderInfohashes", Infohashes.forMaster(urls.masterPlaylist(v), hls.size()));
             playlist.put("files", hls.stream().map(f -> file(v, f)).toList());
             m.put("streamingPlaylists", List.of(playlist));
         }

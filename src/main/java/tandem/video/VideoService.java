@@ -190,6 +190,10 @@ public final class VideoService {
         return store.usedQuota(user.accountId(), daily ? clock.millis() - Duration.ofDays(1).toMillis() : 0);
     }
 
+    public java.util.Map<Video, Integer> swarmSources() {
+        return store.swarmSources();
+    }
+
     public long countLocal() {
         return store.countLocal();
     }

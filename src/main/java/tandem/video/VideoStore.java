@@ -275,6 +275,20 @@ public final class VideoStore {
                 .bind("a", accountId).bind("since", since).mapTo(Long.class).one());
     }
 
+    /** Published local videos that have HLS renditions, with how many: the swarms the tracker serves. */
+    public Map<Video, Integer> swarmSources() {
+        return jdbi.withHandle(h -> {
+            Map<Long, Integer> counts = new HashMap<>();
+            h.createQuery("SELECT video_id, COUNT(*) AS n FROM video_files WHERE kind = 'hls' GROUP BY video_id")
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2))).forEach(e -> counts.put(e.getKey(), e.getValue()));
+            Map<Video, Integer> out = new java.util.LinkedHashMap<>();
+            if (counts.isEmpty()) return out;
+            h.createQuery(SELECT + " WHERE v.state = 1 AND v.is_local = TRUE AND v.id IN (<ids>)").bindList("ids", List.copyOf(counts.keySet()))
+                    .map(VIDEO).forEach(v -> out.put(v, counts.get(v.id())));
+            return out;
+        });
+    }
+
     public long countLocal() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM videos WHERE is_local = TRUE").mapTo(Long.class).one());
     }

@@ -1,0 +1,359 @@
+package tandem.p2p;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A private WebTorrent tracker over WebSocket, speaking what PeerTube's player expects: announces
+ * with WebRTC offers relayed to random peers of the swarm, answers relayed to one peer, scrape,
+ * `stopped`, close = stopped everywhere. Only swarms the directory knows are served; asking for
+ * another bans the IP for a while. Every table is bounded, so hostile clients cannot grow memory.
+ * One lock guards the state; JSON work and socket writes happen outside it.
+ */
+public final class Tracker {
+    private static final Logger log = LoggerFactory.getLogger(Tracker.class);
+    private static final int MAX_PEERS_PER_CONNECTION_AND_SWARM = 8;
+
+    private final SwarmDirectory directory;
+    private final TrackerLimits limits;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final Object lock = new Object();
+    private final Map<String, Swarm> swarms = new HashMap<>();
+    private final Map<PeerConnection, Conn> connections = new IdentityHashMap<>();
+    private final Map<String, Long> bannedUntil = lru(100_000);
+    private final Map<String, long[]> rate;
+
+    private long announces;
+    private long relayedOffers;
+    private long rejected;
+
+    /** A peer in one swarm. */
+    private record Peer(PeerConnection conn, String peerId, boolean complete, long lastSeen) {}
+
+    /** The peers of one infohash, least recently seen first. */
+    private static final class Swarm {
+        final LinkedHashMap<String, Peer> peers = new LinkedHashMap<>(16, 0.75f, true);
+    }
+
+    /**
+     * What one connection joined. Clients pool one socket per tracker, so several peers (torrents
+     * of one page) may share it: peer ids are kept per swarm.
+     */
+    private static final class Conn {
+        final String ip;
+        final Map<String, Set<String>> peerIdsBySwarm = new HashMap<>();
+
+        Conn(String ip) {
+            this.ip = ip;
+        }
+    }
+
+    public Tracker(SwarmDirectory directory, TrackerLimits limits, Clock clock, ObjectMapper json) {
+        this.directory = directory;
+        this.limits = limits;
+        this.clock = clock;
+        this.json = json;
+        this.rate = lru(limits.maxTrackedIps());
+    }
+
+    private static <V> Map<String, V> lru(int max) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> e) {
+                return size() > max;
+            }
+        };
+    }
+
+    /** Refuses banned IPs at once. */
+    public void onOpen(PeerConnection c) {
+        synchronized (lock) {
+            Long until = bannedUntil.get(c.ip());
+            if (until != null && until > clock.millis()) {
+                rejected++;
+            } else {
+                connections.put(c, new Conn(c.ip()));
+                return;
+            }
+        }
+        c.close();
+    }
+
+    public void onClose(PeerConnection c) {
+        synchronized (lock) {
+            Conn conn = connections.remove(c);
+            if (conn == null) return;
+            conn.peerIdsBySwarm.forEach((hash, ids) -> ids.forEach(peerId -> leave(hash, peerId, c)));
+        }
+    }
+
+    private void leave(String hash, String peerId, PeerConnection c) {
+        Swarm s = swarms.get(hash);
+        if (s == null) return;
+        Peer p = s.peers.get(peerId);
+        if (p != null && p.conn() == c) s.peers.remove(peerId);
+        if (s.peers.isEmpty()) swarms.remove(hash);
+    }
+
+    /** Handles one text frame. Never throws: a bad message gets a failure reason, nothing more. */
+    public void onMessage(PeerConnection c, String text) {
+        List<Runnable> sends = new ArrayList<>();
+        try {
+            if (text.length() > limits.maxMessageChars()) {
+                fail(c, null, null, "message too large");
+                return;
+            }
+            JsonNode msg;
+            try {
+                msg = json.readTree(text);
+            } catch (JsonProcessingException e) {
+                fail(c, null, null, "invalid JSON");
+                return;
+            }
+            if (msg == null || !msg.isObject()) {
+                fail(c, null, null, "expected a JSON object");
+                return;
+            }
+            String action = msg.path("action").asText("");
+            switch (action) {
+                case "announce" -> announce(c, (ObjectNode) msg, sends);
+                case "scrape" -> scrape(c, msg, sends);
+                default -> fail(c, action, null, "unknown action");
+            }
+        } catch (RuntimeException e) {
+            log.warn("tracker message from {} failed", c.ip(), e);
+            fail(c, null, null, "internal error");
+        } finally {
+            sends.forEach(Runnable::run);
+        }
+    }
+
+    private boolean overRate(String ip, long now) {
+        long[] w = rate.computeIfAbsent(ip, k -> new long[] {now, 0});
+        if (now - w[0] > limits.window().toMillis()) {
+            w[0] = now;
+            w[1] = 0;
+        }
+        return ++w[1] > limits.messagesPerWindow();
+    }
+
+    private void announce(PeerConnection c, ObjectNode msg, List<Runnable> sends) {
+        JsonNode infoHashNode = msg.get("info_hash");
+        String hash = BinaryIds.toHex(infoHashNode == null ? null : infoHashNode.isTextual() ? infoHashNode.asText() : null);
+        String peerHex = BinaryIds.toHex(msg.path("peer_id").isTextual() ? msg.get("peer_id").asText() : null);
+        if (hash == null || peerHex == null) {
+            fail(c, "announce", infoHashNode, "info_hash and peer_id must be 20-byte strings");
+            return;
+        }
+        String infoHash = infoHashNode.asText();
+        String peerId = msg.get("peer_id").asText();
+        if (!directory.serves(hash)) {
+            ban(c);
+            return;
+        }
+        long now = clock.millis();
+        ObjectNode reply;
+        List<ObjectNode> offersOut = new ArrayList<>();
+        List<PeerConnection> offerTargets = new ArrayList<>();
+        PeerConnection answerTarget = null;
+        ObjectNode answerOut = null;
+        synchronized (lock) {
+            Conn conn = connections.get(c);
+            if (conn == null) return;
+            if (overRate(conn.ip, now)) {
+                rejected++;
+                sends.add(() -> fail(c, "announce", infoHashNode, "too many announces, slow down"));
+                return;
+            }
+            announces++;
+            String event = msg.path("event").asText("");
+            if (event.equals("stopped")) {
+                leave(hash, peerId, c);
+                Set<String> ids = conn.peerIdsBySwarm.get(hash);
+                if (ids != null && ids.remove(peerId) && ids.isEmpty()) conn.peerIdsBySwarm.remove(hash);
+            } else {
+                Set<String> ids = conn.peerIdsBySwarm.get(hash);
+                if (ids == null && conn.peerIdsBySwarm.size() >= limits.maxSwarmsPerConnection()
+                        || ids != null && !ids.contains(peerId) && ids.size() >= MAX_PEERS_PER_CONNECTION_AND_SWARM) {
+                    sends.add(() -> fail(c, "announce", infoHashNode, "too many peers or swarms on one connection"));
+                    return;
+                }
+                Swarm s = swarms.computeIfAbsent(hash, k -> new Swarm());
+                boolean complete = event.equals("completed") || msg.path("left").asLong(-1) == 0;
+                s.peers.put(peerId, new Peer(c, peerId, complete, now));
+                while (s.peers.size() > limits.maxPeersPerSwarm()) {
+                    Iterator<Map.Entry<String, Peer>> it = s.peers.entrySet().iterator();
+                    it.next();
+                    it.remove();
+                }
+                conn.peerIdsBySwarm.computeIfAbsent(hash, k -> new HashSet<>()).add(peerId);
+            }
+            Swarm s = swarms.get(hash);
+            if (msg.has("answer")) {
+                // An answer goes to exactly one peer and gets no reply of its own.
+                Peer to = s == null ? null : s.peers.get(msg.path("to_peer_id").asText(""));
+                if (to != null) {
+                    answerTarget = to.conn();
+                    answerOut = json.createObjectNode().put("action", "announce").put("info_hash", infoHash).put("peer_id", peerId);
+                    answerOut.set("answer", msg.get("answer"));
+                    answerOut.set("offer_id", msg.get("offer_id"));
+                }
+            } else {
+                int complete = 0;
+                int incomplete = 0;
+                if (s != null) {
+                    for (Peer p : s.peers.values()) {
+                        if (p.complete()) complete++;
+                        else incomplete++;
+                    }
+                }
+                reply = json.createObjectNode().put("action", "announce").put("interval", limits.interval().toSeconds())
+                        .put("info_hash", infoHash).put("complete", complete).put("incomplete", incomplete);
+                ObjectNode r = reply;
+                sends.add(() -> c.send(r.toString()));
+                JsonNode offers = msg.get("offers");
+                if (s != null && offers != null && offers.isArray() && !event.equals("stopped")) {
+                    int want = Math.min(Math.min(offers.size(), limits.maxOffers()), msg.path("numwant").asInt(offers.size()));
+                    List<Peer> others = new ArrayList<>(s.peers.size());
+                    for (Peer p : s.peers.values()) if (!p.peerId().equals(peerId)) others.add(p);
+                    for (int i = 0; i < want && !others.isEmpty(); i++) {
+                        JsonNode o = offers.get(i);
+                        if (o == null || !o.isObject() || !o.has("offer")) continue;
+                        Peer target = others.remove(ThreadLocalRandom.current().nextInt(others.size()));
+                        ObjectNode out = json.createObjectNode().put("action", "announce").put("info_hash", infoHash).put("peer_id", peerId);
+                        out.set("offer", o.get("offer"));
+                        out.set("offer_id", o.get("offer_id"));
+                        offersOut.add(out);
+                        offerTargets.add(target.conn());
+                    }
+                    relayedOffers += offersOut.size();
+                }
+            }
+        }
+        for (int i = 0; i < offersOut.size(); i++) {
+            PeerConnection target = offerTargets.get(i);
+            String text = offersOut.get(i).toString();
+            sends.add(() -> target.send(text));
+        }
+        if (answerTarget != null) {
+            PeerConnection t = answerTarget;
+            String text = answerOut.toString();
+            sends.add(() -> t.send(text));
+        }
+    }
+
+    private void scrape(PeerConnection c, JsonNode msg, List<Runnable> sends) {
+        List<String> hashes = new ArrayList<>();
+        JsonNode ih = msg.get("info_hash");
+        if (ih != null && ih.isTextual()) hashes.add(ih.asText());
+        if (ih != null && ih.isArray()) ih.forEach(x -> hashes.add(x.asText()));
+        if (hashes.isEmpty() || hashes.size() > 100) {
+            fail(c, "scrape", ih, "scrape needs 1 to 100 info_hash values");
+            return;
+        }
+        ObjectNode files = json.createObjectNode();
+        synchronized (lock) {
+            Conn conn = connections.get(c);
+            if (conn == null || overRate(conn.ip, clock.millis())) return;
+            for (String h : hashes) {
+                String hex = BinaryIds.toHex(h);
+                if (hex == null) continue;
+                Swarm s = swarms.get(hex);
+                int complete = 0;
+                int incomplete = 0;
+                if (s != null) {
+                    for (Peer p : s.peers.values()) {
+                        if (p.complete()) complete++;
+                        else incomplete++;
+                    }
+                }
+                files.putObject(h).put("complete", complete).put("incomplete", incomplete).put("downloaded", complete);
+            }
+        }
+        ObjectNode out = json.createObjectNode().put("action", "scrape");
+        out.set("files", files);
+        out.putObject("flags").put("min_request_interval", limits.interval().toSeconds());
+        sends.add(() -> c.send(out.toString()));
+    }
+
+    /** An unknown swarm: PeerTube's rule, disconnect and refuse this IP for a while. */
+    private void ban(PeerConnection c) {
+        synchronized (lock) {
+            bannedUntil.put(c.ip(), clock.millis() + limits.banFor().toMillis());
+            rejected++;
+        }
+        log.info("tracker: unknown infohash from {}, banned for {}", c.ip(), limits.banFor());
+        onClose(c);
+        c.close();
+    }
+
+    private void fail(PeerConnection c, String action, JsonNode infoHash, String reason) {
+        ObjectNode out = json.createObjectNode();
+        if (action != null) out.put("action", action);
+        out.put("failure reason", reason);
+        if (infoHash != null) out.set("info_hash", infoHash);
+        c.send(out.toString());
+    }
+
+    /** Drops peers idle for longer than the limit; the HTTP layer calls it periodically. */
+    public int sweep() {
+        long cutoff = clock.millis() - limits.peerIdle().toMillis();
+        int removed = 0;
+        synchronized (lock) {
+            Iterator<Map.Entry<String, Swarm>> it = swarms.entrySet().iterator();
+            while (it.hasNext()) {
+                Swarm s = it.next().getValue();
+                Iterator<Peer> pit = s.peers.values().iterator();
+                while (pit.hasNext()) {
+                    Peer p = pit.next();
+                    if (p.lastSeen() < cutoff) {
+                        pit.remove();
+                        removed++;
+                        Conn conn = connections.get(p.conn());
+                        if (conn != null) conn.peerIdsBySwarm.values().forEach(ids -> ids.remove(p.peerId()));
+                    }
+                }
+                if (s.peers.isEmpty()) it.remove();
+            }
+            long now = clock.millis();
+            bannedUntil.values().removeIf(until -> until <= now);
+        }
+        return removed;
+    }
+
+    /** Counters for metrics and the admin page. */
+    public record Stats(int swarms, int peers, int connections, long announces, long relayedOffers, long rejected) {}
+
+    public Stats stats() {
+        synchronized (lock) {
+            int peers = 0;
+            for (Swarm s : swarms.values()) peers += s.peers.size();
+            return new Stats(swarms.size(), peers, connections.size(), announces, relayedOffers, rejected);
+        }
+    }
+
+    /** Peer ids in a swarm, for tests and diagnostics. */
+    public Set<String> peersOf(String infoHashHex) {
+        synchronized (lock) {
+            Swarm s = swarms.get(infoHashHex);
+            return s == null ? Set.of() : new HashSet<>(s.peers.keySet());
+        }
+    }
+}
