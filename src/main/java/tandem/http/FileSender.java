@@ -30,8 +30,8 @@ public final class FileSender {
             Map.entry("m4a", "audio/mp4"), Map.entry("mp3", "audio/mpeg"), Map.entry("vtt", "text/vtt"), Map.entry("ts", "video/mp2t"));
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    /** Also the HTTP listener's write buffer size (see HttpServer). */
-    public static final int CHUNK = 64 * 1024;
+    /** Larger than the connection's 4 KiB write buffer, so each piece goes to the socket directly. */
+    static final int CHUNK = 64 * 1024;
 
     private final BlobStore blobs;
 
@@ -96,7 +96,7 @@ public final class FileSender {
     }
 
     /**
-     * Copies in 64 KiB pieces, the size of the connection's write buffer. Big single writes cost
+     * Copies in 64 KiB pieces. Big single writes cost
      * more here: the JDK zeroes a temporary direct buffer as large as each socket write, and on
      * virtual threads that buffer is not reused.
      */

@@ -33,7 +33,6 @@ public final class HttpServer implements AutoCloseable {
                 .port(port)
                 .shutdownHook(false)
                 .maxPayloadSize(-1)
-                .writeBufferSize(FileSender.CHUNK)
                 .idleConnectionTimeout(Duration.ofMinutes(15))
                 .routing(routing)
                 .addRouting(sockets(sockets))

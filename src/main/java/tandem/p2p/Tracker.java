@@ -1,7 +1,5 @@
 package tandem.p2p;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
@@ -120,22 +118,17 @@ public final class Tracker {
                 fail(c, null, null, "message too large");
                 return;
             }
-            JsonNode msg;
+            TrackerMessage msg;
             try {
-                msg = json.readTree(text);
-            } catch (JsonProcessingException e) {
-                fail(c, null, null, "invalid JSON");
+                msg = TrackerMessage.parse(json.getFactory(), text);
+            } catch (TrackerMessage.Malformed e) {
+                fail(c, null, null, e.getMessage());
                 return;
             }
-            if (msg == null || !msg.isObject()) {
-                fail(c, null, null, "expected a JSON object");
-                return;
-            }
-            String action = msg.path("action").asText("");
-            switch (action) {
-                case "announce" -> announce(c, (ObjectNode) msg, sends);
+            switch (msg.action()) {
+                case "announce" -> announce(c, msg, sends);
                 case "scrape" -> scrape(c, msg, sends);
-                default -> fail(c, action, null, "unknown action");
+                default -> fail(c, msg.action(), null, "unknown action");
             }
         } catch (RuntimeException e) {
             log.warn("tracker message from {} failed", c.ip(), e);
@@ -154,36 +147,34 @@ public final class Tracker {
         return ++w[1] > limits.messagesPerWindow();
     }
 
-    private void announce(PeerConnection c, ObjectNode msg, List<Runnable> sends) {
-        JsonNode infoHashNode = msg.get("info_hash");
-        String hash = BinaryIds.toHex(infoHashNode == null ? null : infoHashNode.isTextual() ? infoHashNode.asText() : null);
-        String peerHex = BinaryIds.toHex(msg.path("peer_id").isTextual() ? msg.get("peer_id").asText() : null);
+    private void announce(PeerConnection c, TrackerMessage msg, List<Runnable> sends) {
+        String hash = BinaryIds.toHex(msg.infoHash());
+        String peerHex = BinaryIds.toHex(msg.peerId());
         if (hash == null || peerHex == null) {
-            fail(c, "announce", infoHashNode, "info_hash and peer_id must be 20-byte strings");
+            fail(c, "announce", msg.infoHashJson(), "info_hash and peer_id must be 20-byte strings");
             return;
         }
-        String infoHash = infoHashNode.asText();
-        String peerId = msg.get("peer_id").asText();
         if (!directory.serves(hash)) {
             ban(c);
             return;
         }
+        if (msg.offersInvalid()) {
+            fail(c, "announce", msg.infoHashJson(), "offers must be a list of {offer, offer_id}");
+            return;
+        }
+        String peerId = msg.peerId();
+        String prefix = "{\"action\":\"announce\",\"info_hash\":" + msg.infoHashJson();
         long now = clock.millis();
-        ObjectNode reply;
-        List<ObjectNode> offersOut = new ArrayList<>();
-        List<PeerConnection> offerTargets = new ArrayList<>();
-        PeerConnection answerTarget = null;
-        ObjectNode answerOut = null;
         synchronized (lock) {
             Conn conn = connections.get(c);
             if (conn == null) return;
             if (overRate(conn.ip, now)) {
                 rejected++;
-                sends.add(() -> fail(c, "announce", infoHashNode, "too many announces, slow down"));
+                sends.add(() -> fail(c, "announce", msg.infoHashJson(), "too many announces, slow down"));
                 return;
             }
             announces++;
-            String event = msg.path("event").asText("");
+            String event = msg.event();
             if (event.equals("stopped")) {
                 leave(hash, peerId, c);
                 Set<String> ids = conn.peerIdsBySwarm.get(hash);
@@ -192,11 +183,11 @@ public final class Tracker {
                 Set<String> ids = conn.peerIdsBySwarm.get(hash);
                 if (ids == null && conn.peerIdsBySwarm.size() >= limits.maxSwarmsPerConnection()
                         || ids != null && !ids.contains(peerId) && ids.size() >= MAX_PEERS_PER_CONNECTION_AND_SWARM) {
-                    sends.add(() -> fail(c, "announce", infoHashNode, "too many peers or swarms on one connection"));
+                    sends.add(() -> fail(c, "announce", msg.infoHashJson(), "too many peers or swarms on one connection"));
                     return;
                 }
                 Swarm s = swarms.computeIfAbsent(hash, k -> new Swarm());
-                boolean complete = event.equals("completed") || msg.path("left").asLong(-1) == 0;
+                boolean complete = event.equals("completed") || msg.left() == 0;
                 s.peers.put(peerId, new Peer(c, peerId, complete, now));
                 while (s.peers.size() > limits.maxPeersPerSwarm()) {
                     Iterator<Map.Entry<String, Peer>> it = s.peers.entrySet().iterator();
@@ -206,66 +197,48 @@ public final class Tracker {
                 conn.peerIdsBySwarm.computeIfAbsent(hash, k -> new HashSet<>()).add(peerId);
             }
             Swarm s = swarms.get(hash);
-            if (msg.has("answer")) {
+            if (msg.answerJson() != null) {
                 // An answer goes to exactly one peer and gets no reply of its own.
-                Peer to = s == null ? null : s.peers.get(msg.path("to_peer_id").asText(""));
+                Peer to = s == null || msg.toPeerId() == null ? null : s.peers.get(msg.toPeerId());
                 if (to != null) {
-                    answerTarget = to.conn();
-                    answerOut = json.createObjectNode().put("action", "announce").put("info_hash", infoHash).put("peer_id", peerId);
-                    answerOut.set("answer", msg.get("answer"));
-                    answerOut.set("offer_id", msg.get("offer_id"));
+                    String out = prefix + ",\"peer_id\":" + msg.peerIdJson() + ",\"answer\":" + msg.answerJson()
+                            + ",\"offer_id\":" + (msg.offerIdJson() == null ? "null" : msg.offerIdJson()) + "}";
+                    PeerConnection target = to.conn();
+                    sends.add(() -> target.send(out));
                 }
-            } else {
-                int complete = 0;
-                int incomplete = 0;
-                if (s != null) {
-                    for (Peer p : s.peers.values()) {
-                        if (p.complete()) complete++;
-                        else incomplete++;
-                    }
-                }
-                reply = json.createObjectNode().put("action", "announce").put("interval", limits.interval().toSeconds())
-                        .put("info_hash", infoHash).put("complete", complete).put("incomplete", incomplete);
-                ObjectNode r = reply;
-                sends.add(() -> c.send(r.toString()));
-                JsonNode offers = msg.get("offers");
-                if (s != null && offers != null && offers.isArray() && !event.equals("stopped")) {
-                    int want = Math.min(Math.min(offers.size(), limits.maxOffers()), msg.path("numwant").asInt(offers.size()));
-                    List<Peer> others = new ArrayList<>(s.peers.size());
-                    for (Peer p : s.peers.values()) if (!p.peerId().equals(peerId)) others.add(p);
-                    for (int i = 0; i < want && !others.isEmpty(); i++) {
-                        JsonNode o = offers.get(i);
-                        if (o == null || !o.isObject() || !o.has("offer")) continue;
-                        Peer target = others.remove(ThreadLocalRandom.current().nextInt(others.size()));
-                        ObjectNode out = json.createObjectNode().put("action", "announce").put("info_hash", infoHash).put("peer_id", peerId);
-                        out.set("offer", o.get("offer"));
-                        out.set("offer_id", o.get("offer_id"));
-                        offersOut.add(out);
-                        offerTargets.add(target.conn());
-                    }
-                    relayedOffers += offersOut.size();
+                return;
+            }
+            int complete = 0;
+            int incomplete = 0;
+            if (s != null) {
+                for (Peer p : s.peers.values()) {
+                    if (p.complete()) complete++;
+                    else incomplete++;
                 }
             }
-        }
-        for (int i = 0; i < offersOut.size(); i++) {
-            PeerConnection target = offerTargets.get(i);
-            String text = offersOut.get(i).toString();
-            sends.add(() -> target.send(text));
-        }
-        if (answerTarget != null) {
-            PeerConnection t = answerTarget;
-            String text = answerOut.toString();
-            sends.add(() -> t.send(text));
+            String reply = "{\"action\":\"announce\",\"interval\":" + limits.interval().toSeconds() + ",\"info_hash\":"
+                    + msg.infoHashJson() + ",\"complete\":" + complete + ",\"incomplete\":" + incomplete + "}";
+            sends.add(() -> c.send(reply));
+            if (s == null || msg.offers().isEmpty() || event.equals("stopped")) return;
+            int want = Math.min(msg.offers().size(), limits.maxOffers());
+            if (msg.numwant() >= 0) want = Math.min(want, msg.numwant());
+            List<Peer> others = new ArrayList<>(Math.min(s.peers.size(), 128));
+            for (Peer p : s.peers.values()) if (!p.peerId().equals(peerId)) others.add(p);
+            for (int i = 0; i < want && !others.isEmpty(); i++) {
+                TrackerMessage.RawOffer o = msg.offers().get(i);
+                Peer target = others.remove(ThreadLocalRandom.current().nextInt(others.size()));
+                String out = prefix + ",\"peer_id\":" + msg.peerIdJson() + ",\"offer\":" + o.offerJson() + ",\"offer_id\":" + o.offerIdJson() + "}";
+                PeerConnection to = target.conn();
+                sends.add(() -> to.send(out));
+                relayedOffers++;
+            }
         }
     }
 
-    private void scrape(PeerConnection c, JsonNode msg, List<Runnable> sends) {
-        List<String> hashes = new ArrayList<>();
-        JsonNode ih = msg.get("info_hash");
-        if (ih != null && ih.isTextual()) hashes.add(ih.asText());
-        if (ih != null && ih.isArray()) ih.forEach(x -> hashes.add(x.asText()));
+    private void scrape(PeerConnection c, TrackerMessage msg, List<Runnable> sends) {
+        List<String> hashes = msg.infoHashes();
         if (hashes.isEmpty() || hashes.size() > 100) {
-            fail(c, "scrape", ih, "scrape needs 1 to 100 info_hash values");
+            fail(c, "scrape", null, "scrape needs 1 to 100 info_hash values");
             return;
         }
         ObjectNode files = json.createObjectNode();
@@ -304,12 +277,13 @@ public final class Tracker {
         c.close();
     }
 
-    private void fail(PeerConnection c, String action, JsonNode infoHash, String reason) {
+    private void fail(PeerConnection c, String action, String infoHashJson, String reason) {
         ObjectNode out = json.createObjectNode();
         if (action != null) out.put("action", action);
         out.put("failure reason", reason);
-        if (infoHash != null) out.set("info_hash", infoHash);
-        c.send(out.toString());
+        String text = out.toString();
+        if (infoHashJson != null) text = text.substring(0, text.length() - 1) + ",\"info_hash\":" + infoHashJson + "}";
+        c.send(text);
     }
 
     /** Drops peers idle for longer than the limit; the HTTP layer calls it periodically. */

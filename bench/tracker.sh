@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Tracker benchmark: Tandem's /tracker/socket vs the tracker PeerTube embeds
+# (@peertube/bittorrent-tracker-server, Node), same load generator, same machine, interleaved.
+# Load: closed-loop announces with two WebRTC offers each over many sockets and swarms.
+# Env: RUNS (3), CONNS ("1000 5000"), SWARMS (100), WARMUP (5), MEASURE (10), SERVER_CPU (1), CLIENT_CPU (0).
+set -euo pipefail
+cd "$(dirname "$0")"
+source ./lib.sh
+
+RUNS="${RUNS:-3}"; CONNS="${CONNS:-1000 5000}"; SWARMS="${SWARMS:-100}"
+WARMUP="${WARMUP:-5}"; MEASURE="${MEASURE:-10}"; SERVER_CPU="${SERVER_CPU:-1}"; CLIENT_CPU="${CLIENT_CPU:-0}"
+WORK="$(mktemp -d /tmp/tandem-bench-tracker.XXXXXX)"
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do stop_pid "$p"; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+ulimit -n 65536 2>/dev/null || true
+(cd tracker && [ -d node_modules ] || npm ci --no-audit --no-fund --silent)
+ensure_jar
+
+TPORT="$(free_port)"; NPORT="$(free_port)"
+mkdir -p "$WORK/data"
+log "starting Tandem (tracker open to any infohash, no per-IP cap: the reference has neither) on CPU $SERVER_CPU"
+TANDEM_CPU="$SERVER_CPU" TANDEM_TRACKER_PRIVATE=false TANDEM_TRACKER_MESSAGES_PER_10S=2000000000 \
+  start_tandem "$WORK/data" "$TPORT" "$WORK/tandem.log"
+PIDS+=("$TANDEM_PID")
+wait_tandem_ready "$TANDEM_PID" "$WORK/tandem.log" 120
+log "starting the reference tracker on CPU $SERVER_CPU"
+taskset -c "$SERVER_CPU" node tracker/reference-server.mjs "$NPORT" >"$WORK/ref.log" 2>&1 &
+REF_PID=$!; PIDS+=("$REF_PID")
+for _ in $(seq 1 100); do grep -q listening "$WORK/ref.log" && break; sleep 0.1; done
+
+load() { taskset -c "$CLIENT_CPU" node tracker/loadgen.mjs "ws://127.0.0.1:$1/tracker/socket" "$2" "$SWARMS" "$WARMUP" "$MEASURE" ${3:-}; }
+field() { sed -n "s/.*\"$1\":\([0-9.]*\).*/\1/p"; }
+
+: >"$WORK/results.txt"
+for c in $CONNS; do
+  for ((r = 1; r <= RUNS; r++)); do
+    for s in tandem reference; do
+      port=$TPORT; pid=$TANDEM_PID; [ $s = reference ] && { port=$NPORT; pid=$REF_PID; }
+      t0="$(cpu_ticks "$pid")"
+      out="$(load "$port" "$c")"
+      t1="$(cpu_ticks "$pid")"
+      log "$c sockets run $r $s: $out"
+      echo "$c $s $(field repliesPerSec <<<"$out") $(field offersPerSec <<<"$out") $(( t1 - t0 )) $(field failures <<<"$out") $(field open <<<"$out")" >>"$WORK/results.txt"
+    done
+  done
+done
+
+# RSS per connection: baseline RSS, then C idle sockets that announced once, RSS again.
+rss_per_conn() {
+  local port=$1 pid=$2 c=$3 before after
+  before="$(rss_kb "$pid")"
+  load "$port" "$c" 8 >"$WORK/hold.txt" &
+  local gen=$!
+  for _ in $(seq 1 200); do grep -q firstReplies "$WORK/hold.txt" 2>/dev/null && break; sleep 0.1; done
+  sleep 2
+  after="$(rss_kb "$pid")"
+  wait "$gen" || true
+  awk -v a="$after" -v b="$before" -v c="$c" 'BEGIN { printf "%.1f", (a - b) * 1024 / c / 1024 }'
+}
+RSS_C="${CONNS##* }"
+T_RSS="$(rss_per_conn "$TPORT" "$TANDEM_PID" "$RSS_C")"
+N_RSS="$(rss_per_conn "$NPORT" "$REF_PID" "$RSS_C")"
+
+echo
+echo "Setup: Tandem $(basename "$TANDEM_JAR") vs @peertube/bittorrent-tracker-server 11.1.2 on $(node -v); servers pinned to CPU $SERVER_CPU, load generator (Node, ws) to CPU $CLIENT_CPU"
+echo "Setup: $SWARMS swarms, closed loop, each announce carries 2 offers (numwant 2); ${WARMUP}s warm-up then ${MEASURE}s measured; $RUNS interleaved runs per size"
+echo
+printf '%-7s %-10s %-26s %-26s %-12s %s\n' sockets server "announces/s median (min-max)" "offers relayed/s" "cpu s/run" failures
+for c in $CONNS; do
+  for s in tandem reference; do
+    printf '%-7s %-10s %-26s %-26s %-12s %s\n' "$c" "$s" \
+      "$(fmt_stats 0 $(awk -v c=$c -v s=$s '$1==c && $2==s {print $3}' "$WORK/results.txt"))" \
+      "$(fmt_stats 0 $(awk -v c=$c -v s=$s '$1==c && $2==s {print $4}' "$WORK/results.txt"))" \
+      "$(fmt_stats 2 $(awk -v c=$c -v s=$s -v hz="$CLK_TCK" '$1==c && $2==s {print $5 / hz}' "$WORK/results.txt"))" \
+      "$(awk -v c=$c -v s=$s '$1==c && $2==s {f += $6} END {print f + 0}' "$WORK/results.txt")"
+  done
+done
+echo
+echo "RSS per idle connection ($RSS_C sockets, one announce each): Tandem ${T_RSS} KB, reference ${N_RSS} KB"
+for c in $CONNS; do
+  read -r t _ < <(stats $(awk -v c=$c '$1==c && $2=="tandem" {print $3}' "$WORK/results.txt"))
+  read -r n _ < <(stats $(awk -v c=$c '$1==c && $2=="reference" {print $3}' "$WORK/results.txt"))
+  awk -v c=$c -v a="$t" -v b="$n" 'BEGIN { r = a / b; printf "VERDICT: %d sockets: Tandem/reference announces/s = %.2f (target >= 3) -> %s\n", c, r, (r >= 3 ? "MET" : "NOT MET") }'
+done
