@@ -64,8 +64,11 @@ public final class Database implements AutoCloseable {
                         "blob", dialect == Dialect.SQLITE ? "BLOB" : "BYTEA"));
         String schema = schemaOf(jdbcUrl);
         if (schema != null) fw.schemas(schema).defaultSchema(schema);
-        var result = fw.load().migrate();
-        log.info("database ready: {} ({} migrations applied, schema version {})", dialect, result.migrationsExecuted, result.targetSchemaVersion);
+        var flyway = fw.load();
+        var result = flyway.migrate();
+        var current = flyway.info().current();
+        log.info("database ready: {} ({} migrations applied, schema version {})", dialect, result.migrationsExecuted,
+                current == null ? "none" : current.getVersion());
     }
 
     /** Accepts `jdbc:...` as is and turns `postgresql://user:pass@host:port/db?x=y` into a JDBC URL. */
