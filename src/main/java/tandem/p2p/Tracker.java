@@ -208,16 +208,9 @@ public final class Tracker {
                 }
                 return;
             }
-            int complete = 0;
-            int incomplete = 0;
-            if (s != null) {
-                for (Peer p : s.peers.values()) {
-                    if (p.complete()) complete++;
-                    else incomplete++;
-                }
-            }
+            int[] counts = counts(s);
             String reply = "{\"action\":\"announce\",\"interval\":" + limits.interval().toSeconds() + ",\"info_hash\":"
-                    + msg.infoHashJson() + ",\"complete\":" + complete + ",\"incomplete\":" + incomplete + "}";
+                    + msg.infoHashJson() + ",\"complete\":" + counts[0] + ",\"incomplete\":" + counts[1] + "}";
             sends.add(() -> c.send(reply));
             if (s == null || msg.offers().isEmpty() || event.equals("stopped")) return;
             int want = Math.min(msg.offers().size(), limits.maxOffers());
@@ -248,22 +241,23 @@ public final class Tracker {
             for (String h : hashes) {
                 String hex = BinaryIds.toHex(h);
                 if (hex == null) continue;
-                Swarm s = swarms.get(hex);
-                int complete = 0;
-                int incomplete = 0;
-                if (s != null) {
-                    for (Peer p : s.peers.values()) {
-                        if (p.complete()) complete++;
-                        else incomplete++;
-                    }
-                }
-                files.putObject(h).put("complete", complete).put("incomplete", incomplete).put("downloaded", complete);
+                int[] counts = counts(swarms.get(hex));
+                files.putObject(h).put("complete", counts[0]).put("incomplete", counts[1]).put("downloaded", counts[0]);
             }
         }
         ObjectNode out = json.createObjectNode().put("action", "scrape");
         out.set("files", files);
         out.putObject("flags").put("min_request_interval", limits.interval().toSeconds());
         sends.add(() -> c.send(out.toString()));
+    }
+
+    /** Seeders and leechers of a swarm (none when it does not exist). */
+    private static int[] counts(Swarm s) {
+        int[] c = new int[2];
+        if (s != null) {
+            for (Peer p : s.peers.values()) c[p.complete() ? 0 : 1]++;
+        }
+        return c;
     }
 
     /** An unknown swarm: PeerTube's rule, disconnect and refuse this IP for a while. */
