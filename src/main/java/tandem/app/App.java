@@ -29,6 +29,7 @@ import tandem.http.HttpServer;
 import tandem.http.InstanceRoutes;
 import tandem.http.JsonIo;
 import tandem.http.MediaFiles;
+import tandem.http.SocialRoutes;
 import tandem.http.TrackerSocket;
 import tandem.http.ZeroCopyMediaServer;
 import tandem.p2p.Tracker;
@@ -50,6 +51,9 @@ import tandem.media.MediaProbe;
 import tandem.media.Thumbnailer;
 import tandem.storage.BlobStore;
 import tandem.storage.LocalBlobStore;
+import tandem.video.CommentService;
+import tandem.video.CommentStore;
+import tandem.video.EngagementService;
 import tandem.video.MediaLinks;
 import tandem.video.ResumableUploads;
 import tandem.video.Video;
@@ -142,7 +146,9 @@ public final class App implements AutoCloseable {
                             new UserRoutes(accounts, videos, new UserToDto(accounts, videos, actors), json, auth),
                             videoRoutes,
                             new ChannelRoutes(accounts, videos, actors, videoRoutes, json, config.publicHost()),
-                            new InstanceRoutes(config, accounts, videos, jobStore, json, auth)),
+                            new InstanceRoutes(config, accounts, videos, jobStore, json, auth),
+                            new SocialRoutes(new CommentService(new CommentStore(db.jdbi()), videos, clock),
+                                    new EngagementService(db.jdbi(), videos, clock), videos, actors, urls, json, auth)),
                     List.of(new StaticRoutes(new FileSender(blobs), mediaFiles),
                             new OpsRoutes(registry, () -> ping(db), json)),
                     Map.of("/tracker/socket", new TrackerSocket(tracker)),

@@ -1,0 +1,84 @@
+package tandem.video;
+
+import tandem.account.User;
+import tandem.core.Page;
+import tandem.core.Problem;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Comment threads and replies on videos, with PeerTube's rules on who may write and delete. */
+public final class CommentService {
+    public static final int MAX_TEXT = 10_000;
+
+    private final CommentStore store;
+    private final VideoService videos;
+    private final Clock clock;
+
+    public CommentService(CommentStore store, VideoService videos, Clock clock) {
+        this.store = store;
+        this.videos = videos;
+        this.clock = clock;
+    }
+
+    /** A thread root with its replies as a tree. */
+    public record Tree(Comment comment, List<Tree> children) {}
+
+    public Comment createThread(User user, String videoId, String text) {
+        Video v = writable(user, videoId);
+        long id = store.insert(v.id(), user.accountId(), null, null, checkText(text), clock.millis());
+        return store.byId(v.id(), id).orElseThrow();
+    }
+
+    public Comment reply(User user, String videoId, long commentId, String text) {
+        Video v = writable(user, videoId);
+        Comment parent = store.byId(v.id(), commentId).orElseThrow(() -> Problem.notFound("Video comment " + commentId + " not found"));
+        if (parent.deleted()) throw Problem.conflict("Cannot reply to a deleted comment");
+        long id = store.insert(v.id(), user.accountId(), parent.threadId(), parent.id(), checkText(text), clock.millis());
+        return store.byId(v.id(), id).orElseThrow();
+    }
+
+    /** The author, the video's owner and moderators may delete a comment; it stays as a tombstone. */
+    public void delete(User user, String videoId, long commentId) {
+        Video v = videos.visible(Optional.of(user), videoId);
+        Comment c = store.byId(v.id(), commentId).orElseThrow(() -> Problem.notFound("Video comment " + commentId + " not found"));
+        boolean allowed = c.account().id() == user.accountId() || videos.canManage(Optional.of(user), v);
+        if (!allowed) throw Problem.forbidden("Cannot remove video comment of another user");
+        if (!c.deleted()) store.softDelete(c.id(), clock.millis());
+    }
+
+    public Page<Comment> threads(Optional<User> viewer, String videoId, int start, int count, boolean newestFirst) {
+        Video v = videos.visible(viewer, videoId);
+        return new Page<>(store.countThreads(v.id()), store.threads(v.id(), start, count, newestFirst));
+    }
+
+    public long notDeleted(Optional<User> viewer, String videoId) {
+        return store.countNotDeleted(videos.visible(viewer, videoId).id());
+    }
+
+    public Tree thread(Optional<User> viewer, String videoId, long threadId) {
+        Video v = videos.visible(viewer, videoId);
+        List<Comment> all = store.thread(v.id(), threadId);
+        Comment root = all.stream().filter(c -> c.id() == threadId).findFirst()
+                .orElseThrow(() -> Problem.notFound("Video comment thread " + threadId + " not found"));
+        return tree(root, all);
+    }
+
+    private static Tree tree(Comment node, List<Comment> all) {
+        return new Tree(node, all.stream().filter(c -> c.inReplyTo() != null && c.inReplyTo() == node.id()).map(c -> tree(c, all)).toList());
+    }
+
+    private Video writable(User user, String videoId) {
+        Video v = videos.visible(Optional.of(user), videoId);
+        if (v.commentsPolicy() == 2) throw Problem.conflict("Video with comments disabled");
+        return v;
+    }
+
+    static String checkText(String text) {
+        if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
+            throw Problem.invalidParam("text", "Should have a valid comment text (1 to " + MAX_TEXT + " characters)");
+        }
+        return text;
+    }
+}

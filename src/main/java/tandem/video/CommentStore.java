@@ -1,0 +1,78 @@
+package tandem.video;
+
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import tandem.account.Account;
+import tandem.db.Rows;
+
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for comments. */
+public final class CommentStore {
+    private static final String SELECT = """
+            SELECT c.*, a.id AS a_id, a.user_id AS a_user_id, a.name AS a_name, a.host AS a_host, a.display_name AS a_display_name,
+                   a.description AS a_description, a.created_at AS a_created_at,
+                   (SELECT COUNT(*) FROM video_comments r WHERE r.thread_id = c.id AND r.id <> c.id) AS total_replies
+            FROM video_comments c JOIN accounts a ON a.id = c.account_id""";
+    private static final RowMapper<Comment> COMMENT = (rs, ctx) -> new Comment(rs.getLong("id"), rs.getLong("video_id"),
+            rs.getLong("thread_id"), Rows.longOrNull(rs, "in_reply_to"), rs.getString("text"), rs.getLong("created_at"),
+            rs.getLong("updated_at"), Rows.longOrNull(rs, "deleted_at"),
+            new Account(rs.getLong("a_id"), Rows.longOrNull(rs, "a_user_id"), rs.getString("a_name"), rs.getString("a_host"),
+                    rs.getString("a_display_name"), rs.getString("a_description"), rs.getLong("a_created_at")),
+            rs.getInt("total_replies"));
+
+    private final Jdbi jdbi;
+
+    public CommentStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Inserts a comment; a root becomes its own thread. */
+    public long insert(long videoId, long accountId, Long threadId, Long inReplyTo, String text, long now) {
+        return jdbi.inTransaction(h -> {
+            long id = h.createQuery("""
+                    INSERT INTO video_comments (video_id, account_id, thread_id, in_reply_to, text, created_at, updated_at)
+                    VALUES (:v, :a, :t, :r, :text, :now, :now) RETURNING id""")
+                    .bind("v", videoId).bind("a", accountId).bind("t", threadId).bind("r", inReplyTo).bind("text", text).bind("now", now)
+                    .mapTo(Long.class).one();
+            if (threadId == null) h.createUpdate("UPDATE video_comments SET thread_id = id WHERE id = :id").bind("id", id).execute();
+            return id;
+        });
+    }
+
+    public Optional<Comment> byId(long videoId, long id) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.video_id = :v AND c.id = :id").bind("v", videoId).bind("id", id)
+                .map(COMMENT).findOne());
+    }
+
+    public List<Comment> threads(long videoId, int start, int count, boolean newestFirst) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.video_id = :v AND c.in_reply_to IS NULL ORDER BY c.created_at "
+                        + (newestFirst ? "DESC" : "ASC") + ", c.id LIMIT :count OFFSET :start")
+                .bind("v", videoId).bind("count", count).bind("start", start).map(COMMENT).list());
+    }
+
+    public long countThreads(long videoId) {
+        return count(videoId, "in_reply_to IS NULL");
+    }
+
+    public long countNotDeleted(long videoId) {
+        return count(videoId, "deleted_at IS NULL");
+    }
+
+    private long count(long videoId, String where) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM video_comments WHERE video_id = :v AND " + where)
+                .bind("v", videoId).mapTo(Long.class).one());
+    }
+
+    public List<Comment> thread(long videoId, long threadId) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.video_id = :v AND c.thread_id = :t ORDER BY c.created_at, c.id")
+                .bind("v", videoId).bind("t", threadId).map(COMMENT).list());
+    }
+
+    /** PeerTube keeps deleted comments as tombstones so replies keep their place. */
+    public void softDelete(long id, long now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE video_comments SET text = '', deleted_at = :now, updated_at = :now WHERE id = :id")
+                .bind("now", now).bind("id", id).execute());
+    }
+}
