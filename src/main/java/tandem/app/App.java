@@ -16,6 +16,7 @@ import tandem.account.AccountStore;
 import tandem.account.LoginRateLimiter;
 import tandem.account.OAuthService;
 import tandem.account.PasswordHasher;
+import tandem.account.SubscriptionService;
 import tandem.core.Config;
 import tandem.core.Json;
 import tandem.db.Database;
@@ -29,7 +30,9 @@ import tandem.http.HttpServer;
 import tandem.http.InstanceRoutes;
 import tandem.http.JsonIo;
 import tandem.http.MediaFiles;
+import tandem.http.FeedRoutes;
 import tandem.http.SocialRoutes;
+import tandem.http.SubscriptionRoutes;
 import tandem.http.TrackerSocket;
 import tandem.http.ZeroCopyMediaServer;
 import tandem.p2p.Tracker;
@@ -148,8 +151,10 @@ public final class App implements AutoCloseable {
                             new ChannelRoutes(accounts, videos, actors, videoRoutes, json, config.publicHost()),
                             new InstanceRoutes(config, accounts, videos, jobStore, json, auth),
                             new SocialRoutes(new CommentService(new CommentStore(db.jdbi()), videos, clock),
-                                    new EngagementService(db.jdbi(), videos, clock), videos, actors, urls, json, auth)),
-                    List.of(new StaticRoutes(new FileSender(blobs), mediaFiles),
+                                    new EngagementService(db.jdbi(), videos, clock), videos, actors, urls, json, auth),
+                            new SubscriptionRoutes(new SubscriptionService(db.jdbi(), accounts, clock, config.publicHost()),
+                                    videos, videoRoutes, actors, json, auth)),
+                    List.of(new StaticRoutes(new FileSender(blobs), mediaFiles), new FeedRoutes(videos, urls, config),
                             new OpsRoutes(registry, () -> ping(db), json)),
                     Map.of("/tracker/socket", new TrackerSocket(tracker)),
                     problems, registry).start();

@@ -47,6 +47,7 @@ public final class VideoRoutes implements HttpService {
              .get("/videos/languages", (req, res) -> json.ok(res, VideoConstants.LANGUAGES))
              .get("/videos/privacies", (req, res) -> json.ok(res, stringKeys(VideoConstants.PRIVACIES)))
              .get("/videos", this::list)
+             .get("/search/videos", (req, res) -> writeList(res, videos.list(query(req, null, null, null, "-match"))))
              .get("/videos/{id}/description", this::description)
              .get("/videos/{id}", this::get)
              .put("/videos/{id}", this::update)
@@ -61,9 +62,13 @@ public final class VideoRoutes implements HttpService {
     }
 
     static VideoQuery query(ServerRequest req, Long channelId, Long accountId, Long ownerAccountId) {
+        return query(req, channelId, accountId, ownerAccountId, ownerAccountId != null ? "-createdAt" : "-publishedAt");
+    }
+
+    static VideoQuery query(ServerRequest req, Long channelId, Long accountId, Long ownerAccountId, String defaultSort) {
         String search = Params.get(req, "search");
         PageRequest page = PageRequest.parse(Params.get(req, "start"), Params.get(req, "count"), Params.get(req, "sort"),
-                ownerAccountId != null ? "-createdAt" : "-publishedAt", VideoQuery.SORTABLE);
+                defaultSort, VideoQuery.SORTABLE);
         return new VideoQuery(page, Params.bool(req, "isLocal"), Params.bool(req, "nsfw"), Params.ints(req, "categoryOneOf"),
                 Params.list(req, "tagsOneOf"), search, channelId, accountId, ownerAccountId);
     }

@@ -11,7 +11,18 @@ import java.util.Set;
  * videos in every state and privacy (their "my videos"); otherwise only published public ones.
  */
 public record VideoQuery(PageRequest page, Boolean isLocal, Boolean nsfw, List<Integer> categoryOneOf,
-                         List<String> tagsOneOf, String search, Long channelId, Long accountId, Long ownerAccountId) {
+                         List<String> tagsOneOf, String search, Long channelId, Long accountId, Long ownerAccountId,
+                         Long subscriberAccountId) {
+
+    /** The common case: no subscription scope. */
+    public VideoQuery(PageRequest page, Boolean isLocal, Boolean nsfw, List<Integer> categoryOneOf, List<String> tagsOneOf,
+                      String search, Long channelId, Long accountId, Long ownerAccountId) {
+        this(page, isLocal, nsfw, categoryOneOf, tagsOneOf, search, channelId, accountId, ownerAccountId, null);
+    }
+
+    public VideoQuery subscribedBy(long accountId) {
+        return new VideoQuery(page, isLocal, nsfw, categoryOneOf, tagsOneOf, search, channelId, this.accountId, ownerAccountId, accountId);
+    }
 
     public static final Set<String> SORTABLE = Set.of("name", "duration", "createdAt", "publishedAt",
             "originallyPublishedAt", "views", "likes", "trending", "hot", "best", "match");

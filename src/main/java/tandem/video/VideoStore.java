@@ -163,6 +163,10 @@ public final class VideoStore {
             clauses.add("a.id = :account");
             binds.put("account", q.accountId());
         }
+        if (q.subscriberAccountId() != null) {
+            clauses.add("c.id IN (SELECT channel_id FROM subscriptions WHERE account_id = :subscriber)");
+            binds.put("subscriber", q.subscriberAccountId());
+        }
         if (q.categoryOneOf() != null && !q.categoryOneOf().isEmpty()) clauses.add("v.category IN (<categories>)");
         if (q.tagsOneOf() != null && !q.tagsOneOf().isEmpty()) clauses.add("v.id IN (SELECT video_id FROM video_tags WHERE LOWER(tag) IN (<tags>))");
         if (q.search() != null && !q.search().isBlank()) {

@@ -1,0 +1,72 @@
+package tandem.account;
+
+import org.jdbi.v3.core.Jdbi;
+import tandem.core.Problem;
+
+import java.time.Clock;
+import java.util.List;
+
+/** A user's subscriptions to channels (local ones until federation brings remote channels). */
+public final class SubscriptionService {
+    private final Jdbi jdbi;
+    private final AccountService accounts;
+    private final Clock clock;
+    private final String localHost;
+
+    public SubscriptionService(Jdbi jdbi, AccountService accounts, Clock clock, String localHost) {
+        this.jdbi = jdbi;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.localHost = localHost;
+    }
+
+    /** Resolves `name` or `name@our-host` to a local channel. */
+    public Channel channelOf(String handle) {
+        if (handle == null || handle.isBlank()) throw Problem.invalidParam("uri", "Should have a valid channel handle");
+        String name = handle;
+        int at = handle.indexOf('@');
+        if (at >= 0) {
+            if (!handle.substring(at + 1).equalsIgnoreCase(localHost)) {
+                throw Problem.notFound("Remote channels cannot be followed yet: " + handle);
+            }
+            name = handle.substring(0, at);
+        }
+        String channelName = name;
+        return accounts.localChannel(channelName).orElseThrow(() -> Problem.notFound("Video channel " + channelName + " not found"));
+    }
+
+    public void subscribe(User user, String handle) {
+        Channel c = channelOf(handle);
+        jdbi.useTransaction(h -> {
+            boolean exists = h.createQuery("SELECT COUNT(*) FROM subscriptions WHERE account_id = :a AND channel_id = :c")
+                    .bind("a", user.accountId()).bind("c", c.id()).mapTo(Long.class).one() > 0;
+            if (!exists) {
+                h.createUpdate("INSERT INTO subscriptions (account_id, channel_id, created_at) VALUES (:a, :c, :now)")
+                        .bind("a", user.accountId()).bind("c", c.id()).bind("now", clock.millis()).execute();
+            }
+        });
+    }
+
+    public void unsubscribe(User user, String handle) {
+        Channel c = channelOf(handle);
+        int n = jdbi.withHandle(h -> h.createUpdate("DELETE FROM subscriptions WHERE account_id = :a AND channel_id = :c")
+                .bind("a", user.accountId()).bind("c", c.id()).execute());
+        if (n == 0) throw Problem.notFound("Subscription to " + handle + " not found");
+    }
+
+    public boolean isSubscribed(User user, String handle) {
+        try {
+            Channel c = channelOf(handle);
+            return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM subscriptions WHERE account_id = :a AND channel_id = :c")
+                    .bind("a", user.accountId()).bind("c", c.id()).mapTo(Long.class).one()) > 0;
+        } catch (Problem e) {
+            return false;
+        }
+    }
+
+    public List<Channel> subscriptions(User user) {
+        List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT channel_id FROM subscriptions WHERE account_id = :a ORDER BY created_at DESC")
+                .bind("a", user.accountId()).mapTo(Long.class).list());
+        return ids.stream().map(accounts::channel).flatMap(java.util.Optional::stream).toList();
+    }
+}
