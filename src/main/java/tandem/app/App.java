@@ -30,6 +30,7 @@ import tandem.http.HttpServer;
 import tandem.http.InstanceRoutes;
 import tandem.http.JsonIo;
 import tandem.http.MediaFiles;
+import tandem.http.CaptionRoutes;
 import tandem.http.FeedRoutes;
 import tandem.http.SocialRoutes;
 import tandem.http.SubscriptionRoutes;
@@ -54,6 +55,7 @@ import tandem.media.MediaProbe;
 import tandem.media.Thumbnailer;
 import tandem.storage.BlobStore;
 import tandem.storage.LocalBlobStore;
+import tandem.video.CaptionService;
 import tandem.video.CommentService;
 import tandem.video.CommentStore;
 import tandem.video.EngagementService;
@@ -152,6 +154,7 @@ public final class App implements AutoCloseable {
                             new InstanceRoutes(config, accounts, videos, jobStore, json, auth),
                             new SocialRoutes(new CommentService(new CommentStore(db.jdbi()), videos, clock),
                                     new EngagementService(db.jdbi(), videos, clock), videos, actors, urls, json, auth),
+                            new CaptionRoutes(new CaptionService(db.jdbi(), videos, blobs, clock), json, auth, tmp),
                             new SubscriptionRoutes(new SubscriptionService(db.jdbi(), accounts, clock, config.publicHost()),
                                     videos, videoRoutes, actors, json, auth)),
                     List.of(new StaticRoutes(new FileSender(blobs), mediaFiles), new FeedRoutes(videos, urls, config),

@@ -3,6 +3,7 @@ package tandem.http;
 import tandem.account.OAuthService;
 import tandem.account.User;
 import tandem.core.Problem;
+import tandem.video.CaptionService;
 import tandem.video.Video;
 import tandem.video.VideoPrivacy;
 import tandem.video.VideoService;
@@ -50,6 +51,9 @@ public final class MediaFiles {
         if (path.startsWith("/static/web-videos/private/")) return web(path.substring("/static/web-videos/private/".length()), true, false, authorization);
         if (path.startsWith("/static/web-videos/")) return web(path.substring("/static/web-videos/".length()), false, false, authorization);
         if (path.startsWith("/download/web-videos/")) return web(path.substring("/download/web-videos/".length()), null, true, authorization);
+        for (String prefix : new String[] {"/lazy-static/video-captions/", "/static/video-captions/"}) {
+            if (path.startsWith(prefix)) return caption(path.substring(prefix.length()), authorization);
+        }
         for (String folder : new String[] {"thumbnails", "previews", "torrents"}) {
             for (String prefix : new String[] {"/lazy-static/" + folder + "/", "/static/" + folder + "/", "/download/" + folder + "/"}) {
                 if (path.startsWith(prefix)) return new Resolved(folder + "/" + safeName(path.substring(prefix.length())), false, null);
@@ -70,6 +74,15 @@ public final class MediaFiles {
         int dot = file.lastIndexOf('.');
         String downloadName = download ? v.name().replaceAll("[^\\p{L}\\p{N} ._-]", "_") + (dot < 0 ? "" : file.substring(dot)) : null;
         return new Resolved("web-videos/" + file, true, downloadName);
+    }
+
+    /** Captions carry the words of a video: they follow its privacy. */
+    private Resolved caption(String name, String authorization) {
+        String file = safeName(name);
+        if (file.length() < 36) throw missing();
+        Video v = video(file.substring(0, 36)).orElseThrow(MediaFiles::missing);
+        if (v.privacy() == VideoPrivacy.PRIVATE && !videos.canManage(user(authorization), v)) throw Problem.forbidden("This file belongs to a private video");
+        return new Resolved(CaptionService.key(file), false, null);
     }
 
     private void checkAccess(Video v, boolean privatePath, String authorization) {

@@ -160,6 +160,7 @@ public final class VideoService {
         Video v = managed(user, idOrUuid);
         List<String> keys = new ArrayList<>();
         keys.add(v.hlsPrefix());
+        keys.add("captions/" + v.uuid() + "/");
         keys.add("thumbnails/" + v.thumbnailName());
         keys.add("previews/" + v.thumbnailName());
         for (VideoFile f : store.files(v.id())) {
