@@ -32,6 +32,7 @@ import tandem.http.JsonIo;
 import tandem.http.MediaFiles;
 import tandem.http.CaptionRoutes;
 import tandem.http.FeedRoutes;
+import tandem.http.PlaylistRoutes;
 import tandem.http.SocialRoutes;
 import tandem.http.SubscriptionRoutes;
 import tandem.http.TrackerSocket;
@@ -60,6 +61,7 @@ import tandem.video.CommentService;
 import tandem.video.CommentStore;
 import tandem.video.EngagementService;
 import tandem.video.MediaLinks;
+import tandem.video.PlaylistService;
 import tandem.video.ResumableUploads;
 import tandem.video.Video;
 import tandem.video.VideoFile;
@@ -154,6 +156,7 @@ public final class App implements AutoCloseable {
                             new InstanceRoutes(config, accounts, videos, jobStore, json, auth),
                             new SocialRoutes(new CommentService(new CommentStore(db.jdbi()), videos, clock),
                                     new EngagementService(db.jdbi(), videos, clock), videos, actors, urls, json, auth),
+                            new PlaylistRoutes(new PlaylistService(db.jdbi(), accounts, videos, clock), accounts, actors, videoDto, urls, json, auth, tmp),
                             new CaptionRoutes(new CaptionService(db.jdbi(), videos, blobs, clock), json, auth, tmp),
                             new SubscriptionRoutes(new SubscriptionService(db.jdbi(), accounts, clock, config.publicHost()),
                                     videos, videoRoutes, actors, json, auth)),

@@ -1,0 +1,193 @@
+package tandem.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import tandem.account.AccountService;
+import tandem.account.User;
+import tandem.core.Page;
+import tandem.core.PageRequest;
+import tandem.core.Problem;
+import tandem.core.ShortUuid;
+import tandem.video.Fields;
+import tandem.video.Playlist;
+import tandem.video.PlaylistElement;
+import tandem.video.PlaylistService;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** `/video-playlists…` and the account/channel playlist lists, in PeerTube's shapes. */
+public final class PlaylistRoutes implements HttpService {
+    private static final Map<Integer, String> PRIVACIES = Map.of(1, "Public", 2, "Unlisted", 3, "Private");
+
+    private final PlaylistService playlists;
+    private final AccountService accounts;
+    private final ActorToDto actors;
+    private final VideoToDto videoDto;
+    private final Urls urls;
+    private final JsonIo json;
+    private final Auth auth;
+    private final Path tmpDir;
+
+    public PlaylistRoutes(PlaylistService playlists, AccountService accounts, ActorToDto actors, VideoToDto videoDto, Urls urls,
+                          JsonIo json, Auth auth, Path tmpDir) {
+        this.playlists = playlists;
+        this.accounts = accounts;
+        this.actors = actors;
+        this.videoDto = videoDto;
+        this.urls = urls;
+        this.json = json;
+        this.auth = auth;
+        this.tmpDir = tmpDir;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/video-playlists/privacies", (req, res) -> json.ok(res, Map.of("1", "Public", "2", "Unlisted", "3", "Private")))
+             .get("/video-playlists", (req, res) -> writeList(req, res, null, null, false))
+             .post("/video-playlists", this::create)
+             .get("/video-playlists/{id}", (req, res) -> json.ok(res, dto(playlists.visible(auth.optional(req), Params.pathParam(req, "id")))))
+             .put("/video-playlists/{id}", this::update)
+             .delete("/video-playlists/{id}", this::delete)
+             .get("/video-playlists/{id}/videos", this::elements)
+             .post("/video-playlists/{id}/videos", this::add)
+             .post("/video-playlists/{id}/videos/reorder", this::reorder)
+             .delete("/video-playlists/{id}/videos/{elementId}", this::remove)
+             .get("/accounts/{name}/video-playlists", this::ofAccount)
+             .get("/users/me/video-playlists", (req, res) -> {
+                 User u = auth.require(req);
+                 writeList(req, res, u.accountId(), null, true);
+             });
+    }
+
+    private void writeList(ServerRequest req, ServerResponse res, Long account, Long channel, boolean includePrivate) {
+        PageRequest p = PageRequest.parse(Params.get(req, "start"), Params.get(req, "count"), Params.get(req, "sort"), "-createdAt",
+                Set.of("createdAt", "updatedAt", "displayName"));
+        Page<Playlist> page = playlists.list(account, channel, includePrivate, p.start(), p.count());
+        json.ok(res, Map.of("total", page.total(), "data", page.data().stream().map(this::dto).toList()));
+    }
+
+    private void ofAccount(ServerRequest req, ServerResponse res) {
+        String name = Params.pathParam(req, "name");
+        var account = accounts.localAccount(name).orElseThrow(() -> Problem.notFound("Account " + name + " not found"));
+        Optional<User> viewer = auth.optional(req);
+        writeList(req, res, account.id(), null, viewer.isPresent() && viewer.get().accountId() == account.id());
+    }
+
+    private PlaylistService.Fields fields(ServerRequest req) throws IOException {
+        Fields f;
+        if (req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").startsWith("multipart/form-data")) {
+            try (MultipartForm form = MultipartForm.read(req, tmpDir, 8L * 1024 * 1024)) {
+                f = form.fields();
+            }
+        } else {
+            f = Fields.fromJson(json.readObject(req));
+        }
+        return new PlaylistService.Fields(f.get("displayName"), f.get("description"), intOrNull(f.get("privacy"), "privacy"),
+                longOrNull(f.get("videoChannelId"), "videoChannelId"));
+    }
+
+    private void create(ServerRequest req, ServerResponse res) throws IOException {
+        User u = auth.require(req);
+        Playlist p = playlists.create(u, fields(req));
+        json.ok(res, Map.of("videoPlaylist", Map.of("id", p.id(), "uuid", p.uuid(), "shortUUID", ShortUuid.encode(UUID.fromString(p.uuid())))));
+    }
+
+    private void update(ServerRequest req, ServerResponse res) throws IOException {
+        playlists.update(auth.require(req), Params.pathParam(req, "id"), fields(req));
+        res.status(204).send();
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) {
+        playlists.delete(auth.require(req), Params.pathParam(req, "id"));
+        res.status(204).send();
+    }
+
+    private void elements(ServerRequest req, ServerResponse res) {
+        PageRequest p = PageRequest.parse(Params.get(req, "start"), Params.get(req, "count"), null, "position", Set.of("position"));
+        Page<PlaylistElement> page = playlists.elements(auth.optional(req), Params.pathParam(req, "id"), p.start(), p.count());
+        json.ok(res, Map.of("total", page.total(), "data", page.data().stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id());
+            m.put("position", e.position());
+            m.put("startTimestamp", e.startTimestamp());
+            m.put("stopTimestamp", e.stopTimestamp());
+            m.put("type", e.video() == null ? 2 : 0);
+            m.put("video", e.video() == null ? null : videoDto.summary(e.video()));
+            return m;
+        }).toList()));
+    }
+
+    private void add(ServerRequest req, ServerResponse res) {
+        User u = auth.require(req);
+        Map<String, Object> body = json.readObject(req);
+        Object videoId = body.get("videoId");
+        if (videoId == null) throw Problem.invalidParam("videoId", "Should have a valid video id");
+        long id = playlists.addVideo(u, Params.pathParam(req, "id"), String.valueOf(videoId),
+                intOrNull(body.get("startTimestamp"), "startTimestamp"), intOrNull(body.get("stopTimestamp"), "stopTimestamp"));
+        json.ok(res, Map.of("videoPlaylistElement", Map.of("id", id)));
+    }
+
+    private void reorder(ServerRequest req, ServerResponse res) {
+        User u = auth.require(req);
+        Map<String, Object> body = json.readObject(req);
+        Integer start = intOrNull(body.get("startPosition"), "startPosition");
+        Integer after = intOrNull(body.get("insertAfterPosition"), "insertAfterPosition");
+        Integer length = intOrNull(body.get("reorderLength"), "reorderLength");
+        if (start == null || after == null) throw Problem.invalidParam("startPosition", "Should have startPosition and insertAfterPosition");
+        playlists.reorder(u, Params.pathParam(req, "id"), start, after, length == null ? 1 : length);
+        res.status(204).send();
+    }
+
+    private void remove(ServerRequest req, ServerResponse res) {
+        User u = auth.require(req);
+        playlists.removeElement(u, Params.pathParam(req, "id"), longOrNull(Params.pathParam(req, "elementId"), "elementId"));
+        res.status(204).send();
+    }
+
+    private Map<String, Object> dto(Playlist p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("uuid", p.uuid());
+        m.put("shortUUID", ShortUuid.encode(UUID.fromString(p.uuid())));
+        m.put("isLocal", true);
+        m.put("url", urls.base() + "/video-playlists/" + p.uuid());
+        m.put("displayName", p.displayName());
+        m.put("description", p.description());
+        m.put("privacy", Map.of("id", p.privacy(), "label", PRIVACIES.get(p.privacy())));
+        m.put("thumbnailPath", null);
+        m.put("videosLength", p.videosLength());
+        m.put("type", Map.of("id", 1, "label", "Regular"));
+        m.put("embedPath", "/video-playlists/embed/" + p.uuid());
+        m.put("createdAt", Instant.ofEpochMilli(p.createdAt()));
+        m.put("updatedAt", Instant.ofEpochMilli(p.updatedAt()));
+        m.put("ownerAccount", actors.accountSummary(p.owner()));
+        m.put("videoChannel", p.channel() == null ? null : actors.channelSummary(p.channel()));
+        return m;
+    }
+
+    private static Integer intOrNull(Object v, String name) {
+        Long l = longOrNull(v, name);
+        if (l != null && (l > Integer.MAX_VALUE || l < Integer.MIN_VALUE)) throw Problem.invalidParam(name, "Should have a valid " + name);
+        return l == null ? null : l.intValue();
+    }
+
+    private static Long longOrNull(Object v, String name) {
+        if (v == null || v instanceof String s && s.isBlank()) return null;
+        if (v instanceof Number n) return n.longValue();
+        try {
+            return Long.parseLong(String.valueOf(v).trim());
+        } catch (NumberFormatException e) {
+            throw Problem.invalidParam(name, "Should have a valid " + name);
+        }
+    }
+}
