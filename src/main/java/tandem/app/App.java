@@ -36,6 +36,7 @@ import tandem.http.PlaylistRoutes;
 import tandem.http.SocialRoutes;
 import tandem.http.SubscriptionRoutes;
 import tandem.http.TrackerSocket;
+import tandem.http.WebRoutes;
 import tandem.http.ZeroCopyMediaServer;
 import tandem.p2p.Tracker;
 import tandem.p2p.TrackerLimits;
@@ -160,7 +161,7 @@ public final class App implements AutoCloseable {
                             new CaptionRoutes(new CaptionService(db.jdbi(), videos, blobs, clock), json, auth, tmp),
                             new SubscriptionRoutes(new SubscriptionService(db.jdbi(), accounts, clock, config.publicHost()),
                                     videos, videoRoutes, actors, json, auth)),
-                    List.of(new StaticRoutes(new FileSender(blobs), mediaFiles), new FeedRoutes(videos, urls, config),
+                    List.of(new StaticRoutes(new FileSender(blobs), mediaFiles), new FeedRoutes(videos, urls, config), new WebRoutes(videos, urls),
                             new OpsRoutes(registry, () -> ping(db), json)),
                     Map.of("/tracker/socket", new TrackerSocket(tracker)),
                     problems, registry).start();

@@ -1,0 +1,37 @@
+// Opens Tandem pages in Debian's headless Chromium (playwright-core) and reports what the player did.
+// Usage: node browser-watch.mjs <watch url> [viewers=1] [seconds=40]
+// Prints JSON: per viewer currentTime, bytes over HTTP and from peers, rejected segments, errors.
+import { chromium } from 'playwright-core'
+
+const [url, viewersArg, secondsArg] = process.argv.slice(2)
+const viewers = Number(viewersArg ?? 1)
+const seconds = Number(secondsArg ?? 40)
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--no-first-run', '--autoplay-policy=no-user-gesture-required', '--disable-features=WebRtcHideLocalIpsWithMdns']
+})
+const pages = []
+const errors = []
+for (let i = 0; i < viewers; i++) {
+  const page = await (await browser.newContext()).newPage()
+  page.on('pageerror', e => errors.push(`viewer ${i}: ${e.message}`))
+  page.on('console', m => { if (m.type() === 'error') errors.push(`viewer ${i} console: ${m.text()}`) })
+  await page.goto(url)
+  pages.push(page)
+}
+const deadline = Date.now() + seconds * 1000
+let result = []
+while (Date.now() < deadline) {
+  result = await Promise.all(pages.map(p => p.evaluate(() => ({
+    title: document.getElementById('title')?.textContent,
+    currentTime: document.getElementById('video')?.currentTime ?? 0,
+    stats: window.tandemStats ?? null
+  }))))
+  // Done once every viewer plays and, with several viewers, each has met a peer.
+  if (result.every(r => r.currentTime > 2 && (viewers === 1 || r.stats?.peers > 0))) break
+  await new Promise(resolve => setTimeout(resolve, 500))
+}
+console.log(JSON.stringify({ viewers: result, errors }))
+await browser.close()

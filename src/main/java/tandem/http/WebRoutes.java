@@ -1,0 +1,100 @@
+package tandem.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import tandem.core.Problem;
+import tandem.video.Video;
+import tandem.video.VideoPrivacy;
+import tandem.video.VideoService;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The browser app built from web/ (on the classpath under web/): the home page, the watch pages
+ * at PeerTube's URLs with OpenGraph/Twitter tags filled in on the server, and the hashed assets.
+ */
+public final class WebRoutes implements HttpService {
+    private final VideoService videos;
+    private final Urls urls;
+    private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+
+    public WebRoutes(VideoService videos, Urls urls) {
+        this.videos = videos;
+        this.urls = urls;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", (req, res) -> html(res, page("index.html")))
+             .get("/videos/watch/{id}", this::watch)
+             .get("/w/{id}", this::watch)
+             .get("/style.css", (req, res) -> asset(res, "style.css"))
+             .get("/favicon.ico", (req, res) -> res.status(204).send())
+             .get("/assets/{file}", (req, res) -> asset(res, "assets/" + Params.pathParam(req, "file")));
+    }
+
+    private void watch(ServerRequest req, ServerResponse res) {
+        String page = page("watch.html");
+        Optional<Video> v;
+        try {
+            v = videos.find(Params.pathParam(req, "id"));
+        } catch (Problem e) {
+            v = Optional.empty();
+        }
+        if (v.isPresent() && v.get().privacy() != VideoPrivacy.PRIVATE) page = page.replace("<!--tandem:meta-->", meta(v.get()));
+        html(res, page);
+    }
+
+    /** OpenGraph and Twitter card tags, so shared links show the title and the preview image. */
+    private String meta(Video v) {
+        String title = FeedRoutes.xml(v.name());
+        String description = FeedRoutes.xml(v.description() == null ? "" : v.description());
+        String image = FeedRoutes.xml(urls.base() + urls.previewPath(v));
+        String url = FeedRoutes.xml(urls.watchUrl(v));
+        return "<meta property=\"og:type\" content=\"video\"><meta property=\"og:title\" content=\"" + title + "\">"
+                + "<meta property=\"og:description\" content=\"" + description + "\"><meta property=\"og:image\" content=\"" + image + "\">"
+                + "<meta property=\"og:url\" content=\"" + url + "\"><meta name=\"twitter:card\" content=\"summary_large_image\">"
+                + "<meta name=\"twitter:title\" content=\"" + title + "\"><meta name=\"twitter:image\" content=\"" + image + "\">";
+    }
+
+    private String page(String name) {
+        return new String(resource(name), StandardCharsets.UTF_8);
+    }
+
+    private static void html(ServerResponse res, String page) {
+        res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
+        res.header(HeaderNames.CACHE_CONTROL, "no-cache");
+        res.send(page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void asset(ServerResponse res, String name) {
+        if (name.contains("..") || name.contains("\\")) throw Problem.notFound("Not found");
+        byte[] body = resource(name);
+        String type = name.endsWith(".js") ? "text/javascript; charset=utf-8" : name.endsWith(".css") ? "text/css; charset=utf-8"
+                : FileSender.contentType(name);
+        res.header(HeaderNames.CONTENT_TYPE, type);
+        // Built asset names carry a content hash: they never change.
+        res.header(HeaderNames.CACHE_CONTROL, name.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+        res.send(body);
+    }
+
+    private byte[] resource(String name) {
+        return cache.computeIfAbsent(name, n -> {
+            try (InputStream in = WebRoutes.class.getClassLoader().getResourceAsStream("web/" + n)) {
+                if (in == null) throw Problem.notFound("Not found: /" + n);
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

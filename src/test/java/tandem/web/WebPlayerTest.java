@@ -1,0 +1,83 @@
+package tandem.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tandem.media.TestMedia;
+import tandem.testing.TestClient.Response;
+import tandem.testing.TestInstance;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A person opens Tandem in a real headless Chromium and the video plays, every segment verified. */
+class WebPlayerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestInstance tandem;
+    private static String shortUuid;
+
+    @BeforeAll
+    static void publish() {
+        tandem = TestInstance.start();
+        var admin = tandem.admin();
+        String uuid = admin.upload(TestMedia.clipWithAudio(), "Played in Chromium", Map.of("description", "A test & a <demo>")).json()
+                .at("/video/uuid").asText();
+        tandem.awaitIdle();
+        shortUuid = admin.get("/api/v1/videos/" + uuid).json().get("shortUUID").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        tandem.close();
+    }
+
+    @Test
+    void the_watch_page_plays_the_video_in_chromium() throws Exception {
+        assertThat(Path.of("/usr/bin/chromium")).as("./tandem test installs Debian's chromium").isExecutable();
+        Process p = new ProcessBuilder("node", Path.of("interop/browser-watch.mjs").toAbsolutePath().toString(),
+                tandem.baseUrl() + "/w/" + shortUuid, "1", "60").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        JsonNode r = JSON.readTree(out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+        JsonNode viewer = r.at("/viewers/0");
+        assertThat(viewer.get("title").asText()).isEqualTo("Played in Chromium");
+        assertThat(viewer.get("currentTime").asDouble()).as(out).isGreaterThan(2);
+        assertThat(viewer.at("/stats/http").asLong()).as(out).isPositive();
+        assertThat(viewer.at("/stats/rejected").asInt()).isZero();
+        assertThat(viewer.at("/stats/error").isNull()).as(out).isTrue();
+    }
+
+    @Test
+    void two_viewers_of_one_video_connect_to_each_other_over_webrtc() throws Exception {
+        Process p = new ProcessBuilder("node", Path.of("interop/browser-watch.mjs").toAbsolutePath().toString(),
+                tandem.baseUrl() + "/videos/watch/" + shortUuid, "2", "60").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        JsonNode r = JSON.readTree(out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+        for (JsonNode viewer : r.get("viewers")) {
+            assertThat(viewer.at("/stats/peers").asInt()).as("peers met through /tracker/socket: " + out).isGreaterThanOrEqualTo(1);
+            assertThat(viewer.at("/stats/rejected").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void pages_are_served_with_sharing_tags() {
+        Response home = tandem.client().get("/");
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.header("Content-Type")).startsWith("text/html");
+        Response watch = tandem.client().get("/w/" + shortUuid);
+        assertThat(watch.text()).contains("<meta property=\"og:title\" content=\"Played in Chromium\">")
+                .contains("content=\"A test &amp; a &lt;demo&gt;\"").contains("twitter:card");
+        String script = watch.text().replaceAll("(?s).*<script type=\"module\" crossorigin src=\"([^\"]+)\".*", "$1");
+        Response js = tandem.client().get(script);
+        assertThat(js.status()).isEqualTo(200);
+        assertThat(js.header("Cache-Control")).contains("immutable");
+        assertThat(tandem.client().get("/assets/..%2F..%2Fetc").status()).isEqualTo(404);
+    }
+}
