@@ -1,9 +1,12 @@
 // Opens Tandem pages in Debian's headless Chromium (playwright-core) and reports what the player did.
-// Usage: node browser-watch.mjs <watch url> [viewers=1] [seconds=40]
+// Usage: node browser-watch.mjs <watch url> [viewers=1] [seconds=40] [staggerSeconds=0] [until=play|p2p]
+// Viewers join `staggerSeconds` apart. Stops when every viewer plays (and, with several viewers,
+// has met a peer), or with until=p2p when the last viewer has received bytes from peers.
 // Prints JSON: per viewer currentTime, bytes over HTTP and from peers, rejected segments, errors.
 import { chromium } from 'playwright-core'
 
-const [url, viewersArg, secondsArg] = process.argv.slice(2)
+const [url, viewersArg, secondsArg, staggerArg, until] = process.argv.slice(2)
+const stagger = Number(staggerArg ?? 0)
 const viewers = Number(viewersArg ?? 1)
 const seconds = Number(secondsArg ?? 40)
 const browser = await chromium.launch({
@@ -18,6 +21,7 @@ for (let i = 0; i < viewers; i++) {
   const page = await (await browser.newContext()).newPage()
   page.on('pageerror', e => errors.push(`viewer ${i}: ${e.message}`))
   page.on('console', m => { if (m.type() === 'error') errors.push(`viewer ${i} console: ${m.text()}`) })
+  if (i > 0 && stagger > 0) await new Promise(resolve => setTimeout(resolve, stagger * 1000))
   await page.goto(url)
   pages.push(page)
 }
@@ -30,7 +34,8 @@ while (Date.now() < deadline) {
     stats: window.tandemStats ?? null
   }))))
   // Done once every viewer plays and, with several viewers, each has met a peer.
-  if (result.every(r => r.currentTime > 2 && (viewers === 1 || r.stats?.peers > 0))) break
+  if (until === 'p2p' ? result.at(-1).stats?.p2p > 0
+    : result.every(r => r.currentTime > 2 && (viewers === 1 || r.stats?.peers > 0))) break
   await new Promise(resolve => setTimeout(resolve, 500))
 }
 console.log(JSON.stringify({ viewers: result, errors }))

@@ -64,6 +64,12 @@ public final class TestMedia {
                 "-t", secs(), "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac");
     }
 
+    /** 40 s, 320x240 H.264 + AAC: ten 4 s segments, long enough for viewers to share some over P2P. */
+    public static Path longClip() {
+        return generate("long-clip.mp4", "-f", "lavfi", "-i", SMALL_VIDEO, "-f", "lavfi", "-i", TONE,
+                "-t", "40", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac");
+    }
+
     /** 3 s, 320x240 H.264 without any audio stream. */
     public static Path clipWithoutAudio() {
         return generate("clip-no-audio.mp4", "-f", "lavfi", "-i", SMALL_VIDEO, "-t", secs(),

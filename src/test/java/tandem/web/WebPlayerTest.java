@@ -67,6 +67,22 @@ class WebPlayerTest {
     }
 
     @Test
+    void a_viewer_who_joins_later_receives_verified_segments_from_the_first_one() throws Exception {
+        var admin = tandem.admin();
+        String uuid = admin.upload(TestMedia.longClip(), "Shared between viewers", Map.of()).json().at("/video/uuid").asText();
+        tandem.awaitIdle();
+        Process p = new ProcessBuilder("node", Path.of("interop/browser-watch.mjs").toAbsolutePath().toString(),
+                tandem.baseUrl() + "/videos/watch/" + uuid, "2", "90", "6", "p2p").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(150, TimeUnit.SECONDS)).isTrue();
+        JsonNode r = JSON.readTree(out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+        JsonNode second = r.at("/viewers/1/stats");
+        assertThat(second.get("p2p").asLong()).as("bytes the second viewer got from the first: " + out).isPositive();
+        assertThat(second.get("rejected").asInt()).isZero();
+        assertThat(r.at("/viewers/0/stats/peers").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void pages_are_served_with_sharing_tags() {
         Response home = tandem.client().get("/");
         assertThat(home.status()).isEqualTo(200);
