@@ -1,7 +1,8 @@
 // Opens Tandem pages in Debian's headless Chromium (playwright-core) and reports what the player did.
 // Usage: node browser-watch.mjs <watch url> [viewers=1] [seconds=40] [staggerSeconds=0] [until=play|p2p]
 // Viewers join `staggerSeconds` apart. Stops when every viewer plays (and, with several viewers,
-// has met a peer), or with until=p2p when the last viewer has received bytes from peers.
+// has met a peer), with until=p2p when the last viewer has received bytes from peers, or with
+// until=time only when the time is up (benchmarks).
 // Prints JSON: per viewer currentTime, bytes over HTTP and from peers, rejected segments, errors.
 import { chromium } from 'playwright-core'
 
@@ -34,7 +35,7 @@ while (Date.now() < deadline) {
     stats: window.tandemStats ?? null
   }))))
   // Done once every viewer plays and, with several viewers, each has met a peer.
-  if (until === 'p2p' ? result.at(-1).stats?.p2p > 0
+  if (until === 'time') { /* keep watching */ } else if (until === 'p2p' ? result.at(-1).stats?.p2p > 0
     : result.every(r => r.currentTime > 2 && (viewers === 1 || r.stats?.peers > 0))) break
   await new Promise(resolve => setTimeout(resolve, 500))
 }
