@@ -41,8 +41,8 @@ public final class FeedRoutes implements HttpService {
     private void feed(ServerRequest req, ServerResponse res, String extension) {
         String format = Params.get(req, "format");
         if (format == null) format = extension;
-        Long account = longOrNull(Params.get(req, "accountId"));
-        Long channel = longOrNull(Params.get(req, "videoChannelId"));
+        Long account = Params.longValue(Params.get(req, "accountId"), "accountId");
+        Long channel = Params.longValue(Params.get(req, "videoChannelId"), "videoChannelId");
         PageRequest page = new PageRequest(0, ITEMS, "publishedAt", true);
         List<Video> list = videos.list(new VideoQuery(page, null, null, null, null, null, channel, account, null)).data();
         String body = switch (format) {
@@ -102,14 +102,5 @@ public final class FeedRoutes implements HttpService {
             }
         }
         return sb.toString();
-    }
-
-    private static Long longOrNull(String s) {
-        if (s == null || s.isBlank()) return null;
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw Problem.invalidParam("id", "Should have a valid id");
-        }
     }
 }

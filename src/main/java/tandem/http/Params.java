@@ -41,4 +41,28 @@ final class Params {
     static String pathParam(ServerRequest req, String name) {
         return req.path().pathParameters().get(name);
     }
+
+    /** A whole number from a JSON value, form field or path segment; null when absent, 400 when malformed. */
+    static Long longValue(Object v, String name) {
+        if (v == null || v instanceof String s && s.isBlank()) return null;
+        if (v instanceof Number n) return n.longValue();
+        try {
+            return Long.parseLong(String.valueOf(v).trim());
+        } catch (NumberFormatException e) {
+            throw Problem.invalidParam(name, "Should have a valid " + name);
+        }
+    }
+
+    static Integer intValue(Object v, String name) {
+        Long l = longValue(v, name);
+        if (l != null && (l > Integer.MAX_VALUE || l < Integer.MIN_VALUE)) throw Problem.invalidParam(name, "Should have a valid " + name);
+        return l == null ? null : l.intValue();
+    }
+
+    /** A required numeric path parameter. */
+    static long longPath(ServerRequest req, String name) {
+        Long l = longValue(pathParam(req, name), name);
+        if (l == null) throw Problem.invalidParam(name, "Should have a valid " + name);
+        return l;
+    }
 }

@@ -92,8 +92,8 @@ public final class PlaylistRoutes implements HttpService {
         } else {
             f = Fields.fromJson(json.readObject(req));
         }
-        return new PlaylistService.Fields(f.get("displayName"), f.get("description"), intOrNull(f.get("privacy"), "privacy"),
-                longOrNull(f.get("videoChannelId"), "videoChannelId"));
+        return new PlaylistService.Fields(f.get("displayName"), f.get("description"), Params.intValue(f.get("privacy"), "privacy"),
+                Params.longValue(f.get("videoChannelId"), "videoChannelId"));
     }
 
     private void create(ServerRequest req, ServerResponse res) throws IOException {
@@ -133,16 +133,16 @@ public final class PlaylistRoutes implements HttpService {
         Object videoId = body.get("videoId");
         if (videoId == null) throw Problem.invalidParam("videoId", "Should have a valid video id");
         long id = playlists.addVideo(u, Params.pathParam(req, "id"), String.valueOf(videoId),
-                intOrNull(body.get("startTimestamp"), "startTimestamp"), intOrNull(body.get("stopTimestamp"), "stopTimestamp"));
+                Params.intValue(body.get("startTimestamp"), "startTimestamp"), Params.intValue(body.get("stopTimestamp"), "stopTimestamp"));
         json.ok(res, Map.of("videoPlaylistElement", Map.of("id", id)));
     }
 
     private void reorder(ServerRequest req, ServerResponse res) {
         User u = auth.require(req);
         Map<String, Object> body = json.readObject(req);
-        Integer start = intOrNull(body.get("startPosition"), "startPosition");
-        Integer after = intOrNull(body.get("insertAfterPosition"), "insertAfterPosition");
-        Integer length = intOrNull(body.get("reorderLength"), "reorderLength");
+        Integer start = Params.intValue(body.get("startPosition"), "startPosition");
+        Integer after = Params.intValue(body.get("insertAfterPosition"), "insertAfterPosition");
+        Integer length = Params.intValue(body.get("reorderLength"), "reorderLength");
         if (start == null || after == null) throw Problem.invalidParam("startPosition", "Should have startPosition and insertAfterPosition");
         playlists.reorder(u, Params.pathParam(req, "id"), start, after, length == null ? 1 : length);
         res.status(204).send();
@@ -150,7 +150,7 @@ public final class PlaylistRoutes implements HttpService {
 
     private void remove(ServerRequest req, ServerResponse res) {
         User u = auth.require(req);
-        playlists.removeElement(u, Params.pathParam(req, "id"), longOrNull(Params.pathParam(req, "elementId"), "elementId"));
+        playlists.removeElement(u, Params.pathParam(req, "id"), Params.longValue(Params.pathParam(req, "elementId"), "elementId"));
         res.status(204).send();
     }
 
@@ -173,21 +173,5 @@ public final class PlaylistRoutes implements HttpService {
         m.put("ownerAccount", actors.accountSummary(p.owner()));
         m.put("videoChannel", p.channel() == null ? null : actors.channelSummary(p.channel()));
         return m;
-    }
-
-    private static Integer intOrNull(Object v, String name) {
-        Long l = longOrNull(v, name);
-        if (l != null && (l > Integer.MAX_VALUE || l < Integer.MIN_VALUE)) throw Problem.invalidParam(name, "Should have a valid " + name);
-        return l == null ? null : l.intValue();
-    }
-
-    private static Long longOrNull(Object v, String name) {
-        if (v == null || v instanceof String s && s.isBlank()) return null;
-        if (v instanceof Number n) return n.longValue();
-        try {
-            return Long.parseLong(String.valueOf(v).trim());
-        } catch (NumberFormatException e) {
-            throw Problem.invalidParam(name, "Should have a valid " + name);
-        }
     }
 }

@@ -71,7 +71,7 @@ public final class SocialRoutes implements HttpService {
 
     private void thread(ServerRequest req, ServerResponse res) {
         String id = Params.pathParam(req, "id");
-        json.ok(res, tree(id, comments.thread(auth.optional(req), id, longParam(req, "threadId"))));
+        json.ok(res, tree(id, comments.thread(auth.optional(req), id, Params.longPath(req, "threadId"))));
     }
 
     private Map<String, Object> tree(String videoId, CommentService.Tree t) {
@@ -91,12 +91,12 @@ public final class SocialRoutes implements HttpService {
     private void reply(ServerRequest req, ServerResponse res) {
         User u = auth.require(req);
         String id = Params.pathParam(req, "id");
-        Comment c = comments.reply(u, id, longParam(req, "commentId"), text(req));
+        Comment c = comments.reply(u, id, Params.longPath(req, "commentId"), text(req));
         json.ok(res, Map.of("comment", dto(id, c)));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        comments.delete(auth.require(req), Params.pathParam(req, "id"), longParam(req, "commentId"));
+        comments.delete(auth.require(req), Params.pathParam(req, "id"), Params.longPath(req, "commentId"));
         res.status(204).send();
     }
 
@@ -124,14 +124,6 @@ public final class SocialRoutes implements HttpService {
     private String text(ServerRequest req) {
         Object text = json.readObject(req).get("text");
         return text instanceof String s ? s : null;
-    }
-
-    private static long longParam(ServerRequest req, String name) {
-        try {
-            return Long.parseLong(Params.pathParam(req, name));
-        } catch (NumberFormatException e) {
-            throw Problem.invalidParam(name, "Should have a valid " + name);
-        }
     }
 
     private Map<String, Object> dto(String videoId, Comment c) {
