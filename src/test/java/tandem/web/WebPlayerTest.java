@@ -83,6 +83,22 @@ class WebPlayerTest {
     }
 
     @Test
+    void a_tampered_segment_from_a_peer_is_rejected_and_playback_goes_on() throws Exception {
+        var admin = tandem.admin();
+        String uuid = admin.upload(TestMedia.longClip(), "Guarded by SHA-256", Map.of()).json().at("/video/uuid").asText();
+        tandem.awaitIdle();
+        Process p = new ProcessBuilder("node", Path.of("interop/tampering-peer.mjs").toAbsolutePath().toString(),
+                tandem.baseUrl() + "/videos/watch/" + uuid, "35").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(240, TimeUnit.SECONDS)).isTrue();
+        JsonNode r = JSON.readTree(out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+        JsonNode honest = r.at("/honest/stats");
+        assertThat(honest.get("rejected").asInt()).as("tampered pieces refused by the honest viewer: " + out).isPositive();
+        assertThat(r.at("/honest/currentTime").asDouble()).as("playback went on from verified bytes: " + out).isGreaterThan(12);
+        assertThat(honest.get("error").isNull()).isTrue();
+    }
+
+    @Test
     void pages_are_served_with_sharing_tags() {
         Response home = tandem.client().get("/");
         assertThat(home.status()).isEqualTo(200);

@@ -1,0 +1,65 @@
+// A malicious viewer and an honest one in headless Chromium. The malicious page gets corrupted
+// segment bytes over HTTP together with a segments-sha256.json rewritten to match them, so its
+// player accepts and shares them; the honest viewer, joining later, must reject every tampered
+// piece it receives from that peer and still play from verified bytes.
+// Usage: node tampering-peer.mjs <watch url> <seconds per honest attempt>; prints JSON.
+import { chromium } from 'playwright-core'
+import { createHash } from 'node:crypto'
+
+const [url, secondsArg] = process.argv.slice(2)
+const seconds = Number(secondsArg ?? 60)
+const origin = new URL(url).origin
+const id = new URL(url).pathname.split('/').pop()
+const video = await (await fetch(`${origin}/api/v1/videos/${id}`)).json()
+const playlist = video.streamingPlaylists[0]
+const dir = playlist.playlistUrl.slice(0, playlist.playlistUrl.lastIndexOf('/') + 1)
+const realSha = await (await fetch(playlist.segmentsSha256Url)).json()
+
+// One flipped byte near the end of each segment (inside sample data): the malicious player still
+// decodes it, stays on the same rendition as the honest one, and so shares its swarm.
+const corrupt = buf => { const b = Buffer.from(buf); if (b.length > 16) b[b.length - 8] ^= 0xff; return b }
+const forged = {}
+for (const [file, ranges] of Object.entries(realSha)) {
+  forged[file] = {}
+  for (const range of Object.keys(ranges)) {
+    const res = await fetch(dir + file, { headers: { Range: `bytes=${range}` } })
+    forged[file][range] = createHash('sha256').update(corrupt(await res.arrayBuffer())).digest('hex')
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--no-first-run', '--autoplay-policy=no-user-gesture-required', '--disable-features=WebRtcHideLocalIpsWithMdns']
+})
+const errors = []
+const malicious = await (await browser.newContext()).newPage()
+await malicious.route(playlist.segmentsSha256Url, route => route.fulfill({ contentType: 'application/json', body: JSON.stringify(forged) }))
+await malicious.route('**/*-fragmented.mp4', async route => {
+  const res = await route.fetch()
+  await route.fulfill({ response: res, body: corrupt(await res.body()) })
+})
+malicious.on('pageerror', e => errors.push(`malicious: ${e.message}`))
+await malicious.goto(url)
+// A head start, so the malicious viewer holds (tampered) segments the honest one will want.
+await new Promise(resolve => setTimeout(resolve, 20000))
+// Whether the honest viewer is offered a piece by the malicious peer depends on timing; a fresh
+// honest viewer tries again (up to 3 times) until one was delivered, and must then refuse it.
+let state
+for (let attempt = 1; attempt <= 3; attempt++) {
+  const honest = await (await browser.newContext()).newPage()
+  honest.on('pageerror', e => errors.push(`honest: ${e.message}`))
+  await honest.goto(url)
+  const deadline = Date.now() + seconds * 1000
+  while (Date.now() < deadline) {
+    state = await honest.evaluate(() => ({ currentTime: document.getElementById('video').currentTime, stats: window.tandemStats }))
+    if (state.stats?.rejected > 0 && state.currentTime > 12) break
+    await new Promise(resolve => setTimeout(resolve, 500))
+  }
+  state.attempt = attempt
+  if (state.stats?.rejected > 0) break
+  await honest.context().close()
+}
+const maliciousStats = await malicious.evaluate(() => window.tandemStats)
+console.log(JSON.stringify({ honest: state, malicious: maliciousStats, errors }))
+await browser.close()
