@@ -23,6 +23,11 @@ public final class ShortUuid {
         return sb.reverse().toString();
     }
 
+    /** Short form of a UUID given in its canonical text form. */
+    public static String encode(String uuid) {
+        return encode(UUID.fromString(uuid));
+    }
+
     /** Returns the UUID, or null when the text is not a valid short UUID. */
     public static UUID decode(String text) {
         if (text == null || text.length() != LENGTH) return null;

@@ -45,6 +45,15 @@ public final class FileSender {
         return TYPES.getOrDefault(ext, "application/octet-stream");
     }
 
+    /** The validator both listeners give a file: size and modification time, so a rewrite changes it. */
+    static String etag(BlobStore.BlobInfo info) {
+        return "\"" + Long.toHexString(info.size()) + "-" + Long.toHexString(info.lastModifiedMillis()) + "\"";
+    }
+
+    static String lastModified(BlobStore.BlobInfo info) {
+        return HTTP_DATE.format(Instant.ofEpochMilli(info.lastModifiedMillis()));
+    }
+
     /** Returns false (sending nothing) when the blob does not exist. */
     public boolean send(ServerRequest req, ServerResponse res, String key, String downloadName, boolean immutable) throws IOException {
         Optional<BlobStore.BlobInfo> info;
@@ -55,11 +64,11 @@ public final class FileSender {
         }
         if (info.isEmpty()) return false;
         long size = info.get().size();
-        String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(info.get().lastModifiedMillis()) + "\"";
+        String etag = etag(info.get());
         String name = key.substring(key.lastIndexOf('/') + 1);
         res.header(HeaderNames.ACCEPT_RANGES, "bytes");
         res.header(HeaderNames.ETAG, etag);
-        res.header(HeaderNames.LAST_MODIFIED, HTTP_DATE.format(Instant.ofEpochMilli(info.get().lastModifiedMillis())));
+        res.header(HeaderNames.LAST_MODIFIED, lastModified(info.get()));
         res.header(HeaderNames.CONTENT_TYPE, contentType(name));
         res.header(HeaderNames.CACHE_CONTROL, immutable ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate");
         if (downloadName != null) res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + downloadName.replace("\"", "") + "\"");

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /** `/video-playlists…` and the account/channel playlist lists, in PeerTube's shapes. */
 public final class PlaylistRoutes implements HttpService {
@@ -99,7 +98,7 @@ public final class PlaylistRoutes implements HttpService {
     private void create(ServerRequest req, ServerResponse res) throws IOException {
         User u = auth.require(req);
         Playlist p = playlists.create(u, fields(req));
-        json.ok(res, Map.of("videoPlaylist", Map.of("id", p.id(), "uuid", p.uuid(), "shortUUID", ShortUuid.encode(UUID.fromString(p.uuid())))));
+        json.ok(res, Map.of("videoPlaylist", Map.of("id", p.id(), "uuid", p.uuid(), "shortUUID", ShortUuid.encode(p.uuid()))));
     }
 
     private void update(ServerRequest req, ServerResponse res) throws IOException {
@@ -158,7 +157,7 @@ public final class PlaylistRoutes implements HttpService {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
         m.put("uuid", p.uuid());
-        m.put("shortUUID", ShortUuid.encode(UUID.fromString(p.uuid())));
+        m.put("shortUUID", ShortUuid.encode(p.uuid()));
         m.put("isLocal", true);
         m.put("url", urls.base() + "/video-playlists/" + p.uuid());
         m.put("displayName", p.displayName());

@@ -124,7 +124,7 @@ public final class VideoRoutes implements HttpService {
 
     static Map<String, Object> videoRef(Video v) {
         return Map.of("video", Map.of("id", v.id(), "uuid", v.uuid(),
-                "shortUUID", tandem.core.ShortUuid.encode(java.util.UUID.fromString(v.uuid()))));
+                "shortUUID", tandem.core.ShortUuid.encode(v.uuid())));
     }
 
     static Problem unsupported() {

@@ -26,7 +26,7 @@ public final class VideoToDto {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", v.id());
         m.put("uuid", v.uuid());
-        m.put("shortUUID", tandem.core.ShortUuid.encode(java.util.UUID.fromString(v.uuid())));
+        m.put("shortUUID", tandem.core.ShortUuid.encode(v.uuid()));
         m.put("url", urls.watchUrl(v));
         m.put("name", v.name());
         m.put("category", constant(v.category(), v.category() == null ? null : VideoConstants.CATEGORIES.get(v.category())));

@@ -14,9 +14,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +33,6 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
     private static final int MAX_CONNECTIONS = 20_000;
     private static final long FACTS_MILLIS = 2000;
     private static final int MAX_FACTS = 10_000;
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final String host;
     private final int port;
@@ -173,9 +169,9 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
             return Optional.empty();
         }
         long size = info.get().size();
-        String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(info.get().lastModifiedMillis()) + "\"";
+        String etag = FileSender.etag(info.get());
         String lines = "Accept-Ranges: bytes\r\nETag: " + etag
-                + "\r\nLast-Modified: " + HTTP_DATE.format(Instant.ofEpochMilli(info.get().lastModifiedMillis()))
+                + "\r\nLast-Modified: " + FileSender.lastModified(info.get())
                 + "\r\nContent-Type: " + FileSender.contentType(key) + "\r\n";
         if (facts.size() > MAX_FACTS) facts.clear();
         f = new FileFacts(size, etag, lines, now);

@@ -150,6 +150,8 @@ class HostingStoryTest {
         assertThat(tandem.client().get("/api/v1/videos/categories").json().get("1").asText()).isEqualTo("Music");
         assertThat(tandem.client().get("/api/v1/videos/privacies").json().get("3").asText()).isEqualTo("Private");
         assertThat(tandem.client().get("/health").json().get("status").asText()).isEqualTo("UP");
+        assertThat(admin.get("/api/v1/jobs/completed").json().get("total").asInt()).isPositive();
+        assertThat(admin.get("/api/v1/jobs/all").status()).as("an unfiltered job list").isEqualTo(200);
         assertThat(tandem.client().get("/metrics").text()).contains("tandem_jobs", "tandem_http_requests");
     }
 
