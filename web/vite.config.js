@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite'
 import { resolve } from 'node:path'
 
-// Two pages; the Maven build passes --outDir so the bundle lands on the server's classpath.
+// Three pages (the app shell, the watch page and the embed page); the Maven build passes --outDir so the bundle lands on the server's classpath.
 export default defineConfig({
   base: '/',
   // The P2P loader's dependencies were written for Node and reach for `global`.
@@ -12,8 +12,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1024,
     rollupOptions: {
       input: {
-        index: resolve(import.meta.dirname, 'index.html'),
-        watch: resolve(import.meta.dirname, 'watch.html')
+        app: resolve(import.meta.dirname, 'app.html'),
+        watch: resolve(import.meta.dirname, 'watch.html'),
+        embed: resolve(import.meta.dirname, 'embed.html')
       }
     }
   }

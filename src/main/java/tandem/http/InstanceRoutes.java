@@ -57,7 +57,6 @@ public final class InstanceRoutes implements HttpService {
             case "failed" -> "dead";
             default -> null;
         };
-        var list = jobs.list(filter, p.start(), p.count());
-        json.ok(res, Map.of("total", list.size(), "data", list));
+        json.ok(res, Map.of("total", jobs.count(filter), "data", jobs.list(filter, p.start(), p.count())));
     }
 }

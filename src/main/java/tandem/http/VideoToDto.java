@@ -57,6 +57,8 @@ public final class VideoToDto {
         m.put("state", constant(v.state().id, v.state().label));
         m.put("waitTranscoding", v.waitTranscoding());
         m.put("transcodingProgress", v.transcodeProgress());
+        // Not in PeerTube's list items; "my videos" shows why a transcode failed without a request per video.
+        m.put("stateReason", v.stateReason());
         m.put("account", actors.accountSummary(v.channel().account()));
         m.put("channel", actors.channelSummary(v.channel()));
         return m;
@@ -71,7 +73,6 @@ public final class VideoToDto {
         m.put("commentsEnabled", v.commentsPolicy() != 2);
         m.put("commentsPolicy", constant(v.commentsPolicy(), VideoConstants.COMMENTS_POLICIES.get(v.commentsPolicy())));
         m.put("downloadEnabled", v.downloadEnabled());
-        m.put("stateReason", v.stateReason());
         m.put("inputFileUpdatedAt", null);
         m.put("trackerUrls", urls.trackerUrls());
         m.put("account", actors.account(v.channel().account()));

@@ -13,18 +13,26 @@ import tandem.video.VideoService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The browser app built from web/ (on the classpath under web/): the home page, the watch pages
- * at PeerTube's URLs with OpenGraph/Twitter tags filled in on the server, and the hashed assets.
+ * The browser app built from web/ (on the classpath under web/): the app shell for the pages
+ * (home, login, upload, my videos, channels, accounts, search, admin) at PeerTube's URLs, the watch
+ * and embed pages with OpenGraph/Twitter/oEmbed tags filled in on the server, and the hashed assets.
  */
 public final class WebRoutes implements HttpService {
     private final VideoService videos;
     private final Urls urls;
+    /** The pages the app shell renders in the browser (web/src/app.js routes them). */
+    private static final List<String> APP_PAGES = List.of("/", "/videos/recently-added", "/videos/trending", "/videos/local",
+            "/login", "/upload", "/videos/upload", "/my-library/videos", "/search", "/admin", "/admin/{tab}",
+            "/c/{name}", "/c/{name}/videos", "/video-channels/{name}", "/video-channels/{name}/videos",
+            "/a/{name}", "/a/{name}/videos", "/accounts/{name}", "/accounts/{name}/videos");
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
     public WebRoutes(VideoService videos, Urls urls) {
@@ -34,16 +42,17 @@ public final class WebRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", (req, res) -> html(res, page("index.html")))
-             .get("/videos/watch/{id}", this::watch)
-             .get("/w/{id}", this::watch)
+        for (String path : APP_PAGES) rules.get(path, (req, res) -> html(res, page("app.html")));
+        rules.get("/videos/watch/{id}", (req, res) -> html(res, withMeta(req, "watch.html")))
+             .get("/w/{id}", (req, res) -> html(res, withMeta(req, "watch.html")))
+             .get("/videos/embed/{id}", (req, res) -> html(res, withMeta(req, "embed.html")))
              .get("/style.css", (req, res) -> asset(res, "style.css"))
              .get("/favicon.ico", (req, res) -> res.status(204).send())
              .get("/assets/{file}", (req, res) -> asset(res, "assets/" + Params.pathParam(req, "file")));
     }
 
-    private void watch(ServerRequest req, ServerResponse res) {
-        String page = page("watch.html");
+    private String withMeta(ServerRequest req, String name) {
+        String page = page(name);
         Optional<Video> v;
         try {
             v = videos.find(Params.pathParam(req, "id"));
@@ -51,7 +60,7 @@ public final class WebRoutes implements HttpService {
             v = Optional.empty();
         }
         if (v.isPresent() && v.get().privacy() != VideoPrivacy.PRIVATE) page = page.replace("<!--tandem:meta-->", meta(v.get()));
-        html(res, page);
+        return page;
     }
 
     /** OpenGraph and Twitter card tags, so shared links show the title and the preview image. */
@@ -63,7 +72,9 @@ public final class WebRoutes implements HttpService {
         return "<meta property=\"og:type\" content=\"video\"><meta property=\"og:title\" content=\"" + title + "\">"
                 + "<meta property=\"og:description\" content=\"" + description + "\"><meta property=\"og:image\" content=\"" + image + "\">"
                 + "<meta property=\"og:url\" content=\"" + url + "\"><meta name=\"twitter:card\" content=\"summary_large_image\">"
-                + "<meta name=\"twitter:title\" content=\"" + title + "\"><meta name=\"twitter:image\" content=\"" + image + "\">";
+                + "<meta name=\"twitter:title\" content=\"" + title + "\"><meta name=\"twitter:image\" content=\"" + image + "\">"
+                + "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"" + FeedRoutes.xml(urls.base() + "/services/oembed?url="
+                + URLEncoder.encode(urls.watchUrl(v), StandardCharsets.UTF_8)) + "\" title=\"" + title + "\">";
     }
 
     private String page(String name) {

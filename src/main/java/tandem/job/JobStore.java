@@ -101,12 +101,19 @@ public final class JobStore {
                 .bind("type", type).mapTo(Long.class).one()) > 0;
     }
 
-    /** Recent jobs for the admin jobs list. */
-    public List<Map<String, Object>> list(String state, int start, int count) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, type, payload, state, attempts, max_attempts, run_at, last_error, created_at, updated_at FROM jobs"
+    /** Recent jobs for the admin jobs list, newest first; {@code state} null for all. */
+    public List<JobView> list(String state, int start, int count) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, type, payload, state, attempts, max_attempts, last_error, created_at, updated_at FROM jobs"
                         + (state == null ? "" : " WHERE state = :state") + " ORDER BY id DESC LIMIT :count OFFSET :start")
                 .bind("state", state).bind("count", count).bind("start", start)
-                .mapToMap().list());
+                .map((rs, ctx) -> new JobView(rs.getLong("id"), rs.getString("type"), JobView.publicState(rs.getString("state")),
+                        rs.getString("payload"), rs.getInt("attempts"), rs.getInt("max_attempts"), rs.getString("last_error"),
+                        rs.getLong("created_at"), rs.getLong("updated_at")))
+                .list());
     }
 
+    public long count(String state) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs" + (state == null ? "" : " WHERE state = :state"))
+                .bind("state", state).mapTo(Long.class).one());
+    }
 }

@@ -91,7 +91,8 @@ class JobQueueTest {
         assertThat(dead.get()).isEqualTo(1);
         var jobs = new JobStore(db.jdbi(), db.dialect()).list("dead", 0, 10);
         assertThat(jobs).hasSize(1);
-        assertThat(jobs.getFirst().get("last_error").toString()).contains("always");
+        assertThat(jobs.getFirst().error()).contains("always");
+        assertThat(jobs.getFirst().state()).as("PeerTube's name for a dead job").isEqualTo("failed");
     }
 
     @Test

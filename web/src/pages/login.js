@@ -1,0 +1,28 @@
+// Log in with the instance's local OAuth client, then go back where the visitor came from.
+import { h, replace, notice } from '../lib/dom.js'
+import { session } from '../lib/session.js'
+
+export async function render (main) {
+  document.title = 'Log in - Tandem'
+  const next = new URLSearchParams(location.search).get('next')
+  // Only same-site paths: a crafted ?next= must not send people elsewhere.
+  const target = next?.startsWith('/') && !next.startsWith('//') ? next : '/'
+  const error = h('div')
+  const form = h('form', { class: 'form', id: 'login-form' },
+    h('label', {}, 'Username or email', h('input', { name: 'username', autocomplete: 'username', required: true })),
+    h('label', {}, 'Password', h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
+    error,
+    h('button', { type: 'submit' }, 'Log in'))
+  form.addEventListener('submit', async e => {
+    e.preventDefault()
+    notice(error, null)
+    const data = new FormData(form)
+    try {
+      await session.login(data.get('username'), data.get('password'))
+      location.href = target
+    } catch (err) {
+      notice(error, err.message)
+    }
+  })
+  replace(main, h('h1', {}, 'Log in'), form)
+}

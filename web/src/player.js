@@ -1,0 +1,94 @@
+// The player for the watch and embed pages: hls.js with PeerTube's P2P loader, configured as
+// PeerTube's player does, so our viewers and PeerTube's share swarms. Every segment is checked
+// against segments-sha256.json. Reports views and where the bytes came from to the server.
+import './node-globals.js'
+import Hls from 'hls.js'
+import { Engine, initHlsJsPlayer } from '@peertube/p2p-media-loader-hlsjs'
+import { segmentValidator } from './segment-validator.js'
+
+const METRICS_EVERY_MS = 15_000
+
+export function startPlayer (video, v, overlay, { autoplay = true } = {}) {
+  const stats = window.tandemStats = { p2p: 0, http: 0, uploaded: 0, peers: 0, rejected: 0, error: null }
+  const playlist = v.streamingPlaylists[0]
+  if (!playlist) {
+    stats.error = 'not-ready'
+    overlay.textContent = v.state?.id === 7 ? 'This video could not be prepared for streaming.' : 'This video is still being prepared. Try again in a moment.'
+    return stats
+  }
+  const engine = new Engine({
+    loader: {
+      trackerAnnounce: v.trackerUrls.filter(u => u.startsWith('ws')),
+      rtcConfig: { iceServers: [] },
+      segmentValidator: segmentValidator(playlist.segmentsSha256Url),
+      simultaneousHttpDownloads: 1,
+      httpFailedSegmentTimeout: 1000,
+      requiredSegmentsPriority: 3,
+      httpDownloadMaxPriority: 9,
+      httpDownloadProbability: 0.06,
+      httpDownloadProbabilitySkipIfNoPeers: true,
+      p2pDownloadMaxPriority: 50,
+      cachedSegmentsCount: 100,
+      cachedSegmentExpiration: 24 * 3600 * 1000
+    },
+    segments: { swarmId: playlist.playlistUrl, forwardSegmentCount: 20 }
+  })
+  engine.on('piece_bytes_downloaded', (method, _segment, bytes) => { stats[method] = (stats[method] ?? 0) + bytes })
+  engine.on('piece_bytes_uploaded', (_method, _segment, bytes) => { stats.uploaded += bytes })
+  engine.on('peer_connect', () => { stats.peers++ })
+  engine.on('peer_close', () => { stats.peers = Math.max(0, stats.peers - 1) })
+
+  const hls = new Hls({ loader: engine.createLoaderClass() })
+  initHlsJsPlayer({ on: (event, f) => video.addEventListener(event, f), media: video }, hls)
+  hls.on(Hls.Events.ERROR, (_e, data) => { if (data.fatal) stats.error = data.details })
+  hls.attachMedia(video)
+  hls.loadSource(playlist.playlistUrl)
+  if (autoplay) video.play().catch(() => {})
+
+  setInterval(() => {
+    const total = stats.p2p + stats.http
+    const ratio = total ? Math.round(100 * stats.p2p / total) : 0
+    overlay.textContent = `peers ${stats.peers} · P2P ${(stats.p2p / 1e6).toFixed(1)} MB · HTTP ${(stats.http / 1e6).toFixed(1)} MB · ${ratio}% P2P`
+  }, 1000)
+  reportViews(video, v)
+  reportMetrics(v, stats, hls)
+  return stats
+}
+
+// Views are counted by the server after 10 s of playback (once per viewer per hour).
+function reportViews (video, v) {
+  setInterval(() => {
+    if (video.paused) return
+    post(`/api/v1/videos/${v.uuid}/views`, { currentTime: Math.floor(video.currentTime) })
+  }, 5000)
+}
+
+// PeerTube's playback metrics: byte counts since the last report, so the admin can chart P2P's share.
+function reportMetrics (v, stats, hls) {
+  const sent = { p2p: 0, http: 0, uploaded: 0 }
+  const flush = () => {
+    const delta = { p2p: stats.p2p - sent.p2p, http: stats.http - sent.http, uploaded: stats.uploaded - sent.uploaded }
+    if (!delta.p2p && !delta.http && !delta.uploaded) return
+    Object.assign(sent, { p2p: stats.p2p, http: stats.http, uploaded: stats.uploaded })
+    const level = hls.levels?.[hls.currentLevel]
+    post('/api/v1/metrics/playback', {
+      videoId: v.uuid,
+      playerMode: 'p2p-media-loader',
+      resolution: level?.height,
+      fps: level?.frameRate ? Math.round(level.frameRate) : undefined,
+      p2pEnabled: true,
+      p2pPeers: stats.peers,
+      resolutionChanges: 0,
+      errors: stats.error ? 1 : 0,
+      downloadedBytesP2P: delta.p2p,
+      downloadedBytesHTTP: delta.http,
+      uploadedBytesP2P: delta.uploaded
+    }, true)
+  }
+  setInterval(flush, METRICS_EVERY_MS)
+  addEventListener('pagehide', flush)
+}
+
+function post (url, body, keepalive = false) {
+  fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), keepalive }).catch(() => {})
+}
