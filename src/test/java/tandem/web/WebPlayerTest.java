@@ -99,13 +99,27 @@ class WebPlayerTest {
     }
 
     @Test
+    void the_embed_page_plays_the_video_for_other_sites() throws Exception {
+        String uuid = tandem.admin().get("/api/v1/videos/" + shortUuid).json().get("uuid").asText();
+        Process p = new ProcessBuilder("node", Path.of("interop/browser-watch.mjs").toAbsolutePath().toString(),
+                tandem.baseUrl() + "/videos/embed/" + uuid + "?autoplay=1", "1", "60").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        JsonNode viewer = JSON.readTree(out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow()).at("/viewers/0");
+        assertThat(viewer.get("title").asText()).isEqualTo("Played in Chromium");
+        assertThat(viewer.get("currentTime").asDouble()).as(out).isGreaterThan(2);
+        assertThat(viewer.at("/stats/rejected").asInt()).isZero();
+    }
+
+    @Test
     void pages_are_served_with_sharing_tags() {
         Response home = tandem.client().get("/");
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.header("Content-Type")).startsWith("text/html");
         Response watch = tandem.client().get("/w/" + shortUuid);
         assertThat(watch.text()).contains("<meta property=\"og:title\" content=\"Played in Chromium\">")
-                .contains("content=\"A test &amp; a &lt;demo&gt;\"").contains("twitter:card");
+                .contains("content=\"A test &amp; a &lt;demo&gt;\"").contains("twitter:card")
+                .contains("type=\"application/json+oembed\" href=\"" + tandem.baseUrl() + "/services/oembed?url=");
         String script = watch.text().replaceAll("(?s).*<script type=\"module\" crossorigin src=\"([^\"]+)\".*", "$1");
         Response js = tandem.client().get(script);
         assertThat(js.status()).isEqualTo(200);
