@@ -3,7 +3,6 @@ package tandem.account;
 import org.jdbi.v3.core.Jdbi;
 import tandem.core.Problem;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
 public final class AccountService {
     private static final Pattern USERNAME = Pattern.compile("^[a-z0-9._]{1,50}$");
     private static final Pattern CHANNEL_NAME = Pattern.compile("^[a-zA-Z0-9\\-_.:]{1,50}$");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private final Jdbi jdbi;
     private final AccountStore store;
@@ -37,11 +35,11 @@ public final class AccountService {
     public User create(NewUser n) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (n.username() == null || !USERNAME.matcher(n.username()).matches()) errors.put("username", "Should have a valid username (1-50 lower-case letters, digits, '.' or '_')");
-        if (n.password() == null || n.password().length() < 6 || n.password().getBytes(StandardCharsets.UTF_8).length > 72) errors.put("password", "Should have a valid password (6 to 72 bytes)");
-        if (n.email() == null || !EMAIL.matcher(n.email()).matches() || n.email().length() > 400) errors.put("email", "Should have a valid email");
+        if (!UserRules.validPassword(n.password())) errors.put("password", UserRules.PASSWORD_MESSAGE);
+        if (!UserRules.validEmail(n.email())) errors.put("email", UserRules.EMAIL_MESSAGE);
         if (n.role() == null) errors.put("role", "Should have a valid role");
-        if (n.videoQuota() != null && n.videoQuota() < -1) errors.put("videoQuota", "Should have a valid video quota");
-        if (n.videoQuotaDaily() != null && n.videoQuotaDaily() < -1) errors.put("videoQuotaDaily", "Should have a valid daily video quota");
+        if (!UserRules.validQuota(n.videoQuota())) errors.put("videoQuota", "Should have a valid video quota");
+        if (!UserRules.validQuota(n.videoQuotaDaily())) errors.put("videoQuotaDaily", "Should have a valid daily video quota");
         String channelName = n.channelName() == null ? n.username() + "_channel" : n.channelName();
         if (n.channelName() != null && !CHANNEL_NAME.matcher(channelName).matches()) errors.put("channelName", "Should have a valid channel name");
         if (!errors.isEmpty()) throw Problem.invalidParams(errors);
@@ -79,21 +77,26 @@ public final class AccountService {
         Optional<User> user = username == null ? Optional.empty() : store.userByName(username.toLowerCase(java.util.Locale.ROOT));
         boolean ok = user.isPresent() && hasher.matches(password, store.passwordHash(user.get().id()).orElse(null));
         if (!ok) throw new Problem(400, "invalid_grant", "Invalid credentials: username or password is invalid");
-        if (user.get().blocked()) throw new Problem(400, "invalid_grant", "User is blocked.");
+        // PeerTube's answer, which its clients recognise; only said to someone who knows the password.
+        if (user.get().blocked()) throw blocked();
         return user.get();
+    }
+
+    /** The refusal a blocked user gets at login and at token refresh. */
+    static Problem blocked() {
+        return new Problem(400, "access_denied", "User is blocked.");
     }
 
     public void resetPassword(String username, String password) {
         User u = store.userByName(username).orElseThrow(() -> Problem.notFound("User " + username + " not found"));
-        if (password == null || password.length() < 6 || password.getBytes(StandardCharsets.UTF_8).length > 72) {
-            throw Problem.invalidParam("password", "Should have a valid password (6 to 72 bytes)");
-        }
+        if (!UserRules.validPassword(password)) throw Problem.invalidParam("password", UserRules.PASSWORD_MESSAGE);
         store.setPasswordHash(u.id(), hasher.hash(password));
     }
 
     public Optional<User> user(long id) { return store.userById(id); }
     public Optional<User> userByName(String name) { return store.userByName(name); }
-    public java.util.List<User> users(int start, int count) { return store.users(start, count); }
+    public java.util.List<User> users(UserQuery q) { return store.users(q); }
+    public long countUsers(UserQuery q) { return store.countUsers(q); }
     public long countUsers() { return store.countUsers(); }
     public java.util.List<Channel> channelsOf(long accountId) { return store.channelsOfAccount(accountId); }
     public Optional<Channel> channel(long id) { return store.channelById(id); }

@@ -1,21 +1,25 @@
 package tandem.account;
 
 import tandem.db.Rows;
+import tandem.db.Sql;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** SQL for users, accounts, channels. */
 public final class AccountStore {
     private static final String USER_COLUMNS = """
-            u.id, u.username, u.email, u.role, u.video_quota, u.video_quota_daily, u.blocked, u.nsfw_policy, u.created_at,
+            u.id, u.username, u.email, u.role, u.video_quota, u.video_quota_daily, u.blocked, u.blocked_reason, u.nsfw_policy, u.created_at,
             a.id AS account_id, a.display_name AS account_display_name""";
     private static final RowMapper<User> USER = (rs, ctx) -> new User(rs.getLong("id"), rs.getString("username"),
             rs.getString("email"), Role.byId(rs.getInt("role")), rs.getLong("video_quota"), rs.getLong("video_quota_daily"),
-            rs.getBoolean("blocked"), rs.getString("nsfw_policy"), rs.getLong("created_at"), rs.getLong("account_id"),
+            rs.getBoolean("blocked"), rs.getString("blocked_reason"), rs.getString("nsfw_policy"), rs.getLong("created_at"), rs.getLong("account_id"),
             rs.getString("account_display_name"));
     private static final String CHANNEL_COLUMNS = """
             c.id, c.name, c.host, c.display_name, c.description, c.support, c.created_at,
@@ -83,13 +87,55 @@ public final class AccountStore {
         jdbi.useHandle(h -> h.createUpdate("UPDATE users SET password_hash = :h WHERE id = :id").bind("h", hash).bind("id", userId).execute());
     }
 
-    public List<User> users(int start, int count) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + USER_COLUMNS + " FROM users u JOIN accounts a ON a.user_id = u.id ORDER BY u.id LIMIT :c OFFSET :s")
-                .bind("c", count).bind("s", start).map(USER).list());
+    public List<User> users(UserQuery q) {
+        String order = UserQuery.SORT_COLUMNS.get(q.page().sortField()) + (q.page().descending() ? " DESC" : " ASC") + ", u.id";
+        return jdbi.withHandle(h -> filtered(h, "SELECT " + USER_COLUMNS + " FROM users u JOIN accounts a ON a.user_id = u.id",
+                q, " ORDER BY " + order + " LIMIT :c OFFSET :s").bind("c", q.page().count()).bind("s", q.page().start()).map(USER).list());
+    }
+
+    public long countUsers(UserQuery q) {
+        return jdbi.withHandle(h -> filtered(h, "SELECT COUNT(*) FROM users u", q, "").mapTo(Long.class).one());
+    }
+
+    /** `search` matches a part of the username or email, case-insensitively, with LIKE's wildcards taken literally. */
+    private static Query filtered(Handle h, String select, UserQuery q, String tail) {
+        StringBuilder sql = new StringBuilder(select).append(" WHERE 1 = 1");
+        if (q.search() != null) sql.append(" AND (LOWER(u.username) LIKE :search" + Sql.LIKE_ESCAPE + " OR LOWER(u.email) LIKE :search" + Sql.LIKE_ESCAPE + ")");
+        if (q.blocked() != null) sql.append(" AND u.blocked = :blocked");
+        Query query = h.createQuery(sql + tail);
+        if (q.search() != null) query.bind("search", Sql.likeContains(q.search()));
+        if (q.blocked() != null) query.bind("blocked", q.blocked());
+        return query;
     }
 
     public long countUsers() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
+    }
+
+    public boolean emailTaken(Handle h, String email, long exceptUserId) {
+        return h.createQuery("SELECT COUNT(*) FROM users WHERE email = :e AND id <> :id")
+                .bind("e", email).bind("id", exceptUserId).mapTo(Long.class).one() > 0;
+    }
+
+    /** Applies the non-null fields of an admin's edit; the password arrives already hashed. */
+    public void updateUser(Handle h, long id, UserUpdate u, String passwordHash) {
+        Map<String, Object> set = new LinkedHashMap<>();
+        if (u.email() != null) set.put("email", u.email());
+        if (passwordHash != null) set.put("password_hash", passwordHash);
+        if (u.role() != null) set.put("role", u.role().id);
+        if (u.videoQuota() != null) set.put("video_quota", u.videoQuota());
+        if (u.videoQuotaDaily() != null) set.put("video_quota_daily", u.videoQuotaDaily());
+        Sql.updateById(h, "users", set, id);
+    }
+
+    public void setBlocked(Handle h, long id, boolean blocked, String reason) {
+        h.createUpdate("UPDATE users SET blocked = :b, blocked_reason = :r WHERE id = :id")
+                .bind("b", blocked).bind("r", reason).bind("id", id).execute();
+    }
+
+    /** Deletes a user; the schema cascades to its account, channels, videos, tokens, playlists and the rest. */
+    public void deleteUser(Handle h, long id) {
+        h.createUpdate("DELETE FROM users WHERE id = :id").bind("id", id).execute();
     }
 
     public List<Channel> channelsOfAccount(long accountId) {

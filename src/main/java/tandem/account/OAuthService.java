@@ -1,5 +1,6 @@
 package tandem.account;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import tandem.core.Problem;
 
@@ -57,7 +58,10 @@ public final class OAuthService {
             uid.ifPresent(x -> h.createUpdate("DELETE FROM oauth_tokens WHERE refresh_hash = :r").bind("r", sha256(refreshToken)).execute());
             return uid;
         });
-        return issue(userId.orElseThrow(() -> new Problem(400, "invalid_grant", "Invalid grant: refresh token is invalid")));
+        User user = userId.flatMap(accounts::user)
+                .orElseThrow(() -> new Problem(400, "invalid_grant", "Invalid grant: refresh token is invalid"));
+        if (user.blocked()) throw AccountService.blocked();
+        return issue(user.id());
     }
 
     /** The user a bearer token belongs to, if the token is valid and unexpired. */
@@ -70,6 +74,11 @@ public final class OAuthService {
 
     public void revoke(String accessToken) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM oauth_tokens WHERE access_hash = :a").bind("a", sha256(accessToken)).execute());
+    }
+
+    /** Ends every session of a user (blocked, or a new password), in the caller's transaction. */
+    public void revokeAll(Handle h, long userId) {
+        h.createUpdate("DELETE FROM oauth_tokens WHERE user_id = :u").bind("u", userId).execute();
     }
 
     private TokenPair issue(long userId) {

@@ -17,6 +17,7 @@ import tandem.account.LoginRateLimiter;
 import tandem.account.OAuthService;
 import tandem.account.PasswordHasher;
 import tandem.account.SubscriptionService;
+import tandem.account.UserAdministration;
 import tandem.core.Config;
 import tandem.core.Json;
 import tandem.db.Database;
@@ -30,6 +31,9 @@ import tandem.http.HttpServer;
 import tandem.http.InstanceRoutes;
 import tandem.http.JsonIo;
 import tandem.http.MediaFiles;
+import tandem.http.OEmbedRoutes;
+import tandem.http.PlaybackRoutes;
+import tandem.http.VideoToOEmbed;
 import tandem.http.CaptionRoutes;
 import tandem.http.FeedRoutes;
 import tandem.http.PlaylistRoutes;
@@ -62,8 +66,11 @@ import tandem.video.CommentService;
 import tandem.video.CommentStore;
 import tandem.video.EngagementService;
 import tandem.video.MediaLinks;
+import tandem.video.PlaybackStats;
+import tandem.video.PlaybackStatsStore;
 import tandem.video.PlaylistService;
 import tandem.video.ResumableUploads;
+import tandem.video.UserRemoval;
 import tandem.video.Video;
 import tandem.video.VideoFile;
 import tandem.video.VideoJobs;
@@ -123,15 +130,20 @@ public final class App implements AutoCloseable {
             JobQueue jobs = new JobQueue(jobStore, db.jdbi(), clock, config.jobLease(), db.dialect() == Dialect.SQLITE);
 
             AccountStore accountStore = new AccountStore(db.jdbi());
-            AccountService accounts = new AccountService(db.jdbi(), accountStore, new PasswordHasher(10), clock,
+            PasswordHasher hasher = new PasswordHasher(10);
+            AccountService accounts = new AccountService(db.jdbi(), accountStore, hasher, clock,
                     config.defaultVideoQuota(), config.defaultVideoQuotaDaily());
             OAuthService oauth = new OAuthService(db.jdbi(), accounts, clock);
+            UserAdministration userAdmin = new UserAdministration(db.jdbi(), accountStore, hasher, oauth);
             oauth.localClient();
             Optional<String> adminPassword = accounts.ensureAdmin(config.adminPassword());
 
             VideoStore videoStore = new VideoStore(db.jdbi());
             VideoService videos = new VideoService(videoStore, accounts, blobs, jobs, clock, config.maxUploadBytes());
             ResumableUploads resumable = new ResumableUploads(db.jdbi(), videos, data.resolve("uploads"), clock, mapper, config.uploadAbandonAfter());
+            EngagementService engagement = new EngagementService(db.jdbi(), videos, clock);
+            CommentStore commentStore = new CommentStore(db.jdbi());
+            PlaybackStats playback = new PlaybackStats(new PlaybackStatsStore(db.jdbi()), videos, clock);
 
             Urls urls = new Urls(config);
             PrometheusMeterRegistry registry = metrics(jobStore);
@@ -151,17 +163,19 @@ public final class App implements AutoCloseable {
             HttpServer http = new HttpServer(config.bindHost(), config.port(),
                     List.of(new AuthRoutes(oauth, new LoginRateLimiter(config.loginAttemptsPerWindow(), config.loginWindow(), clock), json, auth, config.publicHost()),
                             new UploadRoutes(videos, resumable, json, auth, tmp, config.maxUploadBytes(), config.url("/api/v1")),
-                            new UserRoutes(accounts, videos, new UserToDto(accounts, videos, actors), json, auth),
+                            new UserRoutes(accounts, userAdmin, new UserRemoval(userAdmin, videos, engagement, commentStore), videos,
+                                    new UserToDto(accounts, videos, actors), json, auth),
                             videoRoutes,
                             new ChannelRoutes(accounts, videos, actors, videoRoutes, json, config.publicHost()),
-                            new InstanceRoutes(config, accounts, videos, jobStore, json, auth),
-                            new SocialRoutes(new CommentService(new CommentStore(db.jdbi()), videos, clock),
-                                    new EngagementService(db.jdbi(), videos, clock), videos, actors, urls, json, auth),
+                            new InstanceRoutes(config, accounts, videos, jobStore, playback, json, auth),
+                            new SocialRoutes(new CommentService(commentStore, videos, clock), engagement, videos, actors, urls, json, auth),
+                            new PlaybackRoutes(playback, json, auth),
                             new PlaylistRoutes(new PlaylistService(db.jdbi(), accounts, videos, clock), accounts, actors, videoDto, urls, json, auth, tmp),
                             new CaptionRoutes(new CaptionService(db.jdbi(), videos, blobs, clock), json, auth, tmp),
                             new SubscriptionRoutes(new SubscriptionService(db.jdbi(), accounts, clock, config.publicHost()),
                                     videos, videoRoutes, actors, json, auth)),
                     List.of(new StaticRoutes(new FileSender(blobs), mediaFiles), new FeedRoutes(videos, urls, config), new WebRoutes(videos, urls),
+                            new OEmbedRoutes(videos, new VideoToOEmbed(urls, config.instanceName()), urls, json),
                             new OpsRoutes(registry, () -> ping(db), json)),
                     Map.of("/tracker/socket", new TrackerSocket(tracker)),
                     problems, registry).start();

@@ -49,7 +49,7 @@ public final class ActorToDto {
         m.put("id", c.id());
         m.put("name", c.name());
         m.put("displayName", c.displayName());
-        m.put("url", urls.base() + "/video-channels/" + c.name());
+        m.put("url", urls.channelUrl(c));
         m.put("host", host(c.host()));
         m.put("avatars", List.of());
         return m;

@@ -9,8 +9,11 @@ import tandem.account.Role;
 import tandem.core.Config;
 import tandem.core.PageRequest;
 import tandem.job.JobStore;
+import tandem.video.PlaybackStats;
+import tandem.video.PlaybackStatsStore.Traffic;
 import tandem.video.VideoService;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,15 +24,18 @@ public final class InstanceRoutes implements HttpService {
     private final AccountService accounts;
     private final VideoService videos;
     private final JobStore jobs;
+    private final PlaybackStats playback;
     private final JsonIo json;
     private final Auth auth;
 
-    public InstanceRoutes(Config config, AccountService accounts, VideoService videos, JobStore jobs, JsonIo json, Auth auth) {
+    public InstanceRoutes(Config config, AccountService accounts, VideoService videos, JobStore jobs, PlaybackStats playback,
+                          JsonIo json, Auth auth) {
         this.config = config;
         this.serverConfig = ServerConfigDto.build(config);
         this.accounts = accounts;
         this.videos = videos;
         this.jobs = jobs;
+        this.playback = playback;
         this.json = json;
         this.auth = auth;
     }
@@ -40,10 +46,22 @@ public final class InstanceRoutes implements HttpService {
              .get("/config/about", (req, res) -> json.ok(res, Map.of("instance", Map.of("name", config.instanceName(),
                      "shortDescription", "A Tandem video instance", "description", "", "terms", "", "languages", java.util.List.of(),
                      "categories", java.util.List.of()))))
-             .get("/server/stats", (req, res) -> json.ok(res, Map.of("totalUsers", accounts.countUsers(),
-                     "totalLocalVideos", videos.countLocal(), "totalVideos", videos.countLocal(), "jobs", jobs.countByState())))
+             .get("/server/stats", this::stats)
              .get("/ping", (req, res) -> res.send("pong"))
              .get("/jobs/{state}", this::jobs);
+    }
+
+    /** PeerTube's counters, plus all-time playback bytes from the hourly sums (one aggregate query). */
+    private void stats(ServerRequest req, ServerResponse res) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("totalUsers", accounts.countUsers());
+        body.put("totalLocalVideos", videos.countLocal());
+        body.put("totalVideos", videos.countLocal());
+        body.put("jobs", jobs.countByState());
+        Traffic t = playback.allTime();
+        body.put("totalP2PBytes", t.p2pBytes());
+        body.put("totalHttpBytes", t.httpBytes());
+        json.ok(res, body);
     }
 
     private void jobs(ServerRequest req, ServerResponse res) {

@@ -45,7 +45,13 @@ final class Params {
     /** A whole number from a JSON value, form field or path segment; null when absent, 400 when malformed. */
     static Long longValue(Object v, String name) {
         if (v == null || v instanceof String s && s.isBlank()) return null;
-        if (v instanceof Number n) return n.longValue();
+        if (v instanceof Number n) {
+            // 1.5 is no count of anything: refuse it rather than truncate it.
+            if ((v instanceof Double || v instanceof Float) && n.doubleValue() != Math.rint(n.doubleValue())) {
+                throw Problem.invalidParam(name, "Should have a valid " + name);
+            }
+            return n.longValue();
+        }
         try {
             return Long.parseLong(String.valueOf(v).trim());
         } catch (NumberFormatException e) {

@@ -64,6 +64,7 @@ public final class Problems {
             case 416 -> "Range Not Satisfiable";
             case 422 -> "Unprocessable Entity";
             case 429 -> "Too Many Requests";
+            case 501 -> "Not Implemented";
             case 503 -> "Service Unavailable";
             default -> status >= 500 ? "Internal Server Error" : "Error";
         };

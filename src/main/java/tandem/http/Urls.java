@@ -1,5 +1,6 @@
 package tandem.http;
 
+import tandem.account.Channel;
 import tandem.core.Config;
 import tandem.video.Video;
 import tandem.video.VideoFile;
@@ -58,6 +59,8 @@ public final class Urls {
     public String thumbnailPath(Video v) { return "/lazy-static/thumbnails/" + v.thumbnailName(); }
     public String previewPath(Video v) { return "/lazy-static/previews/" + v.thumbnailName(); }
     public String watchUrl(Video v) { return base() + "/videos/watch/" + v.uuid(); }
+    public String embedUrl(Video v) { return base() + "/videos/embed/" + v.uuid(); }
+    public String channelUrl(Channel c) { return base() + "/video-channels/" + c.name(); }
 
     /** HTTP and WebSocket tracker URLs; the WebSocket one always names its port, as PeerTube's does. */
     public List<String> trackerUrls() {

@@ -8,23 +8,31 @@ import tandem.account.AccountService;
 import tandem.account.NewUser;
 import tandem.account.Role;
 import tandem.account.User;
+import tandem.account.UserAdministration;
+import tandem.account.UserQuery;
+import tandem.account.UserUpdate;
 import tandem.core.PageRequest;
 import tandem.core.Problem;
+import tandem.video.UserRemoval;
 import tandem.video.VideoService;
 
 import java.util.Map;
-import java.util.Set;
 
 /** `/api/v1/users…`: the current user, quota usage, and admin user management. */
 public final class UserRoutes implements HttpService {
     private final AccountService accounts;
+    private final UserAdministration admin;
+    private final UserRemoval removal;
     private final VideoService videos;
     private final UserToDto dto;
     private final JsonIo json;
     private final Auth auth;
 
-    public UserRoutes(AccountService accounts, VideoService videos, UserToDto dto, JsonIo json, Auth auth) {
+    public UserRoutes(AccountService accounts, UserAdministration admin, UserRemoval removal, VideoService videos, UserToDto dto,
+                      JsonIo json, Auth auth) {
         this.accounts = accounts;
+        this.admin = admin;
+        this.removal = removal;
         this.videos = videos;
         this.dto = dto;
         this.json = json;
@@ -37,7 +45,11 @@ public final class UserRoutes implements HttpService {
              .get("/users/me/video-quota-used", this::quotaUsed)
              .get("/users", this::list)
              .post("/users", this::create)
-             .get("/users/{id}", this::get);
+             .get("/users/{id}", this::get)
+             .put("/users/{id}", this::update)
+             .delete("/users/{id}", this::remove)
+             .post("/users/{id}/block", this::block)
+             .post("/users/{id}/unblock", this::unblock);
     }
 
     private void quotaUsed(ServerRequest req, ServerResponse res) {
@@ -45,48 +57,71 @@ public final class UserRoutes implements HttpService {
         json.ok(res, Map.of("videoQuotaUsed", videos.usedQuota(u, false), "videoQuotaUsedDaily", videos.usedQuota(u, true)));
     }
 
+    /** Admins and moderators list users, as PeerTube's MANAGE_USERS right allows; `search` and `blocked` filter. */
     private void list(ServerRequest req, ServerResponse res) {
-        auth.requireRole(req, Role.ADMIN);
+        auth.requireRole(req, Role.MODERATOR);
         PageRequest p = PageRequest.parse(Params.get(req, "start"), Params.get(req, "count"), Params.get(req, "sort"), "-createdAt",
-                Set.of("id", "username", "createdAt"));
-        json.ok(res, Map.of("total", accounts.countUsers(),
-                "data", accounts.users(p.start(), p.count()).stream().map(dto::user).toList()));
+                UserQuery.SORTABLE);
+        String search = Params.get(req, "search");
+        UserQuery q = new UserQuery(search == null || search.isBlank() ? null : search, Params.bool(req, "blocked"), p);
+        json.ok(res, Map.of("total", accounts.countUsers(q), "data", accounts.users(q).stream().map(dto::user).toList()));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        auth.requireRole(req, Role.ADMIN);
-        long id;
+        auth.requireRole(req, Role.MODERATOR);
+        json.ok(res, dto.user(accounts.user(Params.longPath(req, "id")).orElseThrow(() -> Problem.notFound("User not found"))));
+    }
+
+    private void update(ServerRequest req, ServerResponse res) {
+        User actor = auth.requireRole(req, Role.MODERATOR);
+        long id = Params.longPath(req, "id");
+        Map<String, Object> body = json.readObject(req);
+        Integer roleId = Params.intValue(body.get("role"), "role");
+        admin.update(actor, id, new UserUpdate(text(body, "email"), text(body, "password"), roleId == null ? null : role(roleId),
+                Params.longValue(body.get("videoQuota"), "videoQuota"), Params.longValue(body.get("videoQuotaDaily"), "videoQuotaDaily")));
+        res.status(204).send();
+    }
+
+    private void remove(ServerRequest req, ServerResponse res) {
+        removal.remove(auth.requireRole(req, Role.MODERATOR), Params.longPath(req, "id"));
+        res.status(204).send();
+    }
+
+    private void block(ServerRequest req, ServerResponse res) {
+        User actor = auth.requireRole(req, Role.MODERATOR);
+        long id = Params.longPath(req, "id");
+        admin.block(actor, id, text(json.readObject(req), "reason"));
+        res.status(204).send();
+    }
+
+    private void unblock(ServerRequest req, ServerResponse res) {
+        admin.unblock(auth.requireRole(req, Role.MODERATOR), Params.longPath(req, "id"));
+        res.status(204).send();
+    }
+
+    private static Role role(Integer id) {
+        if (id == null) throw Problem.invalidParam("role", "Should have a valid role");
         try {
-            id = Long.parseLong(Params.pathParam(req, "id"));
-        } catch (NumberFormatException e) {
-            throw Problem.invalidParam("id", "Should have a valid id");
+            return Role.byId(id);
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalidParam("role", "Should have a valid role");
         }
-        json.ok(res, dto.user(accounts.user(id).orElseThrow(() -> Problem.notFound("User not found"))));
+    }
+
+    /** A string field; absent or null is null, any other JSON type is a 400. */
+    private static String text(Map<String, Object> body, String key) {
+        Object v = body.get(key);
+        if (v == null || v instanceof String) return (String) v;
+        throw Problem.invalidParam(key, "Should have a valid " + key);
     }
 
     private void create(ServerRequest req, ServerResponse res) {
         auth.requireRole(req, Role.ADMIN);
         Map<String, Object> body = json.readObject(req);
-        Role role;
-        try {
-            role = Role.byId(Integer.parseInt(String.valueOf(body.getOrDefault("role", "2"))));
-        } catch (IllegalArgumentException e) {
-            throw Problem.invalidParam("role", "Should have a valid role");
-        }
-        User u = accounts.create(new NewUser(str(body, "username"), str(body, "password"), str(body, "email"), role,
-                longOrNull(body, "videoQuota"), longOrNull(body, "videoQuotaDaily"), str(body, "channelName")));
+        Role role = role(Params.intValue(body.getOrDefault("role", Role.USER.id), "role"));
+        User u = accounts.create(new NewUser(text(body, "username"), text(body, "password"), text(body, "email"), role,
+                Params.longValue(body.get("videoQuota"), "videoQuota"), Params.longValue(body.get("videoQuotaDaily"), "videoQuotaDaily"),
+                text(body, "channelName")));
         json.ok(res, Map.of("user", Map.of("id", u.id(), "account", Map.of("id", u.accountId()))));
-    }
-
-    private static String str(Map<String, Object> body, String key) {
-        Object v = body.get(key);
-        return v instanceof String s ? s : null;
-    }
-
-    private static Long longOrNull(Map<String, Object> body, String key) {
-        Object v = body.get(key);
-        if (v == null) return null;
-        if (v instanceof Number n) return n.longValue();
-        throw Problem.invalidParam(key, "Should have a valid " + key);
     }
 }

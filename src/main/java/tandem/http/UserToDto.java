@@ -47,7 +47,7 @@ public final class UserToDto {
         m.put("specialPlaylists", List.of());
         m.put("twoFactorEnabled", false);
         m.put("blocked", u.blocked());
-        m.put("blockedReason", null);
+        m.put("blockedReason", u.blockedReason());
         m.put("noInstanceConfigWarningModal", true);
         m.put("noWelcomeModal", true);
         m.put("noAccountSetupWarningModal", true);

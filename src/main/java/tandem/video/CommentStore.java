@@ -1,5 +1,6 @@
 package tandem.video;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import tandem.account.Account;
@@ -74,5 +75,19 @@ public final class CommentStore {
     public void softDelete(long id, long now) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE video_comments SET text = '', deleted_at = :now, updated_at = :now WHERE id = :id")
                 .bind("now", now).bind("id", id).execute());
+    }
+
+    /**
+     * Deletes an account's comments and every reply beneath them, as PeerTube's cascade does: a reply
+     * left under a vanished parent would point nowhere.
+     */
+    public void deleteAllBy(Handle h, long accountId) {
+        h.createUpdate("""
+                WITH RECURSIVE doomed(id) AS (
+                    SELECT id FROM video_comments WHERE account_id = :a
+                    UNION
+                    SELECT c.id FROM video_comments c JOIN doomed d ON c.in_reply_to = d.id)
+                DELETE FROM video_comments WHERE id IN (SELECT id FROM doomed)""")
+                .bind("a", accountId).execute();
     }
 }

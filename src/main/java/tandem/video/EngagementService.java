@@ -1,5 +1,6 @@
 package tandem.video;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import tandem.account.User;
 import tandem.core.Problem;
@@ -46,6 +47,16 @@ public final class EngagementService {
                 h.createUpdate("UPDATE videos SET " + counter(rating) + " = " + counter(rating) + " + 1 WHERE id = :v").bind("v", v.id()).execute();
             }
         });
+    }
+
+    /** Takes back an account's likes and dislikes, counters included, in the caller's transaction (the account is going away). */
+    public void forgetRatingsOf(Handle h, long accountId) {
+        h.createUpdate("""
+                UPDATE videos SET
+                    likes = likes - (SELECT COUNT(*) FROM video_ratings r WHERE r.video_id = videos.id AND r.account_id = :a AND r.rating = 'like'),
+                    dislikes = dislikes - (SELECT COUNT(*) FROM video_ratings r WHERE r.video_id = videos.id AND r.account_id = :a AND r.rating = 'dislike')
+                WHERE id IN (SELECT video_id FROM video_ratings WHERE account_id = :a)""").bind("a", accountId).execute();
+        h.createUpdate("DELETE FROM video_ratings WHERE account_id = :a").bind("a", accountId).execute();
     }
 
     private static String counter(String rating) {

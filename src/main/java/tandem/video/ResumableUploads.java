@@ -184,7 +184,23 @@ public final class ResumableUploads {
         var ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM upload_sessions WHERE updated_at < :b").bind("b", before).mapTo(String.class).list());
         for (String id : ids) delete(id);
         if (!ids.isEmpty()) log.info("purged {} abandoned upload(s)", ids.size());
-        return ids.size();
+        return ids.size() + purgeOrphanFiles(before);
+    }
+
+    /**
+     * Removes partial files whose session row is gone (its user was deleted, or a crash came
+     * between the file and the row). Only old ones: a brand-new file may still be waiting for its row.
+     */
+    private int purgeOrphanFiles(long before) throws IOException {
+        int purged = 0;
+        try (var files = Files.list(tmpDir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".part")).toList()) {
+                String id = f.getFileName().toString().replace(".part", "");
+                if (Files.getLastModifiedTime(f).toMillis() < before && find(id).isEmpty() && Files.deleteIfExists(f)) purged++;
+            }
+        }
+        if (purged > 0) log.info("purged {} upload file(s) without a session", purged);
+        return purged;
     }
 
     private void delete(String id) throws IOException {

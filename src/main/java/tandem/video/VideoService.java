@@ -1,5 +1,6 @@
 package tandem.video;
 
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.account.AccountService;
@@ -135,6 +136,17 @@ public final class VideoService {
         return v;
     }
 
+    /**
+     * A local video anyone holding its link may embed: public, or unlisted when named by its UUID
+     * or short UUID (sequential numeric ids would let strangers walk through unlisted videos).
+     */
+    public Video embeddable(String idOrUuid) {
+        Video v = find(idOrUuid).filter(Video::isLocal).orElseThrow(() -> Problem.notFound("Video not found"));
+        boolean byNumber = idOrUuid.chars().allMatch(Character::isDigit);
+        if (v.privacy() == VideoPrivacy.PUBLIC || (v.privacy() == VideoPrivacy.UNLISTED && !byNumber)) return v;
+        throw Problem.forbidden("Video is not publicly available");
+    }
+
     public boolean canManage(Optional<User> viewer, Video v) {
         return viewer.isPresent() && (v.ownedBy(viewer.get().accountId()) || viewer.get().role().canManageVideos());
     }
@@ -158,21 +170,29 @@ public final class VideoService {
     /** Deletes the row now and queues the removal of every stored file. */
     public void delete(User user, String idOrUuid) {
         Video v = managed(user, idOrUuid);
+        store.jdbi().useTransaction(h -> remove(h, v));
+        log.info("video {} deleted by {}", v.uuid(), user.username());
+    }
+
+    /** Deletes every video of an account, files included, in the caller's transaction (the account is going away). */
+    public void removeAllOf(Handle h, long accountId) {
+        for (Video v : store.byAccount(h, accountId)) remove(h, v);
+    }
+
+    /** Deletes the row and queues the removal of its stored files, in the caller's transaction. */
+    private void remove(Handle h, Video v) {
         List<String> keys = new ArrayList<>();
         keys.add(v.hlsPrefix());
         keys.add("captions/" + v.uuid() + "/");
         keys.add("thumbnails/" + v.thumbnailName());
         keys.add("previews/" + v.thumbnailName());
-        for (VideoFile f : store.files(v.id())) {
+        for (VideoFile f : store.files(h, v.id())) {
             if (VideoFile.WEB.equals(f.kind())) keys.add("web-videos/" + f.fileName());
             if (f.torrentName() != null) keys.add("torrents/" + f.torrentName());
         }
         String payload = "{\"uuid\":\"" + v.uuid() + "\",\"keys\":[" + String.join(",", keys.stream().map(k -> "\"" + k + "\"").toList()) + "]}";
-        store.jdbi().useTransaction(h -> {
-            store.delete(h, v.id());
-            jobs.enqueue(h, VideoJobs.DELETE_FILES, payload);
-        });
-        log.info("video {} deleted by {}", v.uuid(), user.username());
+        store.delete(h, v.id());
+        jobs.enqueue(h, VideoJobs.DELETE_FILES, payload);
     }
 
     public Page<Video> list(VideoQuery q) {

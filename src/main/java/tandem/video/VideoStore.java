@@ -1,6 +1,7 @@
 package tandem.video;
 
 import tandem.db.Rows;
+import tandem.db.Sql;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -92,12 +93,7 @@ public final class VideoStore {
         if (m.commentsPolicy() != null) set.put("comments_policy", m.commentsPolicy());
         if (m.originallyPublishedAt() != null) set.put("originally_published_at", m.originallyPublishedAt());
         set.put("updated_at", now);
-        StringBuilder sql = new StringBuilder("UPDATE videos SET ");
-        set.keySet().forEach(k -> sql.append(k).append(" = :").append(k).append(", "));
-        sql.setLength(sql.length() - 2);
-        var u = h.createUpdate(sql + " WHERE id = :id").bind("id", id);
-        set.forEach(u::bind);
-        u.execute();
+        Sql.updateById(h, "videos", set, id);
         if (m.tags() != null) replaceTags(h, id, m.tags());
     }
 
@@ -108,6 +104,11 @@ public final class VideoStore {
 
     public Optional<Video> byId(long id) {
         return jdbi.withHandle(h -> withTags(h, h.createQuery(SELECT + " WHERE v.id = :id").bind("id", id).map(VIDEO).list())).stream().findFirst();
+    }
+
+    /** Every video of an account, in the caller's transaction. */
+    public List<Video> byAccount(Handle h, long accountId) {
+        return h.createQuery(SELECT + " WHERE a.id = :a ORDER BY v.id").bind("a", accountId).map(VIDEO).list();
     }
 
     public Optional<Video> byUuid(String uuid) {
@@ -170,10 +171,9 @@ public final class VideoStore {
         if (q.categoryOneOf() != null && !q.categoryOneOf().isEmpty()) clauses.add("v.category IN (<categories>)");
         if (q.tagsOneOf() != null && !q.tagsOneOf().isEmpty()) clauses.add("v.id IN (SELECT video_id FROM video_tags WHERE LOWER(tag) IN (<tags>))");
         if (q.search() != null && !q.search().isBlank()) {
-            clauses.add("(LOWER(v.name) LIKE :search ESCAPE '\\' OR v.id IN (SELECT video_id FROM video_tags WHERE LOWER(tag) = :searchTag))");
-            String s = q.search().trim().toLowerCase(java.util.Locale.ROOT);
-            binds.put("search", "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            binds.put("searchTag", s);
+            clauses.add("(LOWER(v.name) LIKE :search" + Sql.LIKE_ESCAPE + " OR v.id IN (SELECT video_id FROM video_tags WHERE LOWER(tag) = :searchTag))");
+            binds.put("search", Sql.likeContains(q.search()));
+            binds.put("searchTag", q.search().trim().toLowerCase(java.util.Locale.ROOT));
         }
         sql.append(" WHERE ").append(String.join(" AND ", clauses));
     }
@@ -236,8 +236,11 @@ public final class VideoStore {
     }
 
     public List<VideoFile> files(long videoId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM video_files WHERE video_id = :v ORDER BY resolution DESC, id")
-                .bind("v", videoId).map(FILE).list());
+        return jdbi.withHandle(h -> files(h, videoId));
+    }
+
+    public List<VideoFile> files(Handle h, long videoId) {
+        return h.createQuery("SELECT * FROM video_files WHERE video_id = :v ORDER BY resolution DESC, id").bind("v", videoId).map(FILE).list();
     }
 
     public Map<Long, List<VideoFile>> files(List<Long> videoIds) {
