@@ -40,4 +40,7 @@ while (Date.now() < deadline) {
   await new Promise(resolve => setTimeout(resolve, 500))
 }
 console.log(JSON.stringify({ viewers: result, errors }))
+// Closing the pages (not just the browser) fires pagehide, where the player sends its last byte counts.
+for (const page of pages) await page.close({ runBeforeUnload: true })
+await new Promise(resolve => setTimeout(resolve, 500))
 await browser.close()

@@ -80,6 +80,15 @@ class WebPlayerTest {
         assertThat(second.get("p2p").asLong()).as("bytes the second viewer got from the first: " + out).isPositive();
         assertThat(second.get("rejected").asInt()).isZero();
         assertThat(r.at("/viewers/0/stats/peers").asInt()).isGreaterThanOrEqualTo(1);
+
+        // The players reported where their bytes came from; the admin's P2P chart is built from that.
+        JsonNode stats = admin.get("/api/v1/server/p2p-stats?hours=1").json();
+        JsonNode video = null;
+        for (JsonNode v : stats.get("topVideos")) if (v.get("uuid").asText().equals(uuid)) video = v;
+        assertThat(video).as(stats.toString()).isNotNull();
+        assertThat(video.get("p2pBytes").asLong()).as(stats.toString()).isPositive();
+        assertThat(video.get("httpBytes").asLong()).isPositive();
+        assertThat(stats.at("/totals/reports").asInt()).isPositive();
     }
 
     @Test
