@@ -113,7 +113,10 @@ public final class JobStore {
     }
 
     public long count(String state) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs" + (state == null ? "" : " WHERE state = :state"))
-                .bind("state", state).mapTo(Long.class).one());
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery("SELECT COUNT(*) FROM jobs" + (state == null ? "" : " WHERE state = :state"));
+            if (state != null) q.bind("state", state);
+            return q.mapTo(Long.class).one();
+        });
     }
 }

@@ -151,7 +151,8 @@ class HostingStoryTest {
         assertThat(tandem.client().get("/api/v1/videos/privacies").json().get("3").asText()).isEqualTo("Private");
         assertThat(tandem.client().get("/health").json().get("status").asText()).isEqualTo("UP");
         assertThat(admin.get("/api/v1/jobs/completed").json().get("total").asInt()).isPositive();
-        assertThat(admin.get("/api/v1/jobs/all").status()).as("an unfiltered job list").isEqualTo(200);
+        JsonNode all = admin.get("/api/v1/jobs/all").json();
+        assertThat(all.get("total").asLong()).as("an unfiltered job list counts every job").isGreaterThanOrEqualTo(all.get("data").size()).isPositive();
         assertThat(tandem.client().get("/metrics").text()).contains("tandem_jobs", "tandem_http_requests");
     }
 
