@@ -3,6 +3,7 @@
 // Viewers join `staggerSeconds` apart. Stops when every viewer plays (and, with several viewers,
 // has met a peer), with until=p2p when the last viewer has received bytes from peers, or with
 // until=time only when the time is up (benchmarks).
+// With TANDEM_ACCESS_TOKEN set, every viewer is signed in with that OAuth access token.
 // Prints JSON: per viewer currentTime, bytes over HTTP and from peers, rejected segments, errors.
 import { chromium } from 'playwright-core'
 
@@ -19,7 +20,11 @@ const browser = await chromium.launch({
 const pages = []
 const errors = []
 for (let i = 0; i < viewers; i++) {
-  const page = await (await browser.newContext()).newPage()
+  const context = await browser.newContext()
+  if (process.env.TANDEM_ACCESS_TOKEN) {
+    await context.addInitScript(token => localStorage.setItem('tandem-session', JSON.stringify({ access_token: token })), process.env.TANDEM_ACCESS_TOKEN)
+  }
+  const page = await context.newPage()
   page.on('pageerror', e => errors.push(`viewer ${i}: ${e.message}`))
   page.on('console', m => { if (m.type() === 'error') errors.push(`viewer ${i} console: ${m.text()}`) })
   if (i > 0 && stagger > 0) await new Promise(resolve => setTimeout(resolve, stagger * 1000))

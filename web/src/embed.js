@@ -1,17 +1,19 @@
 // Embed page (/videos/embed/{uuid}), meant for an iframe on other sites: the player and a title
 // linking back to the watch page. Query options as PeerTube's: autoplay=1, muted=0|1, start=<seconds>.
 import { startPlayer } from './player.js'
+import { api } from './lib/api.js'
 
 const id = location.pathname.split('/').pop()
 const params = new URLSearchParams(location.search)
 const video = document.getElementById('video')
 const title = document.getElementById('title')
-const res = await fetch(`/api/v1/videos/${id}`)
-if (!res.ok) {
-  title.textContent = res.status === 404 ? 'Video not found' : `Error ${res.status}`
-  throw new Error(`video ${id}: ${res.status}`)
+let v
+try {
+  v = await api(`/videos/${id}`)
+} catch (e) {
+  title.textContent = e.status === 404 ? 'Video not found' : e.message
+  throw e
 }
-const v = await res.json()
 document.title = `${v.name} - Tandem`
 title.textContent = v.name
 title.href = `/w/${v.shortUUID}`

@@ -5,10 +5,11 @@ import './node-globals.js'
 import Hls from 'hls.js'
 import { Engine, initHlsJsPlayer } from '@peertube/p2p-media-loader-hlsjs'
 import { segmentValidator } from './segment-validator.js'
+import { api } from './lib/api.js'
 
 const METRICS_EVERY_MS = 15_000
 
-export function startPlayer (video, v, overlay, { autoplay = true } = {}) {
+export async function startPlayer (video, v, overlay, { autoplay = true } = {}) {
   const stats = window.tandemStats = { p2p: 0, http: 0, uploaded: 0, peers: 0, rejected: 0, error: null }
   const playlist = v.streamingPlaylists[0]
   if (!playlist) {
@@ -16,11 +17,12 @@ export function startPlayer (video, v, overlay, { autoplay = true } = {}) {
     overlay.textContent = v.state?.id === 7 ? 'This video could not be prepared for streaming.' : 'This video is still being prepared. Try again in a moment.'
     return stats
   }
+  const withToken = await fileToken(v, playlist)
   const engine = new Engine({
     loader: {
       trackerAnnounce: v.trackerUrls.filter(u => u.startsWith('ws')),
       rtcConfig: { iceServers: [] },
-      segmentValidator: segmentValidator(playlist.segmentsSha256Url),
+      segmentValidator: segmentValidator(withToken(playlist.segmentsSha256Url)),
       simultaneousHttpDownloads: 1,
       httpFailedSegmentTimeout: 1000,
       requiredSegmentsPriority: 3,
@@ -42,7 +44,7 @@ export function startPlayer (video, v, overlay, { autoplay = true } = {}) {
   initHlsJsPlayer({ on: (event, f) => video.addEventListener(event, f), media: video }, hls)
   hls.on(Hls.Events.ERROR, (_e, data) => { if (data.fatal) stats.error = data.details })
   hls.attachMedia(video)
-  hls.loadSource(playlist.playlistUrl)
+  hls.loadSource(withToken(playlist.playlistUrl))
   if (autoplay) video.play().catch(() => {})
 
   setInterval(() => {
@@ -53,6 +55,22 @@ export function startPlayer (video, v, overlay, { autoplay = true } = {}) {
   reportViews(video, v)
   reportMetrics(v, stats, hls)
   return stats
+}
+
+// A private video's files need the owner's file token (PeerTube's videoFileToken), because media
+// requests carry no Authorization header. The swarm id stays the bare playlist URL.
+async function fileToken (v, playlist) {
+  if (!playlist.playlistUrl.includes('/private/')) return url => url
+  const { files } = await api(`/videos/${v.uuid}/token`, { method: 'POST' })
+  const folder = new URL('.', playlist.playlistUrl).href
+  const withToken = url => !new URL(url, location.href).href.startsWith(folder) || url.includes('videoFileToken=')
+    ? url : `${url}${url.includes('?') ? '&' : '?'}videoFileToken=${encodeURIComponent(files.token)}`
+  // hls.js and the P2P loader each open their own requests for playlists, init segments and byte
+  // ranges (and drop query strings when resolving relative URLs): adding the token where requests
+  // are opened covers them all, for this video's folder only.
+  const open = XMLHttpRequest.prototype.open
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) { return open.call(this, method, withToken(String(url)), ...rest) }
+  return withToken
 }
 
 // Views are counted by the server after 10 s of playback (once per viewer per hour).

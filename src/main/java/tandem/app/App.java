@@ -76,6 +76,7 @@ import tandem.video.VideoFile;
 import tandem.video.VideoJobs;
 import tandem.video.VideoPipeline;
 import tandem.video.VideoPrivacy;
+import tandem.video.VideoFileTokens;
 import tandem.video.VideoService;
 import tandem.video.VideoStore;
 
@@ -152,8 +153,9 @@ public final class App implements AutoCloseable {
             Auth auth = new Auth(oauth);
             ActorToDto actors = new ActorToDto(urls);
             VideoToDto videoDto = new VideoToDto(urls, actors);
-            VideoRoutes videoRoutes = new VideoRoutes(videos, videoDto, json, auth, tmp);
-            MediaFiles mediaFiles = new MediaFiles(videos, oauth);
+            VideoFileTokens fileTokens = new VideoFileTokens(db.jdbi(), clock);
+            VideoRoutes videoRoutes = new VideoRoutes(videos, fileTokens, videoDto, json, auth, tmp);
+            MediaFiles mediaFiles = new MediaFiles(videos, oauth, fileTokens);
             // PeerTube's tracker.private: by default only our own videos' swarms are served.
             Tracker tracker = new Tracker(config.trackerPrivate() ? new LocalSwarms(videos, urls, clock) : infoHash -> true,
                     TrackerLimits.defaults().withMessagesPerWindow(config.trackerMessagesPerWindow()), clock, mapper);

@@ -6,6 +6,7 @@ import tandem.core.Problem;
 import tandem.video.CaptionService;
 import tandem.video.Video;
 import tandem.video.VideoPrivacy;
+import tandem.video.VideoFileTokens;
 import tandem.video.VideoService;
 
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class MediaFiles {
 
     private final VideoService videos;
     private final OAuthService oauth;
+    private final VideoFileTokens fileTokens;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(Video video, long at) {}
@@ -31,13 +33,19 @@ public final class MediaFiles {
     /** A file to send: its blob key, whether its name is content-addressed, and a download name if any. */
     public record Resolved(String key, boolean immutable, String downloadName) {}
 
-    public MediaFiles(VideoService videos, OAuthService oauth) {
+    public MediaFiles(VideoService videos, OAuthService oauth, VideoFileTokens fileTokens) {
+        this.fileTokens = fileTokens;
         this.videos = videos;
         this.oauth = oauth;
     }
 
-    /** Resolves a request path (and its Authorization header, possibly null) or throws a 403/404 Problem. */
-    public Resolved resolve(String path, String authorization) {
+    /**
+     * Resolves a request path or throws a 403/404 Problem.
+     * @param authorization the Authorization header, or null
+     * @param fileToken     PeerTube's {@code videoFileToken} query parameter, or null
+     */
+    public Resolved resolve(String path, String authorization, String fileToken) {
+        Access access = new Access(authorization, fileToken);
         if (path.startsWith(HLS)) {
             String[] p = path.substring(HLS.length()).split("/", -1);
             boolean privatePath = p.length == 3 && p[0].equals("private");
@@ -45,14 +53,14 @@ public final class MediaFiles {
             String uuid = p[privatePath ? 1 : 0];
             String file = safeName(p[privatePath ? 2 : 1]);
             Video v = video(uuid).orElseThrow(MediaFiles::missing);
-            checkAccess(v, privatePath, authorization);
+            checkAccess(v, privatePath, access);
             return new Resolved(v.hlsPrefix() + file, file.endsWith(".mp4"), null);
         }
-        if (path.startsWith("/static/web-videos/private/")) return web(path.substring("/static/web-videos/private/".length()), true, false, authorization);
-        if (path.startsWith("/static/web-videos/")) return web(path.substring("/static/web-videos/".length()), false, false, authorization);
-        if (path.startsWith("/download/web-videos/")) return web(path.substring("/download/web-videos/".length()), null, true, authorization);
+        if (path.startsWith("/static/web-videos/private/")) return web(path.substring("/static/web-videos/private/".length()), true, false, access);
+        if (path.startsWith("/static/web-videos/")) return web(path.substring("/static/web-videos/".length()), false, false, access);
+        if (path.startsWith("/download/web-videos/")) return web(path.substring("/download/web-videos/".length()), null, true, access);
         for (String prefix : new String[] {"/lazy-static/video-captions/", "/static/video-captions/"}) {
-            if (path.startsWith(prefix)) return caption(path.substring(prefix.length()), authorization);
+            if (path.startsWith(prefix)) return caption(path.substring(prefix.length()), access);
         }
         for (String folder : new String[] {"thumbnails", "previews", "torrents"}) {
             for (String prefix : new String[] {"/lazy-static/" + folder + "/", "/static/" + folder + "/", "/download/" + folder + "/"}) {
@@ -63,12 +71,12 @@ public final class MediaFiles {
     }
 
     /** `privatePath` null = the download route, which follows the video's own privacy. */
-    private Resolved web(String name, Boolean privatePath, boolean download, String authorization) {
+    private Resolved web(String name, Boolean privatePath, boolean download, Access access) {
         String file = safeName(name);
         if (file.length() < 36) throw missing();
         Video v = video(file.substring(0, 36)).orElseThrow(MediaFiles::missing);
-        checkAccess(v, privatePath == null ? v.privacy() == VideoPrivacy.PRIVATE : privatePath, authorization);
-        if (download && !v.downloadEnabled() && !videos.canManage(user(authorization), v)) {
+        checkAccess(v, privatePath == null ? v.privacy() == VideoPrivacy.PRIVATE : privatePath, access);
+        if (download && !v.downloadEnabled() && !videos.canManage(access.user(), v)) {
             throw Problem.forbidden("Downloads are disabled for this video");
         }
         int dot = file.lastIndexOf('.');
@@ -77,23 +85,38 @@ public final class MediaFiles {
     }
 
     /** Captions carry the words of a video: they follow its privacy. */
-    private Resolved caption(String name, String authorization) {
+    private Resolved caption(String name, Access access) {
         String file = safeName(name);
         if (file.length() < 36) throw missing();
         Video v = video(file.substring(0, 36)).orElseThrow(MediaFiles::missing);
-        if (v.privacy() == VideoPrivacy.PRIVATE && !videos.canManage(user(authorization), v)) throw Problem.forbidden("This file belongs to a private video");
+        if (v.privacy() == VideoPrivacy.PRIVATE && !access.opens(v)) throw Problem.forbidden("This file belongs to a private video");
         return new Resolved(CaptionService.key(file), false, null);
     }
 
-    private void checkAccess(Video v, boolean privatePath, String authorization) {
+    private void checkAccess(Video v, boolean privatePath, Access access) {
         boolean isPrivate = v.privacy() == VideoPrivacy.PRIVATE;
         if (isPrivate != privatePath) throw missing();
-        if (isPrivate && !videos.canManage(user(authorization), v)) throw Problem.forbidden("This file belongs to a private video");
+        if (isPrivate && !access.opens(v)) throw Problem.forbidden("This file belongs to a private video");
     }
 
-    private Optional<User> user(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
-        return oauth.authenticate(authorization.substring(7).trim());
+    /** Who asks: a bearer token (the owner, a moderator) or a file token the owner's player got. */
+    private final class Access {
+        private final String authorization;
+        private final String fileToken;
+
+        Access(String authorization, String fileToken) {
+            this.authorization = authorization;
+            this.fileToken = fileToken;
+        }
+
+        Optional<User> user() {
+            if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
+            return oauth.authenticate(authorization.substring(7).trim());
+        }
+
+        boolean opens(Video v) {
+            return fileTokens.opens(fileToken, v) || videos.canManage(user(), v);
+        }
     }
 
     private Optional<Video> video(String uuid) {

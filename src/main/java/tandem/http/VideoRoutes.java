@@ -15,6 +15,7 @@ import tandem.video.VideoConstants;
 import tandem.video.VideoFile;
 import tandem.video.VideoMetadata;
 import tandem.video.VideoQuery;
+import tandem.video.VideoFileTokens;
 import tandem.video.VideoService;
 
 import java.io.IOException;
@@ -31,9 +32,11 @@ public final class VideoRoutes implements HttpService {
     private final JsonIo json;
     private final Auth auth;
     private final Path tmpDir;
+    private final VideoFileTokens fileTokens;
 
-    public VideoRoutes(VideoService videos, VideoToDto dto, JsonIo json, Auth auth, Path tmpDir) {
+    public VideoRoutes(VideoService videos, VideoFileTokens fileTokens, VideoToDto dto, JsonIo json, Auth auth, Path tmpDir) {
         this.videos = videos;
+        this.fileTokens = fileTokens;
         this.dto = dto;
         this.json = json;
         this.auth = auth;
@@ -52,7 +55,14 @@ public final class VideoRoutes implements HttpService {
              .get("/videos/{id}", this::get)
              .put("/videos/{id}", this::update)
              .delete("/videos/{id}", this::delete)
+             .post("/videos/{id}/token", this::fileToken)
              .get("/users/me/videos", this::myVideos);
+    }
+
+    /** PeerTube's file token: the player appends it to the media URLs of a private video. */
+    private void fileToken(ServerRequest req, ServerResponse res) {
+        User u = auth.require(req);
+        json.ok(res, Map.of("files", fileTokens.issue(u, videos.visible(Optional.of(u), Params.pathParam(req, "id")))));
     }
 
     private static Map<String, String> stringKeys(Map<Integer, String> m) {

@@ -129,6 +129,7 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
         String method = start[0];
         String path = start[1];
         int q = path.indexOf('?');
+        String fileToken = q >= 0 ? fileToken(path.substring(q + 1)) : null;
         if (q >= 0) path = path.substring(0, q);
         path = java.net.URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
         if (method.equals("OPTIONS")) {
@@ -143,7 +144,7 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
         MediaFiles.Resolved r;
         Optional<FileFacts> info;
         try {
-            r = media.resolve(path, headers.get("authorization"));
+            r = media.resolve(path, headers.get("authorization"), fileToken);
             info = facts(r.key());
         } catch (Problem p) {
             writeAll(s, simple(p.status(), p.getMessage(), keepAlive));
@@ -270,5 +271,13 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
                 log.debug("closing a media connection", e);
             }
         }
+    }
+
+    /** PeerTube's {@code videoFileToken} from a query string (tokens are URL-safe: no decoding needed). */
+    static String fileToken(String query) {
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("videoFileToken=")) return pair.substring("videoFileToken=".length());
+        }
+        return null;
     }
 }

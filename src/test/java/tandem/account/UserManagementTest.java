@@ -160,9 +160,14 @@ class UserManagementTest {
     }
 
     @Test
-    void a_blocked_user_cannot_log_in_and_loses_open_sessions_until_unblocked() {
+    void a_blocked_user_cannot_log_in_and_loses_open_sessions_until_unblocked() throws InterruptedException {
         long id = create("frank", 2);
         TestClient frank = tandem.client().login("frank", "frank-password");
+        String video = frank.upload(TestMedia.clipWithAudio(), "Frank's private video", Map.of("privacy", "3")).json().at("/video/uuid").asText();
+        tandem.awaitIdle();
+        String master = frank.get("/api/v1/videos/" + video).json().at("/streamingPlaylists/0/playlistUrl").asText()
+                + "?videoFileToken=" + frank.postJson("/api/v1/videos/" + video + "/token", Map.of()).json().at("/files/token").asText();
+        assertThat(tandem.client().get(master).status()).isEqualTo(200);
         JsonNode client = tandem.client().get("/api/v1/oauth-clients/local").json();
         String refresh = tandem.client().token("frank", "frank-password").json().get("refresh_token").asText();
 
@@ -170,6 +175,11 @@ class UserManagementTest {
         assertThat(admin.postJson(user(id) + "/block", Map.of("reason", 12)).status()).isEqualTo(400);
         assertThat(admin.postJson(user(id) + "/block", Map.of("reason", "Spam links everywhere")).status()).isEqualTo(204);
         assertThat(frank.get("/api/v1/users/me").status()).isEqualTo(401);
+        long deadline = System.nanoTime() + 3_000_000_000L; // file token checks are cached for a second
+        while (tandem.client().get(master).status() != 403) {
+            assertThat(System.nanoTime()).as("a blocked user's video file tokens stop working").isLessThan(deadline);
+            Thread.sleep(100);
+        }
         Response login = tandem.client().token("frank", "frank-password");
         assertThat(login.status()).isEqualTo(400);
         assertThat(login.json().get("code").asText()).isEqualTo("access_denied");

@@ -142,6 +142,22 @@ class ApiGuardsTest {
         assertThat(bob.get(master).status()).isEqualTo(200);
         assertThat(tandem.client().get(master.replace("/private/", "/")).status()).isEqualTo(404);
 
+        // The owner's player gets a file token, because media requests cannot carry the Authorization header.
+        Response token = bob.postJson("/api/v1/videos/" + uuid + "/token", Map.of());
+        assertThat(token.status()).as(token.text()).isEqualTo(200);
+        String fileToken = token.json().at("/files/token").asText();
+        assertThat(token.json().at("/files/expires").asText()).isNotEmpty();
+        String sha = v.at("/streamingPlaylists/0/segmentsSha256Url").asText();
+        assertThat(tandem.client().get(master + "?videoFileToken=" + fileToken).status()).isEqualTo(200);
+        assertThat(tandem.client().get(sha + "?videoFileToken=" + fileToken).status()).isEqualTo(200);
+        assertThat(tandem.client().get(master + "?videoFileToken=" + fileToken + "x").status()).isEqualTo(403);
+        assertThat(carol.postJson("/api/v1/videos/" + uuid + "/token", Map.of()).status()).as("no token for another's private video").isEqualTo(403);
+        assertThat(tandem.client().postJson("/api/v1/videos/" + uuid + "/token", Map.of()).status()).isEqualTo(401);
+        String carolsVideo = carol.upload(TestMedia.clipWithAudio(), "Carol's private video", Map.of("privacy", "3")).json().at("/video/uuid").asText();
+        tandem.awaitIdle();
+        String carolsMaster = carol.get("/api/v1/videos/" + carolsVideo).json().at("/streamingPlaylists/0/playlistUrl").asText();
+        assertThat(tandem.client().get(carolsMaster + "?videoFileToken=" + fileToken).status()).as("a token opens one video only").isEqualTo(403);
+
         assertThat(bob.putJson("/api/v1/videos/" + uuid, Map.of("name", "Bob's public video", "privacy", 1)).status()).isEqualTo(204);
         assertThat(tandem.client().get("/api/v1/videos/" + uuid).json().get("name").asText()).isEqualTo("Bob's public video");
         assertThat(admin.delete("/api/v1/videos/" + uuid).status()).isEqualTo(204);

@@ -87,6 +87,9 @@ class ZeroCopyMediaServerTest {
         assertThat(tandem.client().get(master).status()).isEqualTo(403);
         assertThat(admin.get(master).status()).isEqualTo(200);
         assertThat(tandem.client().get(master.replace("/private/", "/")).status()).isEqualTo(404);
+        String token = admin.postJson("/api/v1/videos/" + v.get("uuid").asText() + "/token", Map.of()).json().at("/files/token").asText();
+        assertThat(tandem.client().get(master + "?videoFileToken=" + token).status()).isEqualTo(200);
+        assertThat(tandem.client().get(master + "?a=1&videoFileToken=wrong").status()).isEqualTo(403);
     }
 
     @Test

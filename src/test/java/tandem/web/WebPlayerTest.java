@@ -121,6 +121,24 @@ class WebPlayerTest {
     }
 
     @Test
+    void the_owner_plays_a_private_video_with_a_file_token() throws Exception {
+        var admin = tandem.admin();
+        String uuid = admin.upload(TestMedia.clipWithAudio(), "Only for me", Map.of("privacy", "3")).json().at("/video/uuid").asText();
+        tandem.awaitIdle();
+        ProcessBuilder pb = new ProcessBuilder("node", Path.of("interop/browser-watch.mjs").toAbsolutePath().toString(),
+                tandem.baseUrl() + "/videos/watch/" + uuid, "1", "60").redirectErrorStream(true);
+        pb.environment().put("TANDEM_ACCESS_TOKEN", admin.token());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        JsonNode viewer = JSON.readTree(out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow()).at("/viewers/0");
+        assertThat(viewer.get("title").asText()).isEqualTo("Only for me");
+        assertThat(viewer.get("currentTime").asDouble()).as(out).isGreaterThan(2);
+        assertThat(viewer.at("/stats/http").asLong()).isPositive();
+        assertThat(viewer.at("/stats/error").isNull()).as(out).isTrue();
+    }
+
+    @Test
     void pages_are_served_with_sharing_tags() {
         Response home = tandem.client().get("/");
         assertThat(home.status()).isEqualTo(200);
