@@ -1,7 +1,6 @@
 package tandem.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,9 +9,9 @@ import tandem.testing.TestClient;
 import tandem.testing.TestInstance;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * again, opens the admin pages and logs out. Afterwards the API tells whether it all really happened.
  */
 class WebAppStoryTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TITLE = "Browser story upload";
     private static final String COMMENT = "Nice video! <script>window.pwned = true</script>";
     private static TestInstance tandem;
@@ -31,17 +29,16 @@ class WebAppStoryTest {
     private static String output;
 
     @BeforeAll
-    static void runTheStory() throws Exception {
+    static void runTheStory() {
         assertThat(Path.of("/usr/bin/chromium")).as("./tandem test installs Debian's chromium").isExecutable();
         tandem = TestInstance.start();
         Path clip = TestMedia.longClip();
-        Process p = new ProcessBuilder("node", Path.of("interop/browser-story.mjs").toAbsolutePath().toString(),
-                tandem.baseUrl(), "root", TestInstance.ADMIN_PASSWORD, clip.toString(), TITLE).redirectErrorStream(true).start();
-        output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(240, TimeUnit.SECONDS)).isTrue();
-        story = JSON.readTree(output.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+        BrowserScript run = BrowserScript.run(Duration.ofSeconds(240), "browser-story.mjs",
+                tandem.baseUrl(), "root", TestInstance.ADMIN_PASSWORD, clip.toString(), TITLE);
+        output = run.output();
+        story = run.report();
         assertThat(story.has("failed")).as(output).isFalse();
-        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(run.exitCode()).as(output).isZero();
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package tandem.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,14 +9,13 @@ import tandem.testing.TestClient.Response;
 import tandem.testing.TestInstance;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A person opens Tandem in a real headless Chromium and the video plays, every segment verified. */
 class WebPlayerTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static TestInstance tandem;
     private static String shortUuid;
 
@@ -37,14 +35,13 @@ class WebPlayerTest {
     }
 
     @Test
-    void the_watch_page_plays_the_video_in_chromium() throws Exception {
+    void the_watch_page_plays_the_video_in_chromium() {
         assertThat(Path.of("/usr/bin/chromium")).as("./tandem test installs Debian's chromium").isExecutable();
-        Process p = new ProcessBuilder("node", Path.of("interop/browser-watch.mjs").toAbsolutePath().toString(),
-                tandem.baseUrl() + "/w/" + shortUuid, "1", "60").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        JsonNode r = JSON.readTree(out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+        BrowserScript run = BrowserScript.run(Duration.ofSeconds(120), "browser-watch.mjs",
+                tandem.baseUrl() + "/w/" + shortUuid, "1", "60");
+        String out = run.output();
+        assertThat(run.exitCode()).as(out).isZero();
+        JsonNode r = run.report();
         JsonNode viewer = r.at("/viewers/0");
         assertThat(viewer.get("title").asText()).isEqualTo("Played in Chromium");
         assertThat(viewer.get("currentTime").asDouble()).as(out).isGreaterThan(2);
@@ -54,12 +51,11 @@ class WebPlayerTest {
     }
 
     @Test
-    void two_viewers_of_one_video_connect_to_each_other_over_webrtc() throws Exception {
-        Process p = new ProcessBuilder("node", Path.of("interop/browser-watch.mjs").toAbsolutePath().toString(),
-                tandem.baseUrl() + "/videos/watch/" + shortUuid, "2", "60").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        JsonNode r = JSON.readTree(out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+    void two_viewers_of_one_video_connect_to_each_other_over_webrtc() {
+        BrowserScript run = BrowserScript.run(Duration.ofSeconds(120), "browser-watch.mjs",
+                tandem.baseUrl() + "/videos/watch/" + shortUuid, "2", "60");
+        String out = run.output();
+        JsonNode r = run.report();
         for (JsonNode viewer : r.get("viewers")) {
             assertThat(viewer.at("/stats/peers").asInt()).as("peers met through /tracker/socket: " + out).isGreaterThanOrEqualTo(1);
             assertThat(viewer.at("/stats/rejected").asInt()).isZero();
@@ -67,15 +63,14 @@ class WebPlayerTest {
     }
 
     @Test
-    void a_viewer_who_joins_later_receives_verified_segments_from_the_first_one() throws Exception {
+    void a_viewer_who_joins_later_receives_verified_segments_from_the_first_one() {
         var admin = tandem.admin();
         String uuid = admin.upload(TestMedia.longClip(), "Shared between viewers", Map.of()).json().at("/video/uuid").asText();
         tandem.awaitIdle();
-        Process p = new ProcessBuilder("node", Path.of("interop/browser-watch.mjs").toAbsolutePath().toString(),
-                tandem.baseUrl() + "/videos/watch/" + uuid, "2", "90", "6", "p2p").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(150, TimeUnit.SECONDS)).isTrue();
-        JsonNode r = JSON.readTree(out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+        BrowserScript run = BrowserScript.run(Duration.ofSeconds(150), "browser-watch.mjs",
+                tandem.baseUrl() + "/videos/watch/" + uuid, "2", "90", "6", "p2p");
+        String out = run.output();
+        JsonNode r = run.report();
         JsonNode second = r.at("/viewers/1/stats");
         assertThat(second.get("p2p").asLong()).as("bytes the second viewer got from the first: " + out).isPositive();
         assertThat(second.get("rejected").asInt()).isZero();
@@ -92,15 +87,14 @@ class WebPlayerTest {
     }
 
     @Test
-    void a_tampered_segment_from_a_peer_is_rejected_and_playback_goes_on() throws Exception {
+    void a_tampered_segment_from_a_peer_is_rejected_and_playback_goes_on() {
         var admin = tandem.admin();
         String uuid = admin.upload(TestMedia.longClip(), "Guarded by SHA-256", Map.of()).json().at("/video/uuid").asText();
         tandem.awaitIdle();
-        Process p = new ProcessBuilder("node", Path.of("interop/tampering-peer.mjs").toAbsolutePath().toString(),
-                tandem.baseUrl() + "/videos/watch/" + uuid, "35").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(240, TimeUnit.SECONDS)).isTrue();
-        JsonNode r = JSON.readTree(out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+        BrowserScript run = BrowserScript.run(Duration.ofSeconds(240), "tampering-peer.mjs",
+                tandem.baseUrl() + "/videos/watch/" + uuid, "35");
+        String out = run.output();
+        JsonNode r = run.report();
         JsonNode honest = r.at("/honest/stats");
         assertThat(honest.get("rejected").asInt()).as("tampered pieces refused by the honest viewer: " + out).isPositive();
         assertThat(r.at("/honest/currentTime").asDouble()).as("playback went on from verified bytes: " + out).isGreaterThan(12);
@@ -108,30 +102,26 @@ class WebPlayerTest {
     }
 
     @Test
-    void the_embed_page_plays_the_video_for_other_sites() throws Exception {
+    void the_embed_page_plays_the_video_for_other_sites() {
         String uuid = tandem.admin().get("/api/v1/videos/" + shortUuid).json().get("uuid").asText();
-        Process p = new ProcessBuilder("node", Path.of("interop/browser-watch.mjs").toAbsolutePath().toString(),
-                tandem.baseUrl() + "/videos/embed/" + uuid + "?autoplay=1", "1", "60").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        JsonNode viewer = JSON.readTree(out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow()).at("/viewers/0");
+        BrowserScript run = BrowserScript.run(Duration.ofSeconds(120), "browser-watch.mjs",
+                tandem.baseUrl() + "/videos/embed/" + uuid + "?autoplay=1", "1", "60");
+        String out = run.output();
+        JsonNode viewer = run.report().at("/viewers/0");
         assertThat(viewer.get("title").asText()).isEqualTo("Played in Chromium");
         assertThat(viewer.get("currentTime").asDouble()).as(out).isGreaterThan(2);
         assertThat(viewer.at("/stats/rejected").asInt()).isZero();
     }
 
     @Test
-    void the_owner_plays_a_private_video_with_a_file_token() throws Exception {
+    void the_owner_plays_a_private_video_with_a_file_token() {
         var admin = tandem.admin();
         String uuid = admin.upload(TestMedia.clipWithAudio(), "Only for me", Map.of("privacy", "3")).json().at("/video/uuid").asText();
         tandem.awaitIdle();
-        ProcessBuilder pb = new ProcessBuilder("node", Path.of("interop/browser-watch.mjs").toAbsolutePath().toString(),
-                tandem.baseUrl() + "/videos/watch/" + uuid, "1", "60").redirectErrorStream(true);
-        pb.environment().put("TANDEM_ACCESS_TOKEN", admin.token());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        JsonNode viewer = JSON.readTree(out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow()).at("/viewers/0");
+        BrowserScript run = BrowserScript.run(Duration.ofSeconds(120), Map.of("TANDEM_ACCESS_TOKEN", admin.token()), "browser-watch.mjs",
+                tandem.baseUrl() + "/videos/watch/" + uuid, "1", "60");
+        String out = run.output();
+        JsonNode viewer = run.report().at("/viewers/0");
         assertThat(viewer.get("title").asText()).isEqualTo("Only for me");
         assertThat(viewer.get("currentTime").asDouble()).as(out).isGreaterThan(2);
         assertThat(viewer.at("/stats/http").asLong()).isPositive();
