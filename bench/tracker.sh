@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Tracker benchmark: Tandem's /tracker/socket vs the tracker PeerTube embeds
 # (@peertube/bittorrent-tracker-server, Node), same load generator, same machine, interleaved.
-# Load: closed-loop announces with two WebRTC offers each over many sockets and swarms.
-# Env: RUNS (3), CONNS ("1000 5000"), SWARMS (100), WARMUP (5), MEASURE (10), SERVER_CPU (1), CLIENT_CPU (0).
+# Load: closed-loop announces with two WebRTC offers each over many sockets and swarms, from
+# tracker/LoadGen.java (raw RFC 6455 on NIO, all sockets open before the first announce; it reports
+# its own CPU use, so a saturated generator shows in the table).
+# Env: RUNS (3), CONNS ("1000 5000"), SWARMS (100), WARMUP (5), MEASURE (10), SERVER_CPU (1), CLIENT_CPU (0),
+#      GEN_THREADS (1): generator threads (they share CLIENT_CPU unless it names several CPUs, e.g. "0,1").
 set -euo pipefail
 cd "$(dirname "$0")"
 source ./lib.sh
 
-RUNS="${RUNS:-3}"; CONNS="${CONNS:-1000 5000}"; SWARMS="${SWARMS:-100}"
+RUNS="${RUNS:-3}"; GEN_THREADS_N="${GEN_THREADS:-1}"; CONNS="${CONNS:-1000 5000}"; SWARMS="${SWARMS:-100}"
 WARMUP="${WARMUP:-5}"; MEASURE="${MEASURE:-10}"; SERVER_CPU="${SERVER_CPU:-1}"; CLIENT_CPU="${CLIENT_CPU:-0}"
 WORK="$(mktemp -d /tmp/tandem-bench-tracker.XXXXXX)"
 PIDS=()
@@ -17,6 +20,7 @@ trap cleanup EXIT
 ulimit -n 65536 2>/dev/null || true
 (cd tracker && [ -d node_modules ] || npm ci --no-audit --no-fund --silent)
 ensure_jar
+mkdir -p "$WORK/gen" && "$JAVA_HOME/bin/javac" -d "$WORK/gen" tracker/LoadGen.java
 
 TPORT="$(free_port)"; NPORT="$(free_port)"
 mkdir -p "$WORK/data"
@@ -30,7 +34,7 @@ taskset -c "$SERVER_CPU" node tracker/reference-server.mjs "$NPORT" >"$WORK/ref.
 REF_PID=$!; PIDS+=("$REF_PID")
 for _ in $(seq 1 100); do grep -q listening "$WORK/ref.log" && break; sleep 0.1; done
 
-load() { taskset -c "$CLIENT_CPU" node tracker/loadgen.mjs "ws://127.0.0.1:$1/tracker/socket" "$2" "$SWARMS" "$WARMUP" "$MEASURE" ${3:-}; }
+load() { taskset -c "$CLIENT_CPU" "$JAVA" -cp "$WORK/gen" LoadGen "ws://127.0.0.1:$1/tracker/socket" "$2" "$SWARMS" "$WARMUP" "$MEASURE" ${3:-}; }
 field() { sed -n "s/.*\"$1\":\([0-9.]*\).*/\1/p"; }
 
 : >"$WORK/results.txt"
@@ -42,7 +46,7 @@ for c in $CONNS; do
       out="$(load "$port" "$c")"
       t1="$(cpu_ticks "$pid")"
       log "$c sockets run $r $s: $out"
-      echo "$c $s $(field repliesPerSec <<<"$out") $(field offersPerSec <<<"$out") $(( t1 - t0 )) $(field failures <<<"$out") $(field open <<<"$out")" >>"$WORK/results.txt"
+      echo "$c $s $(field repliesPerSec <<<"$out") $(field offersPerSec <<<"$out") $(( t1 - t0 )) $(field failures <<<"$out") $(field open <<<"$out") $(field genCpu <<<"$out")" >>"$WORK/results.txt"
     done
   done
 done
@@ -64,19 +68,21 @@ T_RSS="$(rss_per_conn "$TPORT" "$TANDEM_PID" "$RSS_C")"
 N_RSS="$(rss_per_conn "$NPORT" "$REF_PID" "$RSS_C")"
 
 echo
-echo "Setup: Tandem $(basename "$TANDEM_JAR") vs @peertube/bittorrent-tracker-server 11.1.2 on $(node -v); servers pinned to CPU $SERVER_CPU, load generator (Node, ws) to CPU $CLIENT_CPU"
+echo "Setup: Tandem $(basename "$TANDEM_JAR") vs @peertube/bittorrent-tracker-server 11.1.2 on $(node -v); servers pinned to CPU $SERVER_CPU, load generator (Java NIO, $GEN_THREADS_N thread(s)) to CPU $CLIENT_CPU"
 echo "Setup: $SWARMS swarms, closed loop, each announce carries 2 offers (numwant 2); ${WARMUP}s warm-up then ${MEASURE}s measured; $RUNS interleaved runs per size"
 echo
-printf '%-7s %-10s %-26s %-26s %-12s %s\n' sockets server "announces/s median (min-max)" "offers relayed/s" "cpu s/run" failures
+printf '%-7s %-10s %-26s %-26s %-12s %-18s %s\n' sockets server "announces/s median (min-max)" "offers relayed/s" "cpu s/run" "gen cores" "failures/min open"
 for c in $CONNS; do
   for s in tandem reference; do
-    printf '%-7s %-10s %-26s %-26s %-12s %s\n' "$c" "$s" \
+    printf '%-7s %-10s %-26s %-26s %-12s %-18s %s\n' "$c" "$s" \
       "$(fmt_stats 0 $(awk -v c=$c -v s=$s '$1==c && $2==s {print $3}' "$WORK/results.txt"))" \
       "$(fmt_stats 0 $(awk -v c=$c -v s=$s '$1==c && $2==s {print $4}' "$WORK/results.txt"))" \
       "$(fmt_stats 2 $(awk -v c=$c -v s=$s -v hz="$CLK_TCK" '$1==c && $2==s {print $5 / hz}' "$WORK/results.txt"))" \
-      "$(awk -v c=$c -v s=$s '$1==c && $2==s {f += $6} END {print f + 0}' "$WORK/results.txt")"
+      "$(fmt_stats 2 $(awk -v c=$c -v s=$s '$1==c && $2==s {print $8}' "$WORK/results.txt"))" \
+      "$(awk -v c=$c -v s=$s '$1==c && $2==s {f += $6; if (m == "" || $7 < m) m = $7} END {print f + 0 "/" m}' "$WORK/results.txt")"
   done
 done
+echo "(gen cores: the generator's CPU use while measuring; near 1.0 on one CPU it, not the server, sets the pace)"
 echo
 echo "RSS per idle connection ($RSS_C sockets, one announce each): Tandem ${T_RSS} KB, reference ${N_RSS} KB"
 for c in $CONNS; do
