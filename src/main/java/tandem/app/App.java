@@ -36,6 +36,7 @@ import tandem.http.PlaylistRoutes;
 import tandem.http.SocialRoutes;
 import tandem.http.SubscriptionRoutes;
 import tandem.http.TrackerSocket;
+import tandem.http.TrackerWebSocketServer;
 import tandem.http.WebRoutes;
 import tandem.http.ZeroCopyMediaServer;
 import tandem.p2p.Tracker;
@@ -92,13 +93,15 @@ public final class App implements AutoCloseable {
     private final JobQueue jobs;
     private final HttpServer http;
     private final ZeroCopyMediaServer mediaServer;
+    private final TrackerWebSocketServer trackerServer;
     private final ScheduledExecutorService housekeeping;
     private final Optional<String> createdAdminPassword;
     private final Config config;
 
     private App(Config config, Database db, JobQueue jobs, HttpServer http, ZeroCopyMediaServer mediaServer,
-                ScheduledExecutorService housekeeping, Optional<String> createdAdminPassword) {
+                TrackerWebSocketServer trackerServer, ScheduledExecutorService housekeeping, Optional<String> createdAdminPassword) {
         this.mediaServer = mediaServer;
+        this.trackerServer = trackerServer;
         this.housekeeping = housekeeping;
         this.config = config;
         this.db = db;
@@ -166,13 +169,17 @@ public final class App implements AutoCloseable {
                     Map.of("/tracker/socket", new TrackerSocket(tracker)),
                     problems, registry).start();
             ZeroCopyMediaServer mediaServer = null;
-            if (config.mediaListener()) {
-                try {
-                    mediaServer = new ZeroCopyMediaServer(config.bindHost(), config.mediaPort(), mediaFiles, blobs).start();
-                } catch (IOException e) {
-                    http.close();
-                    throw e;
+            TrackerWebSocketServer trackerServer = null;
+            try {
+                if (config.mediaListener()) mediaServer = new ZeroCopyMediaServer(config.bindHost(), config.mediaPort(), mediaFiles, blobs).start();
+                if (config.trackerListener()) {
+                    trackerServer = new TrackerWebSocketServer(config.bindHost(), config.trackerPort(), tracker, TrackerLimits.defaults().peerIdle()).start();
                 }
+            } catch (IOException e) {
+                http.close();
+                if (mediaServer != null) mediaServer.close();
+        if (trackerServer != null) trackerServer.close();
+                throw e;
             }
             log.info("HTTP ready on port {} after {} ms; loading media tools", http.port(), (System.nanoTime() - t0) / 1_000_000);
             // Unpacking the bundled ffmpeg takes seconds: answer HTTP first (uploads queue jobs), start the workers after.
@@ -184,6 +191,8 @@ public final class App implements AutoCloseable {
             } catch (RuntimeException e) {
                 http.close();
                 if (mediaServer != null) mediaServer.close();
+        if (trackerServer != null) trackerServer.close();
+                if (trackerServer != null) trackerServer.close();
                 throw e;
             }
             jobs.register(VideoJobs.TORRENT, pipeline::torrent);
@@ -205,7 +214,7 @@ public final class App implements AutoCloseable {
                       (shown once; change it with ./tandem admin reset-password)
                     =============================================================="""
                     , p));
-            return new App(config, db, jobs, http, mediaServer, housekeeping, adminPassword);
+            return new App(config, db, jobs, http, mediaServer, trackerServer, housekeeping, adminPassword);
         } catch (RuntimeException | IOException e) {
             db.close();
             throw e;
@@ -276,6 +285,7 @@ public final class App implements AutoCloseable {
         log.info("stopping Tandem");
         http.close();
         if (mediaServer != null) mediaServer.close();
+        if (trackerServer != null) trackerServer.close();
         housekeeping.shutdownNow();
         jobs.close();
         db.close();
