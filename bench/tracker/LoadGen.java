@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Usage: {@code java LoadGen.java <ws url> <connections> <swarms> <warmup s> <measure s> [hold s]}.
  * With hold: open the sockets, announce once each, print, then idle (for RSS per connection).
- * Env GEN_THREADS (1): selector threads sharing the sockets; RAMP (64): concurrent handshakes.
+ * Env GEN_THREADS (1): selector threads sharing the sockets; RAMP (64): concurrent handshakes;
+ * SERVER_PID: also report the server's CPU use in the measured window (from /proc), so that its
+ * announces per CPU-second can be compared even when other work shares the machine.
  *
  * <p>It must stay much cheaper than the servers it measures, so it speaks RFC 6455 itself on
  * non-blocking sockets: each socket's announce is one masked frame built once and re-sent as is,
@@ -122,17 +124,31 @@ public final class LoadGen {
         } else {
             Thread.sleep(warmup * 1000L);
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            long c0 = os.getProcessCpuTime(), r0 = replies.sum(), o0 = offers.sum(), n0 = System.nanoTime();
+            long s0 = serverTicks(), c0 = os.getProcessCpuTime(), r0 = replies.sum(), o0 = offers.sum(), n0 = System.nanoTime();
             counting = true;
             Thread.sleep(measure * 1000L);
             counting = false;
             double secs = (System.nanoTime() - n0) / 1e9;
             double cpu = (os.getProcessCpuTime() - c0) / 1e9 / secs;
-            System.out.printf("{\"open\":%d,\"repliesPerSec\":%.1f,\"offersPerSec\":%.1f,\"failures\":%d,\"errors\":%d,\"closed\":%d,\"genCpu\":%.2f}%n",
-                    open, (replies.sum() - r0) / secs, (offers.sum() - o0) / secs, failures.sum(), errors.get(), closed.sum(), cpu);
+            double serverCpu = (serverTicks() - s0) / 100.0 / secs;
+            System.out.printf("{\"open\":%d,\"repliesPerSec\":%.1f,\"offersPerSec\":%.1f,\"failures\":%d,\"errors\":%d,\"closed\":%d,\"genCpu\":%.2f,\"serverCpu\":%.2f}%n",
+                    open, (replies.sum() - r0) / secs, (offers.sum() - o0) / secs, failures.sum(), errors.get(), closed.sum(), cpu, serverCpu);
             System.out.flush();
         }
         Runtime.getRuntime().halt(0);
+    }
+
+    /** utime + stime of SERVER_PID in clock ticks (USER_HZ, 100 on Linux), or 0 when not given. */
+    static long serverTicks() {
+        String pid = System.getenv("SERVER_PID");
+        if (pid == null || pid.isBlank()) return 0;
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid.trim(), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     static SelectionKey selectorKey(Peer p, List<Selector> selectors) {

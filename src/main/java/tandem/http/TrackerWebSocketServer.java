@@ -8,7 +8,10 @@ import tandem.p2p.Tracker;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
@@ -573,8 +576,8 @@ public final class TrackerWebSocketServer implements AutoCloseable {
                 if (op >= 0x8 && (!fin || n > 125)) return protocolError(1002, "bad control frame");
                 int size = h + 4 + (int) n;
                 if (len - at < size) break;
-                int mask = at + h, from = mask + 4, plen = (int) n;
-                for (int i = 0; i < plen; i++) b[from + i] ^= b[mask + (i & 3)];
+                int from = at + h + 4, plen = (int) n;
+                unmask(b, at + h, from, plen);
                 at += size;
                 if (!frame(fin, op, b, from, plen)) return -1;
             }
@@ -637,6 +640,17 @@ public final class TrackerWebSocketServer implements AutoCloseable {
             closeWith(status, reason);
             return -1;
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** XORs the payload with its 4-byte key, eight bytes at a time. */
+    static void unmask(byte[] b, int keyAt, int from, int len) {
+        int key = (b[keyAt] & 0xff) | (b[keyAt + 1] & 0xff) << 8 | (b[keyAt + 2] & 0xff) << 16 | (b[keyAt + 3] & 0xff) << 24;
+        long key8 = (key & 0xffffffffL) | (long) key << 32;
+        int i = 0;
+        for (; i + 8 <= len; i += 8) LONGS.set(b, from + i, (long) LONGS.get(b, from + i) ^ key8);
+        for (; i < len; i++) b[from + i] ^= b[keyAt + (i & 3)];
     }
 
     /** A server frame (unmasked) with the given opcode and payload. */
