@@ -151,6 +151,8 @@ public final class App implements AutoCloseable {
             bindTrackerMetrics(registry, tracker);
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("housekeeping").daemon().factory());
             housekeeping.scheduleAtFixedRate(tracker::sweep, 1, 1, TimeUnit.MINUTES);
+            TrackerSocket trackerSocket = new TrackerSocket(tracker);
+            housekeeping.scheduleAtFixedRate(trackerSocket::sweep, 1, 1, TimeUnit.MINUTES);
             HttpServer http = new HttpServer(config.bindHost(), config.port(),
                     List.of(new AuthRoutes(oauth, new LoginRateLimiter(config.loginAttemptsPerWindow(), config.loginWindow(), clock), json, auth, config.publicHost()),
                             new UploadRoutes(videos, resumable, json, auth, tmp, config.maxUploadBytes(), config.url("/api/v1")),
@@ -166,7 +168,7 @@ public final class App implements AutoCloseable {
                                     videos, videoRoutes, actors, json, auth)),
                     List.of(new StaticRoutes(new FileSender(blobs), mediaFiles), new FeedRoutes(videos, urls, config), new WebRoutes(videos, urls),
                             new OpsRoutes(registry, () -> ping(db), json)),
-                    Map.of("/tracker/socket", new TrackerSocket(tracker)),
+                    Map.of("/tracker/socket", trackerSocket),
                     problems, registry).start();
             ZeroCopyMediaServer mediaServer = null;
             TrackerWebSocketServer trackerServer = null;

@@ -171,6 +171,25 @@ class TrackerSocketTest {
     }
 
     @Test
+    void a_peer_that_vanishes_without_a_close_frame_leaves_its_swarm() throws Exception {
+        // Helidon does not report such a disconnect to the listener; the failed relay to it must.
+        String hash = infohashes.getFirst();
+        try (TrackerWebSocketServerTest.Raw ghost = TrackerWebSocketServerTest.Raw.open(URI.create(tandem.baseUrl()).getPort())) {
+            ghost.text(announce(hash, "-WW0200-gggggggggggg", ",\"offers\":[]"));
+            assertThat(ghost.json().get("interval").asInt()).isEqualTo(120);
+        } // TCP close, no close frame
+        RawPeer b = RawPeer.connect(tandem);
+        int others = -1;
+        for (int i = 0; i < 50 && others != 0; i++) {
+            if (i > 0) Thread.sleep(100);
+            b.send(announce(hash, "-WW0200-hhhhhhhhhhhh", ",\"numwant\":1,\"offers\":[{\"offer\":{\"type\":\"offer\",\"sdp\":\"x\"},\"offer_id\":\"o" + i + "\"}]"));
+            others = b.next().get("incomplete").asInt() - 1;
+        }
+        assertThat(others).isZero();
+        b.ws.sendClose(1000, "bye").join();
+    }
+
+    @Test
     void two_real_webtorrent_clients_meet_over_webrtc() throws Exception {
         realClientsMeet(tandem.baseUrl().replace("http", "ws") + "/tracker/socket");
     }
