@@ -40,6 +40,7 @@ import tandem.http.PlaylistRoutes;
 import tandem.http.SocialRoutes;
 import tandem.http.SubscriptionRoutes;
 import tandem.http.TrackerSocket;
+import tandem.http.TrackerWebSocketServer;
 import tandem.http.WebRoutes;
 import tandem.http.ZeroCopyMediaServer;
 import tandem.p2p.Tracker;
@@ -100,13 +101,15 @@ public final class App implements AutoCloseable {
     private final JobQueue jobs;
     private final HttpServer http;
     private final ZeroCopyMediaServer mediaServer;
+    private final TrackerWebSocketServer trackerServer;
     private final ScheduledExecutorService housekeeping;
     private final Optional<String> createdAdminPassword;
     private final Config config;
 
     private App(Config config, Database db, JobQueue jobs, HttpServer http, ZeroCopyMediaServer mediaServer,
-                ScheduledExecutorService housekeeping, Optional<String> createdAdminPassword) {
+                TrackerWebSocketServer trackerServer, ScheduledExecutorService housekeeping, Optional<String> createdAdminPassword) {
         this.mediaServer = mediaServer;
+        this.trackerServer = trackerServer;
         this.housekeeping = housekeeping;
         this.config = config;
         this.db = db;
@@ -162,6 +165,8 @@ public final class App implements AutoCloseable {
             bindTrackerMetrics(registry, tracker);
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("housekeeping").daemon().factory());
             housekeeping.scheduleAtFixedRate(tracker::sweep, 1, 1, TimeUnit.MINUTES);
+            TrackerSocket trackerSocket = new TrackerSocket(tracker);
+            housekeeping.scheduleAtFixedRate(trackerSocket::sweep, 1, 1, TimeUnit.MINUTES);
             HttpServer http = new HttpServer(config.bindHost(), config.port(),
                     List.of(new AuthRoutes(oauth, new LoginRateLimiter(config.loginAttemptsPerWindow(), config.loginWindow(), clock), json, auth, config.publicHost()),
                             new UploadRoutes(videos, resumable, json, auth, tmp, config.maxUploadBytes(), config.url("/api/v1")),
@@ -179,16 +184,20 @@ public final class App implements AutoCloseable {
                     List.of(new StaticRoutes(new FileSender(blobs), mediaFiles), new FeedRoutes(videos, urls, config), new WebRoutes(videos, urls),
                             new OEmbedRoutes(videos, new VideoToOEmbed(urls, config.instanceName()), urls, json),
                             new OpsRoutes(registry, () -> ping(db), json)),
-                    Map.of("/tracker/socket", new TrackerSocket(tracker)),
+                    Map.of("/tracker/socket", trackerSocket),
                     problems, registry).start();
             ZeroCopyMediaServer mediaServer = null;
-            if (config.mediaListener()) {
-                try {
-                    mediaServer = new ZeroCopyMediaServer(config.bindHost(), config.mediaPort(), mediaFiles, blobs).start();
-                } catch (IOException e) {
-                    http.close();
-                    throw e;
+            TrackerWebSocketServer trackerServer = null;
+            try {
+                if (config.mediaListener()) mediaServer = new ZeroCopyMediaServer(config.bindHost(), config.mediaPort(), mediaFiles, blobs).start();
+                if (config.trackerListener()) {
+                    trackerServer = new TrackerWebSocketServer(config.bindHost(), config.trackerPort(), tracker, TrackerLimits.defaults().peerIdle()).start();
                 }
+            } catch (IOException e) {
+                http.close();
+                if (mediaServer != null) mediaServer.close();
+        if (trackerServer != null) trackerServer.close();
+                throw e;
             }
             log.info("HTTP ready on port {} after {} ms; loading media tools", http.port(), (System.nanoTime() - t0) / 1_000_000);
             // Unpacking the bundled ffmpeg takes seconds: answer HTTP first (uploads queue jobs), start the workers after.
@@ -200,6 +209,8 @@ public final class App implements AutoCloseable {
             } catch (RuntimeException e) {
                 http.close();
                 if (mediaServer != null) mediaServer.close();
+        if (trackerServer != null) trackerServer.close();
+                if (trackerServer != null) trackerServer.close();
                 throw e;
             }
             jobs.register(VideoJobs.TORRENT, pipeline::torrent);
@@ -221,7 +232,7 @@ public final class App implements AutoCloseable {
                       (shown once; change it with ./tandem admin reset-password)
                     =============================================================="""
                     , p));
-            return new App(config, db, jobs, http, mediaServer, housekeeping, adminPassword);
+            return new App(config, db, jobs, http, mediaServer, trackerServer, housekeeping, adminPassword);
         } catch (RuntimeException | IOException e) {
             db.close();
             throw e;
@@ -292,6 +303,7 @@ public final class App implements AutoCloseable {
         log.info("stopping Tandem");
         http.close();
         if (mediaServer != null) mediaServer.close();
+        if (trackerServer != null) trackerServer.close();
         housekeeping.shutdownNow();
         jobs.close();
         db.close();

@@ -36,7 +36,9 @@ public record Config(
         int mediaPort,
         URI mediaUrl,
         int trackerMessagesPerWindow,
-        boolean trackerPrivate) {
+        boolean trackerPrivate,
+        int trackerPort,
+        String trackerSocketUrl) {
 
     /** Loads defaults, then the file, then the environment. */
     public static Config load(Map<String, String> env) {
@@ -89,7 +91,27 @@ public record Config(
                 mediaPort,
                 mediaUrl(p, publicUrl, mediaPort),
                 intValue(p, "tracker_messages_per_10s", 600),
-                !"false".equalsIgnoreCase(p.getProperty("tracker_private", "true").trim()));
+                !"false".equalsIgnoreCase(p.getProperty("tracker_private", "true").trim()),
+                intValue(p, "tracker_port", -1),
+                trackerSocketUrl(p, publicUrl, intValue(p, "tracker_port", -1)));
+    }
+
+    /**
+     * The tracker WebSocket URL players get when the dedicated tracker listener is on: `tracker_url`
+     * if set, else the public host on the tracker port (wss behind an https public URL: the proxy
+     * that terminates TLS must then also serve that port). Null without the listener.
+     */
+    private static String trackerSocketUrl(Properties p, String publicUrl, int trackerPort) {
+        String configured = blankToNull(p.getProperty("tracker_url"));
+        if (configured != null) return configured;
+        if (trackerPort <= 0) return null;
+        URI u = URI.create(publicUrl);
+        return ("https".equals(u.getScheme()) ? "wss://" : "ws://") + u.getHost() + ":" + trackerPort + "/tracker/socket";
+    }
+
+    /** Whether a separate tracker WebSocket listener is configured. */
+    public boolean trackerListener() {
+        return trackerPort > 0;
     }
 
     /** Where media files are fetched: the zero-copy listener's URL when one is configured, else the public URL. */

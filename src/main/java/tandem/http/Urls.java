@@ -62,8 +62,12 @@ public final class Urls {
     public String embedUrl(Video v) { return base() + "/videos/embed/" + v.uuid(); }
     public String channelUrl(Channel c) { return base() + "/video-channels/" + c.name(); }
 
-    /** HTTP and WebSocket tracker URLs; the WebSocket one always names its port, as PeerTube's does. */
+    /**
+     * HTTP and WebSocket tracker URLs; the WebSocket one always names its port, as PeerTube's does,
+     * and is the dedicated tracker listener's when one is configured.
+     */
     public List<String> trackerUrls() {
+        if (config.trackerSocketUrl() != null) return List.of(base() + "/tracker/announce", config.trackerSocketUrl());
         var u = config.publicUrl();
         boolean https = "https".equals(u.getScheme());
         int port = u.getPort() > 0 ? u.getPort() : (https ? 443 : 80);

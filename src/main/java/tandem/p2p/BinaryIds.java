@@ -10,11 +10,26 @@ import java.util.HexFormat;
 public final class BinaryIds {
     private BinaryIds() {}
 
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
     /** Hex of a 20-char binary string, or null when it is not one. */
     public static String toHex(Object value) {
-        if (!(value instanceof String s) || s.length() != 20) return null;
-        for (int i = 0; i < 20; i++) if (s.charAt(i) > 0xff) return null;
-        return HexFormat.of().formatHex(s.getBytes(StandardCharsets.ISO_8859_1));
+        if (!isBinaryId(value)) return null;
+        String s = (String) value;
+        char[] hex = new char[40];
+        for (int i = 0; i < 20; i++) {
+            char c = s.charAt(i);
+            hex[2 * i] = DIGITS[c >> 4];
+            hex[2 * i + 1] = DIGITS[c & 0xf];
+        }
+        return new String(hex);
+    }
+
+    /** Whether it is a 20-char string of chars up to 0xff, i.e. 20 bytes. */
+    public static boolean isBinaryId(Object value) {
+        if (!(value instanceof String s) || s.length() != 20) return false;
+        for (int i = 0; i < 20; i++) if (s.charAt(i) > 0xff) return false;
+        return true;
     }
 
     public static String fromHex(String hex) {

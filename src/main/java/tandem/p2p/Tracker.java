@@ -37,17 +37,63 @@ public final class Tracker {
     private final Map<PeerConnection, Conn> connections = new IdentityHashMap<>();
     private final Map<String, Long> bannedUntil = lru(100_000);
     private final Map<String, long[]> rate;
+    private final String replyHead;
 
     private long announces;
     private long relayedOffers;
     private long rejected;
 
-    /** A peer in one swarm. */
-    private record Peer(PeerConnection conn, String peerId, boolean complete, long lastSeen) {}
+    /** A peer in one swarm; `slot` is its place in the swarm's array of peers. */
+    private static final class Peer {
+        final String peerId;
+        PeerConnection conn;
+        boolean complete;
+        long lastSeen;
+        int slot;
 
-    /** The peers of one infohash, least recently seen first. */
+        Peer(String peerId) {
+            this.peerId = peerId;
+        }
+    }
+
+    /**
+     * The peers of one infohash: by id, least recently seen first (for eviction and expiry), and in
+     * an array so that random peers are picked without copying the swarm. Seeders are counted as
+     * peers come and go, so a reply's counts cost nothing.
+     */
     private static final class Swarm {
         final LinkedHashMap<String, Peer> peers = new LinkedHashMap<>(16, 0.75f, true);
+        Peer[] slots = new Peer[4];
+        int seeders;
+
+        void add(Peer p) {
+            int n = peers.size();
+            if (n == slots.length) slots = java.util.Arrays.copyOf(slots, n * 2);
+            p.slot = n;
+            slots[n] = p;
+            peers.put(p.peerId, p);
+            if (p.complete) seeders++;
+        }
+
+        /** Removes it from the array; the caller removes it from the map (directly or through an iterator). */
+        void unslot(Peer p) {
+            int last = peers.size() - 1;
+            Peer moved = slots[last];
+            slots[p.slot] = moved;
+            moved.slot = p.slot;
+            slots[last] = null;
+            if (p.complete) seeders--;
+        }
+
+        void remove(Peer p) {
+            unslot(p);
+            peers.remove(p.peerId);
+        }
+
+        void setComplete(Peer p, boolean complete) {
+            if (p.complete != complete) seeders += complete ? 1 : -1;
+            p.complete = complete;
+        }
     }
 
     /**
@@ -69,6 +115,7 @@ public final class Tracker {
         this.clock = clock;
         this.json = json;
         this.rate = lru(limits.maxTrackedIps());
+        this.replyHead = "{\"action\":\"announce\",\"interval\":" + limits.interval().toSeconds() + ",\"info_hash\":";
     }
 
     private static <V> Map<String, V> lru(int max) {
@@ -106,7 +153,7 @@ public final class Tracker {
         Swarm s = swarms.get(hash);
         if (s == null) return;
         Peer p = s.peers.get(peerId);
-        if (p != null && p.conn() == c) s.peers.remove(peerId);
+        if (p != null && p.conn == c) s.remove(p);
         if (s.peers.isEmpty()) swarms.remove(hash);
     }
 
@@ -149,8 +196,7 @@ public final class Tracker {
 
     private void announce(PeerConnection c, TrackerMessage msg, List<Runnable> sends) {
         String hash = BinaryIds.toHex(msg.infoHash());
-        String peerHex = BinaryIds.toHex(msg.peerId());
-        if (hash == null || peerHex == null) {
+        if (hash == null || !BinaryIds.isBinaryId(msg.peerId())) {
             fail(c, "announce", msg.infoHashJson(), "info_hash and peer_id must be 20-byte strings");
             return;
         }
@@ -175,6 +221,7 @@ public final class Tracker {
             }
             announces++;
             String event = msg.event();
+            Peer me = null;
             if (event.equals("stopped")) {
                 leave(hash, peerId, c);
                 Set<String> ids = conn.peerIdsBySwarm.get(hash);
@@ -188,13 +235,20 @@ public final class Tracker {
                 }
                 Swarm s = swarms.computeIfAbsent(hash, k -> new Swarm());
                 boolean complete = event.equals("completed") || msg.left() == 0;
-                s.peers.put(peerId, new Peer(c, peerId, complete, now));
-                while (s.peers.size() > limits.maxPeersPerSwarm()) {
-                    Iterator<Map.Entry<String, Peer>> it = s.peers.entrySet().iterator();
-                    it.next();
-                    it.remove();
+                me = s.peers.get(peerId);
+                if (me == null) {
+                    me = new Peer(peerId);
+                    me.complete = complete;
+                    me.conn = c;
+                    s.add(me);
+                    if (s.peers.size() > limits.maxPeersPerSwarm()) evictEldest(hash, s);
+                } else {
+                    s.setComplete(me, complete);
+                    me.conn = c;
                 }
-                conn.peerIdsBySwarm.computeIfAbsent(hash, k -> new HashSet<>()).add(peerId);
+                me.lastSeen = now;
+                if (ids == null) conn.peerIdsBySwarm.put(hash, ids = new HashSet<>(4));
+                ids.add(peerId);
             }
             Swarm s = swarms.get(hash);
             if (msg.answerJson() != null) {
@@ -203,28 +257,73 @@ public final class Tracker {
                 if (to != null) {
                     String out = prefix + ",\"peer_id\":" + msg.peerIdJson() + ",\"answer\":" + msg.answerJson()
                             + ",\"offer_id\":" + (msg.offerIdJson() == null ? "null" : msg.offerIdJson()) + "}";
-                    PeerConnection target = to.conn();
+                    PeerConnection target = to.conn;
                     sends.add(() -> target.send(out));
                 }
                 return;
             }
-            int[] counts = counts(s);
-            String reply = "{\"action\":\"announce\",\"interval\":" + limits.interval().toSeconds() + ",\"info_hash\":"
-                    + msg.infoHashJson() + ",\"complete\":" + counts[0] + ",\"incomplete\":" + counts[1] + "}";
+            int seeders = s == null ? 0 : s.seeders, leechers = s == null ? 0 : s.peers.size() - s.seeders;
+            String reply = replyHead + msg.infoHashJson() + ",\"complete\":" + seeders + ",\"incomplete\":" + leechers + "}";
             sends.add(() -> c.send(reply));
             if (s == null || msg.offers().isEmpty() || event.equals("stopped")) return;
             int want = Math.min(msg.offers().size(), limits.maxOffers());
             if (msg.numwant() >= 0) want = Math.min(want, msg.numwant());
-            List<Peer> others = new ArrayList<>(Math.min(s.peers.size(), 128));
-            for (Peer p : s.peers.values()) if (!p.peerId().equals(peerId)) others.add(p);
-            for (int i = 0; i < want && !others.isEmpty(); i++) {
+            Peer[] targets = pickOthers(s, me, want);
+            String from = prefix + ",\"peer_id\":" + msg.peerIdJson() + ",\"offer\":";
+            for (int i = 0; i < targets.length; i++) {
                 TrackerMessage.RawOffer o = msg.offers().get(i);
-                Peer target = others.remove(ThreadLocalRandom.current().nextInt(others.size()));
-                String out = prefix + ",\"peer_id\":" + msg.peerIdJson() + ",\"offer\":" + o.offerJson() + ",\"offer_id\":" + o.offerIdJson() + "}";
-                PeerConnection to = target.conn();
+                String out = from + o.offerJson() + ",\"offer_id\":" + o.offerIdJson() + "}";
+                PeerConnection to = targets[i].conn;
                 sends.add(() -> to.send(out));
                 relayedOffers++;
             }
+        }
+    }
+
+    /** Up to `want` distinct random peers of the swarm other than `me`, without copying the swarm when it is large. */
+    private static Peer[] pickOthers(Swarm s, Peer me, int want) {
+        int n = s.peers.size();
+        int others = n - (me == null ? 0 : 1);
+        if (want <= 0 || others <= 0) return new Peer[0];
+        if (others <= want) {
+            Peer[] all = new Peer[others];
+            for (int i = 0, j = 0; i < n; i++) if (s.slots[i] != me) all[j++] = s.slots[i];
+            return all;
+        }
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        Peer[] out = new Peer[want];
+        if (want * 4 <= others) {
+            // Few among many: draw slots, drawing again on `me` or a repeat (rare).
+            for (int k = 0; k < want; ) {
+                Peer p = s.slots[rnd.nextInt(n)];
+                if (p == me || p.slot < 0) continue;
+                out[k++] = p;
+                p.slot = ~p.slot; // marks it drawn
+            }
+            for (Peer p : out) p.slot = ~p.slot;
+            return out;
+        }
+        // Many among few: a partial shuffle of the others.
+        Peer[] all = new Peer[others];
+        for (int i = 0, j = 0; i < n; i++) if (s.slots[i] != me) all[j++] = s.slots[i];
+        for (int k = 0; k < want; k++) {
+            int r = k + rnd.nextInt(others - k);
+            Peer t = all[r];
+            all[r] = all[k];
+            all[k] = t;
+            out[k] = t;
+        }
+        return out;
+    }
+
+    /** A full swarm drops its least recently seen peer, which also leaves its connection's list. */
+    private void evictEldest(String hash, Swarm s) {
+        Peer old = s.peers.values().iterator().next();
+        s.remove(old);
+        Conn owner = connections.get(old.conn);
+        if (owner != null) {
+            Set<String> ids = owner.peerIdsBySwarm.get(hash);
+            if (ids != null && ids.remove(old.peerId) && ids.isEmpty()) owner.peerIdsBySwarm.remove(hash);
         }
     }
 
@@ -241,23 +340,15 @@ public final class Tracker {
             for (String h : hashes) {
                 String hex = BinaryIds.toHex(h);
                 if (hex == null) continue;
-                int[] counts = counts(swarms.get(hex));
-                files.putObject(h).put("complete", counts[0]).put("incomplete", counts[1]).put("downloaded", counts[0]);
+                Swarm s = swarms.get(hex);
+                int seeders = s == null ? 0 : s.seeders, leechers = s == null ? 0 : s.peers.size() - s.seeders;
+                files.putObject(h).put("complete", seeders).put("incomplete", leechers).put("downloaded", seeders);
             }
         }
         ObjectNode out = json.createObjectNode().put("action", "scrape");
         out.set("files", files);
         out.putObject("flags").put("min_request_interval", limits.interval().toSeconds());
         sends.add(() -> c.send(out.toString()));
-    }
-
-    /** Seeders and leechers of a swarm (none when it does not exist). */
-    private static int[] counts(Swarm s) {
-        int[] c = new int[2];
-        if (s != null) {
-            for (Peer p : s.peers.values()) c[p.complete() ? 0 : 1]++;
-        }
-        return c;
     }
 
     /** An unknown swarm: PeerTube's rule, disconnect and refuse this IP for a while. */
@@ -287,15 +378,20 @@ public final class Tracker {
         synchronized (lock) {
             Iterator<Map.Entry<String, Swarm>> it = swarms.entrySet().iterator();
             while (it.hasNext()) {
-                Swarm s = it.next().getValue();
+                Map.Entry<String, Swarm> e = it.next();
+                Swarm s = e.getValue();
                 Iterator<Peer> pit = s.peers.values().iterator();
                 while (pit.hasNext()) {
                     Peer p = pit.next();
-                    if (p.lastSeen() < cutoff) {
+                    if (p.lastSeen < cutoff) {
+                        s.unslot(p);
                         pit.remove();
                         removed++;
-                        Conn conn = connections.get(p.conn());
-                        if (conn != null) conn.peerIdsBySwarm.values().forEach(ids -> ids.remove(p.peerId()));
+                        Conn conn = connections.get(p.conn);
+                        if (conn != null) {
+                            Set<String> ids = conn.peerIdsBySwarm.get(e.getKey());
+                            if (ids != null && ids.remove(p.peerId) && ids.isEmpty()) conn.peerIdsBySwarm.remove(e.getKey());
+                        }
                     }
                 }
                 if (s.peers.isEmpty()) it.remove();

@@ -23,15 +23,23 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** `/tracker/socket` over real WebSockets: raw protocol, PeerTube's infohashes, and real WebRTC clients. */
+/**
+ * `/tracker/socket` over real WebSockets: raw protocol, PeerTube's infohashes, and real WebRTC
+ * clients, on the main port and on the dedicated tracker listener (TANDEM_TRACKER_PORT), which the
+ * API then advertises and which shares the main port's swarms.
+ */
 class TrackerSocketTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestInstance tandem;
     private static List<String> infohashes;
+    private static String dedicatedUrl;
+    private static String advertised;
 
     @BeforeAll
-    static void publishAVideo() {
-        tandem = TestInstance.start();
+    static void publishAVideo() throws Exception {
+        int trackerPort = TestInstance.freePort();
+        dedicatedUrl = "ws://localhost:" + trackerPort + "/tracker/socket";
+        tandem = TestInstance.start(Map.of("tracker_port", String.valueOf(trackerPort)));
         TestClient admin = tandem.admin();
         String uuid = admin.upload(TestMedia.clipWithAudio(), "A swarm", Map.of()).json().at("/video/uuid").asText();
         tandem.awaitIdle();
@@ -39,6 +47,7 @@ class TrackerSocketTest {
         infohashes = JSON.convertValue(playlist.get("p2pMediaLoaderInfohashes"), JSON.getTypeFactory().constructCollectionType(List.class, String.class));
         assertThat(infohashes).hasSize(playlist.get("files").size())
                 .contains(Infohashes.forMaster(playlist.get("playlistUrl").asText(), 1).getFirst());
+        advertised = admin.get("/api/v1/videos/" + uuid).json().get("trackerUrls").toString();
     }
 
     @AfterAll
@@ -54,9 +63,12 @@ class TrackerSocketTest {
         WebSocket ws;
 
         static RawPeer connect(TestInstance t) {
+            return connect(t.baseUrl().replace("http", "ws") + "/tracker/socket");
+        }
+
+        static RawPeer connect(String url) {
             RawPeer p = new RawPeer();
-            p.ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create(t.baseUrl().replace("http", "ws") + "/tracker/socket"), p).join();
+            p.ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), p).join();
             return p;
         }
 
@@ -138,11 +150,59 @@ class TrackerSocketTest {
     }
 
     @Test
+    void the_dedicated_listener_is_advertised_and_shares_swarms_with_the_main_port() throws Exception {
+        assertThat(advertised).contains(dedicatedUrl).doesNotContain(tandem.baseUrl().replace("http", "ws"));
+        String hash = infohashes.getFirst();
+        RawPeer a = RawPeer.connect(tandem);
+        RawPeer b = RawPeer.connect(dedicatedUrl);
+        a.send(announce(hash, "-WW0200-cccccccccccc", ",\"event\":\"started\",\"numwant\":5,\"offers\":[]"));
+        assertThat(a.next().get("interval").asInt()).isEqualTo(120);
+        b.send(announce(hash, "-WW0200-dddddddddddd", ",\"event\":\"started\",\"numwant\":1,"
+                + "\"offers\":[{\"offer\":{\"type\":\"offer\",\"sdp\":\"v=0 d\"},\"offer_id\":\"o2\"}]"));
+        assertThat(b.next().get("interval").asInt()).isEqualTo(120);
+        JsonNode offer = a.next();
+        assertThat(offer.get("peer_id").asText()).isEqualTo("-WW0200-dddddddddddd");
+        a.send(announce(hash, "-WW0200-cccccccccccc", ",\"to_peer_id\":\"-WW0200-dddddddddddd\",\"offer_id\":\"o2\","
+                + "\"answer\":{\"type\":\"answer\",\"sdp\":\"v=0 c\"}"));
+        assertThat(b.next().at("/answer/sdp").asText()).isEqualTo("v=0 c");
+        a.ws.sendClose(1000, "bye").join();
+        b.ws.sendClose(1000, "bye").join();
+        assertThat(b.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+    }
+
+    @Test
+    void a_peer_that_vanishes_without_a_close_frame_leaves_its_swarm() throws Exception {
+        // Helidon does not report such a disconnect to the listener; the failed relay to it must.
+        String hash = infohashes.getFirst();
+        try (TrackerWebSocketServerTest.Raw ghost = TrackerWebSocketServerTest.Raw.open(URI.create(tandem.baseUrl()).getPort())) {
+            ghost.text(announce(hash, "-WW0200-gggggggggggg", ",\"offers\":[]"));
+            assertThat(ghost.json().get("interval").asInt()).isEqualTo(120);
+        } // TCP close, no close frame
+        RawPeer b = RawPeer.connect(tandem);
+        int others = -1;
+        for (int i = 0; i < 50 && others != 0; i++) {
+            if (i > 0) Thread.sleep(100);
+            b.send(announce(hash, "-WW0200-hhhhhhhhhhhh", ",\"numwant\":1,\"offers\":[{\"offer\":{\"type\":\"offer\",\"sdp\":\"x\"},\"offer_id\":\"o" + i + "\"}]"));
+            others = b.next().get("incomplete").asInt() - 1;
+        }
+        assertThat(others).isZero();
+        b.ws.sendClose(1000, "bye").join();
+    }
+
+    @Test
     void two_real_webtorrent_clients_meet_over_webrtc() throws Exception {
+        realClientsMeet(tandem.baseUrl().replace("http", "ws") + "/tracker/socket");
+    }
+
+    @Test
+    void two_real_webtorrent_clients_meet_over_webrtc_through_the_dedicated_listener() throws Exception {
+        realClientsMeet(dedicatedUrl);
+    }
+
+    private static void realClientsMeet(String url) throws Exception {
         Path script = Path.of("interop/tracker-peers.mjs");
         assertThat(Path.of("interop/node_modules/bittorrent-tracker")).as("run ./tandem test (installs interop/)").isDirectory();
-        Process p = new ProcessBuilder("node", script.toAbsolutePath().toString(),
-                tandem.baseUrl().replace("http", "ws") + "/tracker/socket", infohashes.getFirst())
+        Process p = new ProcessBuilder("node", script.toAbsolutePath().toString(), url, infohashes.getFirst())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

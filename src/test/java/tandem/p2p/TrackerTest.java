@@ -208,6 +208,32 @@ class TrackerTest {
     }
 
     @Test
+    void offers_go_to_distinct_random_peers_never_back_to_the_sender() {
+        // Swarm sizes around each way of picking: all others, a shuffle of few, draws among many.
+        for (int size : new int[] {2, 4, 6, 50}) {
+            Tracker t = new Tracker(hex -> true, TrackerLimits.defaults(), clock, JSON);
+            List<FakePeer> peers = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                FakePeer p = new FakePeer("10.2.0." + i);
+                t.onOpen(p);
+                t.onMessage(p, announce(KNOWN, String.format("%020d", i), 0, ""));
+                peers.add(p);
+            }
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            for (int round = 0; round < 30; round++) {
+                peers.forEach(p -> p.received.clear());
+                t.onMessage(peers.getFirst(), announce(KNOWN, String.format("%020d", 0), 3, ""));
+                List<FakePeer> got = peers.stream().filter(p -> p.received.stream().anyMatch(m -> m.has("offer"))).toList();
+                assertThat(got).hasSize(Math.min(3, size - 1)).doesNotContain(peers.getFirst());
+                assertThat(got).allSatisfy(p -> assertThat(p.received.stream().filter(m -> m.has("offer")).count()).isEqualTo(1));
+                got.forEach(p -> seen.merge(p.ip, 1, Integer::sum));
+            }
+            if (size == 50) assertThat(seen.size()).as("offers spread over the swarm").isGreaterThan(20);
+            assertThat(peers.getFirst().received.getFirst().get("incomplete").asInt()).isEqualTo(size);
+        }
+    }
+
+    @Test
     void infohashes_follow_peertubes_derivation() {
         // sha1("2" + master + "+V0"), the value PeerTube's player announces for the first variant.
         List<String> h = Infohashes.forMaster("https://example.org/static/streaming-playlists/hls/u/k-master.m3u8", 2);
