@@ -77,6 +77,8 @@ public final class LoadGen {
         int ramp = Integer.parseInt(System.getenv().getOrDefault("RAMP", "64"));
         InetSocketAddress addr = new InetSocketAddress(url.getHost(), url.getPort());
 
+        String[] hashes = new String[swarms];
+        for (int i = 0; i < swarms; i++) hashes[i] = jsonBinary(20);
         // Open every socket first (a bounded number of handshakes at a time), announce afterwards.
         List<Peer> peers = new ArrayList<>();
         AtomicInteger next = new AtomicInteger(), errors = new AtomicInteger();
@@ -86,7 +88,7 @@ public final class LoadGen {
                     int i;
                     while ((i = next.getAndIncrement()) < conns) {
                         try {
-                            Peer p = new Peer(handshake(addr, url), announceFrame(i % swarms));
+                            Peer p = new Peer(handshake(addr, url), announceFrame(hashes[i % swarms]));
                             synchronized (peers) {
                                 peers.add(p);
                             }
@@ -188,10 +190,9 @@ public final class LoadGen {
     }
 
     /** FIN + text, masked with a random key as RFC 6455 requires of clients; re-sent unchanged. */
-    static byte[] announceFrame(int swarm) {
+    static byte[] announceFrame(String hashJson) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        String hash = String.format("%20s", swarm).replace(' ', '#');
-        String json = "{\"action\":\"announce\",\"info_hash\":\"" + hash + "\",\"peer_id\":" + jsonBinary(20)
+        String json = "{\"action\":\"announce\",\"info_hash\":" + hashJson + ",\"peer_id\":" + jsonBinary(20)
                 + ",\"numwant\":2,\"uploaded\":0,\"downloaded\":0,\"left\":100,\"offers\":["
                 + offer() + "," + offer() + "]}";
         byte[] payload = json.getBytes(StandardCharsets.UTF_8);
@@ -216,14 +217,29 @@ public final class LoadGen {
         return "{\"offer\":{\"type\":\"offer\",\"sdp\":\"" + SDP.replace("\r\n", "\\r\\n") + "\"},\"offer_id\":" + jsonBinary(20) + "}";
     }
 
-    /** A 20-byte binary id as WebTorrent sends it: one char per byte, JSON-escaped. */
+    /**
+     * A random 20-byte binary id as WebTorrent clients send it: one char per byte, escaped the way
+     * JavaScript's JSON.stringify does (only control chars, quote and backslash; 0x80-0xff go as
+     * UTF-8), so servers parse what they would get from browsers.
+     */
     static String jsonBinary(int n) {
         StringBuilder sb = new StringBuilder("\"");
         ThreadLocalRandom r = ThreadLocalRandom.current();
         for (int i = 0; i < n; i++) {
-            int c = r.nextInt(256);
-            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7f) sb.append(String.format("\\u%04x", c));
-            else sb.append((char) c);
+            char c = (char) r.nextInt(256);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+            }
         }
         return sb.append('"').toString();
     }

@@ -229,14 +229,14 @@ public final class TrackerWebSocketServer implements AutoCloseable {
             dirty.clear();
         }
 
-        /** Closes unfinished handshakes after 10 s and silent sockets after the idle limit. */
+        /** Closes handshakes unfinished 10 s after the connection and silent sockets after the idle limit. */
         private void expire() {
             long now = System.currentTimeMillis();
             if (now - lastIdleCheck < 1000) return;
             lastIdleCheck = now;
             handshaking.removeIf(c -> {
                 if (c.upgraded || c.closed) return true;
-                if (now - c.lastRead > HANDSHAKE_MILLIS) {
+                if (now - c.openedAt > HANDSHAKE_MILLIS) {
                     c.closeNow();
                     return true;
                 }
@@ -254,7 +254,8 @@ public final class TrackerWebSocketServer implements AutoCloseable {
         final SocketChannel ch;
         final String ip;
         SelectionKey key;
-        long lastRead = System.currentTimeMillis();
+        final long openedAt = System.currentTimeMillis();
+        long lastRead = openedAt;
         boolean upgraded;
         volatile boolean closed;
         // read side (loop thread only)
@@ -428,25 +429,25 @@ public final class TrackerWebSocketServer implements AutoCloseable {
             if (at < 0) return;
             at = frames(buf, at, len);
             if (at < 0 || closed) return;
-            if (own && at == 0) {
-                partial = buf; // still filling it
-                partialLength = len;
-            } else {
-                keep(buf, at, len);
-            }
+            keep(buf, at, len, own);
         }
 
         /**
-         * Keeps the unconsumed bytes for the next read: as they are when few, in an array of the
-         * whole frame's size when a large frame has begun (so that it is not copied at every read).
+         * Keeps the unconsumed bytes for the next read: as they are when few; for a large frame,
+         * in an array that later reads fill in place and that doubles as bytes arrive, up to the
+         * frame's size (memory follows what the client really sent, not what it announced).
          */
-        private void keep(byte[] buf, int from, int len) {
+        private void keep(byte[] buf, int from, int len, boolean own) {
             int rest = len - from;
             if (rest == 0) return;
             int need = upgraded ? frameLength(buf, from, len) : -1;
             if (need > SMALL_PARTIAL) {
-                partial = new byte[need];
-                System.arraycopy(buf, from, partial, 0, rest);
+                if (own && from == 0 && buf.length > rest) {
+                    partial = buf; // room left: the next read goes on filling it
+                } else {
+                    partial = new byte[Math.min(need, Math.max(2 * rest, 4 * SMALL_PARTIAL))];
+                    System.arraycopy(buf, from, partial, 0, rest);
+                }
             } else {
                 partial = Arrays.copyOfRange(buf, from, len);
             }
@@ -482,7 +483,7 @@ public final class TrackerWebSocketServer implements AutoCloseable {
             }
             if (end < 0) {
                 if (len > MAX_HEAD) reject(431, "Request Header Fields Too Large");
-                else keep(buf, 0, len);
+                else keep(buf, 0, len, false);
                 return -1;
             }
             if (end > MAX_HEAD) {
