@@ -1,5 +1,7 @@
 package tandem.p2p;
 
+import tandem.p2p.Swarm.Peer;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
@@ -15,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A private WebTorrent tracker over WebSocket, speaking what PeerTube's player expects: announces
@@ -43,59 +44,6 @@ public final class Tracker {
     private long relayedOffers;
     private long rejected;
 
-    /** A peer in one swarm; `slot` is its place in the swarm's array of peers. */
-    private static final class Peer {
-        final String peerId;
-        PeerConnection conn;
-        boolean complete;
-        long lastSeen;
-        int slot;
-
-        Peer(String peerId) {
-            this.peerId = peerId;
-        }
-    }
-
-    /**
-     * The peers of one infohash: by id, least recently seen first (for eviction and expiry), and in
-     * an array so that random peers are picked without copying the swarm. Seeders are counted as
-     * peers come and go, so a reply's counts cost nothing.
-     */
-    private static final class Swarm {
-        final LinkedHashMap<String, Peer> peers = new LinkedHashMap<>(16, 0.75f, true);
-        Peer[] slots = new Peer[4];
-        int seeders;
-
-        void add(Peer p) {
-            int n = peers.size();
-            if (n == slots.length) slots = java.util.Arrays.copyOf(slots, n * 2);
-            p.slot = n;
-            slots[n] = p;
-            peers.put(p.peerId, p);
-            if (p.complete) seeders++;
-        }
-
-        /** Removes it from the array; the caller removes it from the map (directly or through an iterator). */
-        void unslot(Peer p) {
-            int last = peers.size() - 1;
-            Peer moved = slots[last];
-            slots[p.slot] = moved;
-            moved.slot = p.slot;
-            slots[last] = null;
-            if (p.complete) seeders--;
-        }
-
-        void remove(Peer p) {
-            unslot(p);
-            peers.remove(p.peerId);
-        }
-
-        void setComplete(Peer p, boolean complete) {
-            if (p.complete != complete) seeders += complete ? 1 : -1;
-            p.complete = complete;
-        }
-    }
-
     /**
      * What one connection joined. Clients pool one socket per tracker, so several peers (torrents
      * of one page) may share it: peer ids are kept per swarm.
@@ -106,6 +54,11 @@ public final class Tracker {
 
         Conn(String ip) {
             this.ip = ip;
+        }
+
+        void forget(String hash, String peerId) {
+            Set<String> ids = peerIdsBySwarm.get(hash);
+            if (ids != null && ids.remove(peerId) && ids.isEmpty()) peerIdsBySwarm.remove(hash);
         }
     }
 
@@ -224,8 +177,7 @@ public final class Tracker {
             Peer me = null;
             if (event.equals("stopped")) {
                 leave(hash, peerId, c);
-                Set<String> ids = conn.peerIdsBySwarm.get(hash);
-                if (ids != null && ids.remove(peerId) && ids.isEmpty()) conn.peerIdsBySwarm.remove(hash);
+                conn.forget(hash, peerId);
             } else {
                 Set<String> ids = conn.peerIdsBySwarm.get(hash);
                 if (ids == null && conn.peerIdsBySwarm.size() >= limits.maxSwarmsPerConnection()
@@ -268,7 +220,7 @@ public final class Tracker {
             if (s == null || msg.offers().isEmpty() || event.equals("stopped")) return;
             int want = Math.min(msg.offers().size(), limits.maxOffers());
             if (msg.numwant() >= 0) want = Math.min(want, msg.numwant());
-            Peer[] targets = pickOthers(s, me, want);
+            Peer[] targets = s.pickOthers(me, want);
             String from = prefix + ",\"peer_id\":" + msg.peerIdJson() + ",\"offer\":";
             for (int i = 0; i < targets.length; i++) {
                 TrackerMessage.RawOffer o = msg.offers().get(i);
@@ -280,51 +232,12 @@ public final class Tracker {
         }
     }
 
-    /** Up to `want` distinct random peers of the swarm other than `me`, without copying the swarm when it is large. */
-    private static Peer[] pickOthers(Swarm s, Peer me, int want) {
-        int n = s.peers.size();
-        int others = n - (me == null ? 0 : 1);
-        if (want <= 0 || others <= 0) return new Peer[0];
-        if (others <= want) {
-            Peer[] all = new Peer[others];
-            for (int i = 0, j = 0; i < n; i++) if (s.slots[i] != me) all[j++] = s.slots[i];
-            return all;
-        }
-        ThreadLocalRandom rnd = ThreadLocalRandom.current();
-        Peer[] out = new Peer[want];
-        if (want * 4 <= others) {
-            // Few among many: draw slots, drawing again on `me` or a repeat (rare).
-            for (int k = 0; k < want; ) {
-                Peer p = s.slots[rnd.nextInt(n)];
-                if (p == me || p.slot < 0) continue;
-                out[k++] = p;
-                p.slot = ~p.slot; // marks it drawn
-            }
-            for (Peer p : out) p.slot = ~p.slot;
-            return out;
-        }
-        // Many among few: a partial shuffle of the others.
-        Peer[] all = new Peer[others];
-        for (int i = 0, j = 0; i < n; i++) if (s.slots[i] != me) all[j++] = s.slots[i];
-        for (int k = 0; k < want; k++) {
-            int r = k + rnd.nextInt(others - k);
-            Peer t = all[r];
-            all[r] = all[k];
-            all[k] = t;
-            out[k] = t;
-        }
-        return out;
-    }
-
     /** A full swarm drops its least recently seen peer, which also leaves its connection's list. */
     private void evictEldest(String hash, Swarm s) {
         Peer old = s.peers.values().iterator().next();
         s.remove(old);
         Conn owner = connections.get(old.conn);
-        if (owner != null) {
-            Set<String> ids = owner.peerIdsBySwarm.get(hash);
-            if (ids != null && ids.remove(old.peerId) && ids.isEmpty()) owner.peerIdsBySwarm.remove(hash);
-        }
+        if (owner != null) owner.forget(hash, old.peerId);
     }
 
     private void scrape(PeerConnection c, TrackerMessage msg, List<Runnable> sends) {
@@ -388,10 +301,7 @@ public final class Tracker {
                         pit.remove();
                         removed++;
                         Conn conn = connections.get(p.conn);
-                        if (conn != null) {
-                            Set<String> ids = conn.peerIdsBySwarm.get(e.getKey());
-                            if (ids != null && ids.remove(p.peerId) && ids.isEmpty()) conn.peerIdsBySwarm.remove(e.getKey());
-                        }
+                        if (conn != null) conn.forget(e.getKey(), p.peerId);
                     }
                 }
                 if (s.peers.isEmpty()) it.remove();
