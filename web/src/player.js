@@ -48,7 +48,7 @@ export async function startPlayer (video, v, overlay, { autoplay = true } = {}) 
   initHlsJsPlayer({ on: (event, f) => video.addEventListener(event, f), media: video }, hls)
   hls.on(Hls.Events.ERROR, (_e, data) => { if (data.fatal) stats.error = data.details })
   hls.attachMedia(video)
-  hls.loadSource(withToken(playlist.playlistUrl))
+  hls.loadSource(playlist.playlistUrl)
   if (autoplay) video.play().catch(() => {})
 
   setInterval(() => {

@@ -16,7 +16,7 @@ export async function api (path, { method = 'GET', json, body, headers = {}, ano
     method,
     headers: {
       ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...(!anonymous && session.token() ? { Authorization: `Bearer ${session.token()}` } : {}),
+      ...(anonymous ? {} : session.authHeader()),
       ...headers
     },
     body: json !== undefined ? JSON.stringify(json) : body

@@ -44,14 +44,14 @@ export class ResumableUpload {
   async cancel () {
     this.cancelled = true
     this.xhr?.abort()
-    if (this.url) await fetch(this.url, { method: 'DELETE', headers: auth() }).catch(() => {})
+    if (this.url) await fetch(this.url, { method: 'DELETE', headers: session.authHeader() }).catch(() => {})
   }
 
   async init () {
     const res = await fetch(INIT_URL, {
       method: 'POST',
       headers: {
-        ...auth(),
+        ...session.authHeader(),
         'Content-Type': 'application/json',
         'X-Upload-Content-Length': String(this.file.size),
         'X-Upload-Content-Type': this.file.type || 'video/mp4'
@@ -91,7 +91,7 @@ export class ResumableUpload {
     return new Promise((resolve, reject) => {
       const xhr = this.xhr = new XMLHttpRequest()
       xhr.open('PUT', this.url)
-      for (const [k, v] of Object.entries(auth())) xhr.setRequestHeader(k, v)
+      for (const [k, v] of Object.entries(session.authHeader())) xhr.setRequestHeader(k, v)
       xhr.setRequestHeader('Content-Range', contentRange)
       const start = blob ? Number(contentRange.split(/[ -]/)[1]) : 0
       xhr.upload.onprogress = e => { if (blob) this.onProgress(start + e.loaded, this.file.size) }
@@ -109,10 +109,6 @@ export class ResumableUpload {
       xhr.send(blob)
     })
   }
-}
-
-function auth () {
-  return session.token() ? { Authorization: `Bearer ${session.token()}` } : {}
 }
 
 /** The next byte to send, from a `Range: bytes=0-N` answer (none: nothing kept yet). */

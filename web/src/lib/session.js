@@ -34,6 +34,8 @@ async function token (form) {
 
 export const session = {
   token: () => load()?.access_token ?? null,
+  /** The Authorization header for the signed-in user, or none. */
+  authHeader: () => session.token() ? { Authorization: `Bearer ${session.token()}` } : {},
   loggedIn: () => load() !== null,
 
   async login (username, password) {
@@ -62,15 +64,8 @@ export const session = {
   /** The signed-in user (GET /users/me), or null for a visitor. */
   async user () {
     if (!session.loggedIn()) return null
-    if (!me) {
-      me = (async () => {
-        let res = await fetch('/api/v1/users/me', { headers: { Authorization: `Bearer ${session.token()}` } })
-        if (res.status === 401 && await session.refresh()) {
-          res = await fetch('/api/v1/users/me', { headers: { Authorization: `Bearer ${session.token()}` } })
-        }
-        return res.ok ? res.json() : null
-      })()
-    }
+    // api.js refreshes an expired token once; it imports this module, hence the dynamic import.
+    if (!me) me = import('./api.js').then(({ api }) => api('/users/me')).catch(() => null)
     return me
   }
 }
