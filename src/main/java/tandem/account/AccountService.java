@@ -103,6 +103,8 @@ public final class AccountService {
     public Optional<Channel> localChannel(String name) { return store.localChannelByName(name); }
     public Optional<Account> localAccount(String name) { return store.localAccountByName(name); }
     public Optional<Account> account(long id) { return store.accountById(id); }
+    /** An account of another instance we know of, by `name` and `host[:port]`. */
+    public Optional<Account> remoteAccount(String name, String host) { return store.remoteAccountByName(name, host); }
 
     static String generatePassword() {
         SecureRandom r = new SecureRandom();

@@ -58,8 +58,12 @@ public final class AccountStore {
                 .bind("a", accountId).bind("n", name).bind("d", displayName).bind("now", now).mapTo(Long.class).one();
     }
 
+    /** The instance actor's name (PeerTube's): no account or channel may take it. */
+    public static final String INSTANCE_ACTOR = "peertube";
+
     /** Local account and channel names share one namespace, as actor names do in ActivityPub. */
     public boolean actorNameTaken(Handle h, String name) {
+        if (INSTANCE_ACTOR.equalsIgnoreCase(name)) return true;
         return h.createQuery("SELECT (SELECT COUNT(*) FROM accounts WHERE name = :n AND host IS NULL) + (SELECT COUNT(*) FROM channels WHERE name = :n AND host IS NULL)")
                 .bind("n", name).mapTo(Long.class).one() > 0;
     }
@@ -155,6 +159,10 @@ public final class AccountStore {
 
     public Optional<Account> localAccountByName(String name) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM accounts WHERE name = :n AND host IS NULL").bind("n", name).map(ACCOUNT).findOne());
+    }
+
+    public Optional<Account> remoteAccountByName(String name, String host) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM accounts WHERE name = :n AND host = :h").bind("n", name).bind("h", host).map(ACCOUNT).findOne());
     }
 
     public Optional<Account> accountById(long id) {

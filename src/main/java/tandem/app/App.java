@@ -22,7 +22,14 @@ import tandem.core.Config;
 import tandem.core.Json;
 import tandem.db.Database;
 import tandem.db.Dialect;
+import tandem.federation.ActorStore;
+import tandem.federation.FederationEvents;
+import tandem.federation.LocalActors;
+import tandem.federation.VideoUrls;
+import tandem.http.ActivityPubRoutes;
 import tandem.http.ActorToDto;
+import tandem.http.FederationAdminRoutes;
+import tandem.http.WellKnownRoutes;
 import tandem.http.Auth;
 import tandem.http.AuthRoutes;
 import tandem.http.ChannelRoutes;
@@ -142,15 +149,20 @@ public final class App implements AutoCloseable {
             oauth.localClient();
             Optional<String> adminPassword = accounts.ensureAdmin(config.adminPassword());
 
+            ActorStore actorStore = new ActorStore(db.jdbi());
+            LocalActors localActors = new LocalActors(actorStore, config.publicUrl().toString(), clock);
+            FederationEvents federationEvents = new FederationEvents(mapper, jobs, localActors);
             VideoStore videoStore = new VideoStore(db.jdbi());
-            VideoService videos = new VideoService(videoStore, accounts, blobs, jobs, clock, config.maxUploadBytes());
+            VideoService videos = new VideoService(videoStore, accounts, blobs, jobs, clock, config.maxUploadBytes(), federationEvents);
             ResumableUploads resumable = new ResumableUploads(db.jdbi(), videos, data.resolve("uploads"), clock, mapper, config.uploadAbandonAfter());
-            EngagementService engagement = new EngagementService(db.jdbi(), videos, clock);
+            EngagementService engagement = new EngagementService(db.jdbi(), videos, clock, federationEvents);
             CommentStore commentStore = new CommentStore(db.jdbi());
             PlaybackStats playback = new PlaybackStats(new PlaybackStatsStore(db.jdbi()), videos, clock);
 
             Urls urls = new Urls(config);
             PrometheusMeterRegistry registry = metrics(jobStore);
+            Federation federation = Federation.wire(config, mapper, db, jobs, clock, blobs, tmp, accounts, videos, commentStore,
+                    actorStore, localActors, federationEvents, videoUrls(urls), registry);
             JsonIo json = new JsonIo(mapper, config.maxJsonBytes());
             Problems problems = new Problems(json);
             Auth auth = new Auth(oauth);
@@ -175,13 +187,17 @@ public final class App implements AutoCloseable {
                             videoRoutes,
                             new ChannelRoutes(accounts, videos, actors, videoRoutes, json, config.publicHost()),
                             new InstanceRoutes(config, accounts, videos, jobStore, playback, json, auth),
-                            new SocialRoutes(new CommentService(commentStore, videos, clock), engagement, videos, actors, urls, json, auth),
+                            new SocialRoutes(new CommentService(commentStore, videos, clock, federationEvents), engagement, videos, actors, urls, json, auth),
+                            new FederationAdminRoutes(federation.following(), federation.blocks(), accounts, json, auth),
                             new PlaybackRoutes(playback, json, auth),
                             new PlaylistRoutes(new PlaylistService(db.jdbi(), accounts, videos, clock), accounts, actors, videoDto, urls, json, auth, tmp),
                             new CaptionRoutes(new CaptionService(db.jdbi(), videos, blobs, clock), json, auth, tmp),
                             new SubscriptionRoutes(new SubscriptionService(db.jdbi(), accounts, clock, config.publicHost()),
                                     videos, videoRoutes, actors, json, auth)),
-                    List.of(new StaticRoutes(new FileSender(blobs), mediaFiles), new FeedRoutes(videos, urls, config), new WebRoutes(videos, urls),
+                    List.of(new StaticRoutes(new FileSender(blobs), mediaFiles), new FeedRoutes(videos, urls, config),
+                            new WellKnownRoutes(federation.discovery(), () -> nodeinfo(federation, config, accounts, videos)),
+                            new ActivityPubRoutes(federation.documents(), federation.inbox()),
+                            new WebRoutes(videos, urls),
                             new OEmbedRoutes(videos, new VideoToOEmbed(urls, config.instanceName()), urls, json),
                             new OpsRoutes(registry, () -> ping(db), json)),
                     Map.of("/tracker/socket", trackerSocket),
@@ -205,7 +221,7 @@ public final class App implements AutoCloseable {
             try {
                 FfmpegBinaries ffmpeg = new FfmpegBinaries(config.ffmpegCacheDir());
                 pipeline = new VideoPipeline(videoStore, blobs, new MediaProbe(ffmpeg), new HlsTranscoder(ffmpeg),
-                        new Thumbnailer(ffmpeg), mediaLinks(urls), tmp.resolve("work"), clock, mapper);
+                        new Thumbnailer(ffmpeg), mediaLinks(urls), tmp.resolve("work"), clock, mapper, federationEvents);
             } catch (RuntimeException e) {
                 http.close();
                 if (mediaServer != null) mediaServer.close();
@@ -219,6 +235,7 @@ public final class App implements AutoCloseable {
             jobs.register(VideoJobs.DELETE_FILES, pipeline::deleteFiles);
             jobs.register(VideoJobs.PURGE_UPLOADS, job -> resumable.purgeAbandoned());
             jobs.recurring(VideoJobs.PURGE_UPLOADS, Duration.ofMinutes(10));
+            federation.registerJobs(jobs);
 
             jobs.start();
             log.info("Tandem is listening on port {} as {} (data in {}, {} database) — started in {} ms",
@@ -237,6 +254,22 @@ public final class App implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    private static byte[] nodeinfo(Federation federation, Config config, AccountService accounts, VideoService videos) {
+        return federation.discovery().nodeinfo(tandem.http.ServerConfigDto.SERVER_VERSION, config.instanceName(), accounts.countUsers(), videos.countLocal(), 0, false)
+                .toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static VideoUrls videoUrls(Urls urls) {
+        return new VideoUrls() {
+            public String masterPlaylist(Video v) { return urls.masterPlaylist(v); }
+            public String segmentsSha256(Video v) { return urls.segmentsSha256(v); }
+            public String fileUrl(Video v, VideoFile f) { return urls.fileUrl(v, f); }
+            public String thumbnailUrl(Video v) { return urls.base() + urls.thumbnailPath(v); }
+            public String previewUrl(Video v) { return urls.base() + urls.previewPath(v); }
+            public List<String> trackers() { return urls.trackerUrls(); }
+        };
     }
 
     private static MediaLinks mediaLinks(Urls urls) {

@@ -38,7 +38,16 @@ public record Config(
         int trackerMessagesPerWindow,
         boolean trackerPrivate,
         int trackerPort,
-        String trackerSocketUrl) {
+        String trackerSocketUrl,
+        Federation federation) {
+
+    /**
+     * Federation settings: hosts outbound requests may reach although private (and over plain http),
+     * whether instance followers wait for the admin, delivery retries, the inbox body cap.
+     */
+    public record Federation(java.util.List<String> allowedHosts, boolean manualFollowerApproval, Duration firstRetry,
+                             int deliveryAttempts, int deliveryConcurrency, int perHostConcurrency, long maxInboxBytes,
+                             Duration requestTimeout) {}
 
     /** Loads defaults, then the file, then the environment. */
     public static Config load(Map<String, String> env) {
@@ -93,7 +102,18 @@ public record Config(
                 intValue(p, "tracker_messages_per_10s", 600),
                 !"false".equalsIgnoreCase(p.getProperty("tracker_private", "true").trim()),
                 intValue(p, "tracker_port", -1),
-                trackerSocketUrl(p, publicUrl, intValue(p, "tracker_port", -1)));
+                trackerSocketUrl(p, publicUrl, intValue(p, "tracker_port", -1)),
+                new Federation(
+                        java.util.Arrays.stream(p.getProperty("federation_allowed_hosts", "").split(","))
+                                .map(String::trim).filter(x -> !x.isEmpty()).toList(),
+                        "true".equalsIgnoreCase(p.getProperty("federation_followers_manual_approval", "false").trim()),
+                        Duration.ofSeconds(longValue(p, "federation_retry_first_seconds", 60)),
+                        // 60 s doubling, capped at 2 h: 14 attempts keep trying for about 16 hours.
+                        intValue(p, "federation_delivery_attempts", 14),
+                        intValue(p, "federation_delivery_concurrency", 128),
+                        intValue(p, "federation_per_host_concurrency", 8),
+                        longValue(p, "federation_max_inbox_bytes", 1024 * 1024),
+                        Duration.ofSeconds(longValue(p, "federation_request_timeout_seconds", 7))));
     }
 
     /**

@@ -90,6 +90,15 @@ public final class FederationHttp implements AutoCloseable {
         }
     }
 
+    /** GETs a media file (a thumbnail) unsigned, without redirects, at most `maxBytes`. */
+    public byte[] fetchBytes(URI url, long maxBytes) {
+        policy.check(url);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpResponse<byte[]> response = exchange(request(url, deadline).GET().build(), CappedBody.handler(Math.min(maxBytes, maxResponseBytes)), deadline);
+        if (response.statusCode() / 100 != 2) throw FederationHttpException.status(response.statusCode(), "GET", url);
+        return response.body();
+    }
+
     /**
      * POSTs an activity to an inbox and returns the 2xx status. Redirects are not followed: an inbox
      * that moves is a failure, and following it would re-send a signed body to a place we did not choose.

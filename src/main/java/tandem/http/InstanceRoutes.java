@@ -75,6 +75,7 @@ public final class InstanceRoutes implements HttpService {
             case "failed" -> "dead";
             default -> null;
         };
-        json.ok(res, Map.of("total", jobs.count(filter), "data", jobs.list(filter, p.start(), p.count())));
+        String type = Params.get(req, "jobType");
+        json.ok(res, Map.of("total", jobs.count(filter, type), "data", jobs.list(filter, type, p.start(), p.count())));
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /** PeerTube's public `ServerConfig` object: every top-level key clients read, with our real values. */
-final class ServerConfigDto {
-    static final String SERVER_VERSION = "6.3.0";
+public final class ServerConfigDto {
+    public static final String SERVER_VERSION = "6.3.0";
 
     private ServerConfigDto() {}
 

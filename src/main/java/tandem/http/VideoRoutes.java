@@ -100,7 +100,7 @@ public final class VideoRoutes implements HttpService {
         Optional<User> viewer = auth.optional(req);
         Video v = videos.visible(viewer, Params.pathParam(req, "id"));
         List<VideoFile> files = videos.files(v);
-        json.ok(res, dto.details(v, files));
+        json.ok(res, dto.details(v, files, videos.remotePlayback(v)));
     }
 
     private void description(ServerRequest req, ServerResponse res) {

@@ -1,6 +1,7 @@
 package tandem.http;
 
 import tandem.p2p.Infohashes;
+import tandem.video.RemotePlayback;
 import tandem.video.Video;
 import tandem.video.VideoConstants;
 import tandem.video.VideoFile;
@@ -64,19 +65,10 @@ public final class VideoToDto {
         return m;
     }
 
-    public Map<String, Object> details(Video v, List<VideoFile> files) {
-        Map<String, Object> m = summary(v);
-        m.put("description", v.description());
-        m.put("descriptionPath", "/api/v1/videos/" + v.uuid() + "/description");
-        m.put("support", v.support());
-        m.put("tags", v.tags());
-        m.put("commentsEnabled", v.commentsPolicy() != 2);
-        m.put("commentsPolicy", constant(v.commentsPolicy(), VideoConstants.COMMENTS_POLICIES.get(v.commentsPolicy())));
-        m.put("downloadEnabled", v.downloadEnabled());
-        m.put("inputFileUpdatedAt", null);
+    public Map<String, Object> details(Video v, List<VideoFile> files, java.util.Optional<RemotePlayback> remote) {
+        if (remote.isPresent()) return remoteDetails(v, remote.get());
+        Map<String, Object> m = commonDetails(v);
         m.put("trackerUrls", urls.trackerUrls());
-        m.put("account", actors.account(v.channel().account()));
-        m.put("channel", actors.channel(v.channel()));
         List<VideoFile> web = files.stream().filter(f -> VideoFile.WEB.equals(f.kind())).toList();
         List<VideoFile> hls = files.stream().filter(f -> VideoFile.HLS.equals(f.kind())).toList();
         m.put("files", web.stream().map(f -> file(v, f)).toList());
@@ -93,6 +85,53 @@ public final class VideoToDto {
             playlist.put("files", hls.stream().map(f -> file(v, f)).toList());
             m.put("streamingPlaylists", List.of(playlist));
         }
+        return m;
+    }
+
+    private Map<String, Object> commonDetails(Video v) {
+        Map<String, Object> m = summary(v);
+        m.put("description", v.description());
+        m.put("descriptionPath", "/api/v1/videos/" + v.uuid() + "/description");
+        m.put("support", v.support());
+        m.put("tags", v.tags());
+        m.put("commentsEnabled", v.commentsPolicy() != 2);
+        m.put("commentsPolicy", constant(v.commentsPolicy(), VideoConstants.COMMENTS_POLICIES.get(v.commentsPolicy())));
+        m.put("downloadEnabled", v.downloadEnabled());
+        m.put("inputFileUpdatedAt", null);
+        m.put("account", actors.account(v.channel().account()));
+        m.put("channel", actors.channel(v.channel()));
+        return m;
+    }
+
+    /** A remote video plays from its origin: the origin's playlist, hashes, trackers and swarm ids. */
+    private Map<String, Object> remoteDetails(Video v, RemotePlayback r) {
+        Map<String, Object> m = commonDetails(v);
+        m.put("url", r.url());
+        m.put("trackerUrls", r.trackers());
+        m.put("files", List.of());
+        if (r.playlistUrl() == null) {
+            m.put("streamingPlaylists", List.of());
+            return m;
+        }
+        Map<String, Object> playlist = new LinkedHashMap<>();
+        playlist.put("id", v.id());
+        playlist.put("type", 1);
+        playlist.put("playlistUrl", r.playlistUrl());
+        playlist.put("segmentsSha256Url", r.sha256Url());
+        playlist.put("redundancies", List.of());
+        playlist.put("p2pMediaLoaderInfohashes", r.infohashes());
+        playlist.put("files", r.files().stream().map(f -> {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("resolution", Map.of("id", f.resolution(), "label", f.resolution() == 0 ? "Audio only" : f.resolution() + "p"));
+            fm.put("size", f.size());
+            fm.put("width", f.width());
+            fm.put("height", f.height());
+            fm.put("fps", f.fps());
+            fm.put("fileUrl", f.url());
+            fm.put("fileDownloadUrl", f.url());
+            return fm;
+        }).toList());
+        m.put("streamingPlaylists", List.of(playlist));
         return m;
     }
 

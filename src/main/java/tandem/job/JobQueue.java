@@ -26,6 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class JobQueue implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobQueue.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final int MAX_BATCH = 64;
 
     private final JobStore store;
     private final Jdbi jdbi;
@@ -53,6 +54,11 @@ public final class JobQueue implements AutoCloseable {
         this.clock = clock;
         this.lease = lease;
         this.singleNode = singleNode;
+    }
+
+    /** The database the queue lives in, for callers that enqueue inside their own transaction. */
+    public Jdbi jdbi() {
+        return jdbi;
     }
 
     public void register(JobType type, JobHandler handler) {
@@ -130,23 +136,31 @@ public final class JobQueue implements AutoCloseable {
         });
     }
 
+    /** Claims as many ready jobs as there are free slots (a batch per query, so fan-outs start fast). */
     private boolean claimAndStart() {
         List<String> free = new ArrayList<>();
-        types.forEach((name, r) -> {
-            if (r.slots().availablePermits() > 0) free.add(name);
-        });
-        var claimed = store.claim(free, node, clock.millis());
-        if (claimed.isEmpty()) return false;
-        Job job = claimed.get();
-        Registered r = types.get(job.type());
-        if (!r.slots().tryAcquire()) {
-            store.release(job.id(), clock.millis());
-            return false;
+        int slots = 0;
+        for (var e : types.entrySet()) {
+            int n = e.getValue().slots().availablePermits();
+            if (n > 0) {
+                free.add(e.getKey());
+                slots += n;
+            }
         }
-        Thread t = Thread.ofVirtual().name("job-" + job.type() + "-" + job.id()).unstarted(() -> runOne(r, job));
-        running.put(job.id(), t);
-        t.start();
-        return true;
+        List<Job> claimed = store.claim(free, Math.min(slots, MAX_BATCH), node, clock.millis());
+        boolean started = false;
+        for (Job job : claimed) {
+            Registered r = types.get(job.type());
+            if (!r.slots().tryAcquire()) {
+                store.release(job.id(), clock.millis());
+                continue;
+            }
+            Thread t = Thread.ofVirtual().name("job-" + job.type() + "-" + job.id()).unstarted(() -> runOne(r, job));
+            running.put(job.id(), t);
+            t.start();
+            started = true;
+        }
+        return started;
     }
 
     private void runOne(Registered r, Job job) {

@@ -7,7 +7,6 @@ import tandem.db.Dialect;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The SQL of the job table: enqueue, claim, heartbeat, finish, retry, recover. */
 public final class JobStore {
@@ -29,19 +28,22 @@ public final class JobStore {
                 .mapTo(Long.class).one();
     }
 
-    /** Atomically takes the next ready job of one of the given types, or nothing. */
-    public Optional<Job> claim(Collection<String> types, String node, long now) {
-        if (types.isEmpty()) return Optional.empty();
+    /** Atomically takes up to `limit` ready jobs of the given types, most urgent first. */
+    public List<Job> claim(Collection<String> types, int limit, String node, long now) {
+        if (types.isEmpty() || limit <= 0) return List.of();
         return jdbi.inTransaction(h -> h.createQuery("""
                 UPDATE jobs SET state = 'running', locked_by = :node, heartbeat_at = :now, attempts = attempts + 1, updated_at = :now
-                WHERE id = (SELECT id FROM jobs WHERE state = 'pending' AND run_at <= :now AND type IN (<types>)
-                            ORDER BY priority, run_at, id LIMIT 1""" + dialect.skipLocked() + """
+                WHERE id IN (SELECT id FROM jobs WHERE state = 'pending' AND run_at <= :now AND type IN (<types>)
+                             ORDER BY priority, run_at, id LIMIT :limit""" + dialect.skipLocked() + """
                 ) AND state = 'pending'
-                RETURNING id, type, payload, attempts, max_attempts""")
-                .bind("node", node).bind("now", now).bindList("types", List.copyOf(types))
-                .map((rs, ctx) -> new Job(rs.getLong("id"), rs.getString("type"), rs.getString("payload"),
-                        rs.getInt("attempts"), rs.getInt("max_attempts")))
-                .findOne());
+                RETURNING id, type, payload, attempts, max_attempts, priority""")
+                .bind("node", node).bind("now", now).bind("limit", limit).bindList("types", List.copyOf(types))
+                .map((rs, ctx) -> Map.entry(rs.getInt("priority"), new Job(rs.getLong("id"), rs.getString("type"), rs.getString("payload"),
+                        rs.getInt("attempts"), rs.getInt("max_attempts"))))
+                .list().stream()
+                // RETURNING gives no order: start the most urgent first.
+                .sorted(java.util.Comparator.<Map.Entry<Integer, Job>>comparingInt(Map.Entry::getKey).thenComparingLong(e -> e.getValue().id()))
+                .map(Map.Entry::getValue).toList());
     }
 
     public void heartbeat(Collection<Long> ids, long now) {
@@ -101,22 +103,26 @@ public final class JobStore {
                 .bind("type", type).mapTo(Long.class).one()) > 0;
     }
 
-    /** Recent jobs for the admin jobs list, newest first; {@code state} null for all. */
-    public List<JobView> list(String state, int start, int count) {
+    /** Recent jobs for the admin jobs list, newest first; {@code state} and {@code type} null for all. */
+    public List<JobView> list(String state, String type, int start, int count) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, type, payload, state, attempts, max_attempts, last_error, created_at, updated_at FROM jobs"
-                        + (state == null ? "" : " WHERE state = :state") + " ORDER BY id DESC LIMIT :count OFFSET :start")
-                .bind("state", state).bind("count", count).bind("start", start)
+                        + where(state, type) + " ORDER BY id DESC LIMIT :count OFFSET :start")
+                .bind("state", state).bind("type", type).bind("count", count).bind("start", start)
                 .map((rs, ctx) -> new JobView(rs.getLong("id"), rs.getString("type"), JobView.publicState(rs.getString("state")),
                         rs.getString("payload"), rs.getInt("attempts"), rs.getInt("max_attempts"), rs.getString("last_error"),
                         rs.getLong("created_at"), rs.getLong("updated_at")))
                 .list());
     }
 
-    public long count(String state) {
-        return jdbi.withHandle(h -> {
-            var q = h.createQuery("SELECT COUNT(*) FROM jobs" + (state == null ? "" : " WHERE state = :state"));
-            if (state != null) q.bind("state", state);
-            return q.mapTo(Long.class).one();
-        });
+    public long count(String state, String type) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs" + where(state, type))
+                .bind("state", state).bind("type", type).mapTo(Long.class).one());
+    }
+
+    private static String where(String state, String type) {
+        List<String> c = new java.util.ArrayList<>();
+        if (state != null) c.add("state = :state");
+        if (type != null) c.add("type = :type");
+        return c.isEmpty() ? "" : " WHERE " + String.join(" AND ", c);
     }
 }

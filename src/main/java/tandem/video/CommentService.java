@@ -15,8 +15,10 @@ public final class CommentService {
     private final CommentStore store;
     private final VideoService videos;
     private final Clock clock;
+    private final VideoEvents events;
 
-    public CommentService(CommentStore store, VideoService videos, Clock clock) {
+    public CommentService(CommentStore store, VideoService videos, Clock clock, VideoEvents events) {
+        this.events = events;
         this.store = store;
         this.videos = videos;
         this.clock = clock;
@@ -27,7 +29,7 @@ public final class CommentService {
 
     public Comment createThread(User user, String videoId, String text) {
         Video v = writable(user, videoId);
-        long id = store.insert(v.id(), user.accountId(), null, null, checkText(text), clock.millis());
+        long id = insert(v, user, null, null, checkText(text));
         return store.byId(v.id(), id).orElseThrow();
     }
 
@@ -35,7 +37,7 @@ public final class CommentService {
         Video v = writable(user, videoId);
         Comment parent = store.byId(v.id(), commentId).orElseThrow(() -> Problem.notFound("Video comment " + commentId + " not found"));
         if (parent.deleted()) throw Problem.conflict("Cannot reply to a deleted comment");
-        long id = store.insert(v.id(), user.accountId(), parent.threadId(), parent.id(), checkText(text), clock.millis());
+        long id = insert(v, user, parent.threadId(), parent.id(), checkText(text));
         return store.byId(v.id(), id).orElseThrow();
     }
 
@@ -45,7 +47,19 @@ public final class CommentService {
         Comment c = store.byId(v.id(), commentId).orElseThrow(() -> Problem.notFound("Video comment " + commentId + " not found"));
         boolean allowed = c.account().id() == user.accountId() || videos.canManage(Optional.of(user), v);
         if (!allowed) throw Problem.forbidden("Cannot remove video comment of another user");
-        if (!c.deleted()) store.softDelete(c.id(), clock.millis());
+        if (!c.deleted()) store.jdbi().useTransaction(h -> {
+            store.softDelete(h, c.id(), clock.millis());
+            events.commentDeleted(h, c.id());
+        });
+    }
+
+    private long insert(Video v, User user, Long threadId, Long inReplyTo, String text) {
+        long now = clock.millis();
+        return store.jdbi().inTransaction(h -> {
+            long id = store.insert(h, v.id(), user.accountId(), threadId, inReplyTo, text, now, now, null);
+            events.commented(h, id);
+            return id;
+        });
     }
 
     public Page<Comment> threads(Optional<User> viewer, String videoId, int start, int count, boolean newestFirst) {

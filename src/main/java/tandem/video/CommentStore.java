@@ -29,17 +29,33 @@ public final class CommentStore {
         this.jdbi = jdbi;
     }
 
-    /** Inserts a comment; a root becomes its own thread. */
-    public long insert(long videoId, long accountId, Long threadId, Long inReplyTo, String text, long now) {
-        return jdbi.inTransaction(h -> {
-            long id = h.createQuery("""
-                    INSERT INTO video_comments (video_id, account_id, thread_id, in_reply_to, text, created_at, updated_at)
-                    VALUES (:v, :a, :t, :r, :text, :now, :now) RETURNING id""")
-                    .bind("v", videoId).bind("a", accountId).bind("t", threadId).bind("r", inReplyTo).bind("text", text).bind("now", now)
-                    .mapTo(Long.class).one();
-            if (threadId == null) h.createUpdate("UPDATE video_comments SET thread_id = id WHERE id = :id").bind("id", id).execute();
-            return id;
-        });
+    public Jdbi jdbi() { return jdbi; }
+
+    /** Inserts a comment in the caller's transaction; a root becomes its own thread; `url` is the AP id of a remote one. */
+    public long insert(Handle h, long videoId, long accountId, Long threadId, Long inReplyTo, String text, long createdAt, long now, String url) {
+        long id = h.createQuery("""
+                INSERT INTO video_comments (video_id, account_id, thread_id, in_reply_to, text, created_at, updated_at, url)
+                VALUES (:v, :a, :t, :r, :text, :created, :now, :url) RETURNING id""")
+                .bind("v", videoId).bind("a", accountId).bind("t", threadId).bind("r", inReplyTo).bind("text", text)
+                .bind("created", createdAt).bind("now", now).bind("url", url)
+                .mapTo(Long.class).one();
+        if (threadId == null) h.createUpdate("UPDATE video_comments SET thread_id = id WHERE id = :id").bind("id", id).execute();
+        return id;
+    }
+
+    /** A comment by its id alone (federation meets comments without their video). */
+    public Optional<Comment> byId(long id) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.id = :id").bind("id", id).map(COMMENT).findOne());
+    }
+
+    /** A remote comment by its ActivityPub id. */
+    public Optional<Comment> byUrl(String url) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.url = :u").bind("u", url).map(COMMENT).findOne());
+    }
+
+    /** The ActivityPub id of a remote comment; null for a local one. */
+    public Optional<String> urlOf(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT url FROM video_comments WHERE id = :id").bind("id", id).mapTo(String.class).findOne());
     }
 
     public Optional<Comment> byId(long videoId, long id) {
@@ -72,9 +88,9 @@ public final class CommentStore {
     }
 
     /** PeerTube keeps deleted comments as tombstones so replies keep their place. */
-    public void softDelete(long id, long now) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE video_comments SET text = '', deleted_at = :now, updated_at = :now WHERE id = :id")
-                .bind("now", now).bind("id", id).execute());
+    public void softDelete(Handle h, long id, long now) {
+        h.createUpdate("UPDATE video_comments SET text = '', deleted_at = :now, updated_at = :now WHERE id = :id")
+                .bind("now", now).bind("id", id).execute();
     }
 
     /**

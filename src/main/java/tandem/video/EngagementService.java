@@ -22,7 +22,10 @@ public final class EngagementService {
     private final VideoService videos;
     private final Clock clock;
 
-    public EngagementService(Jdbi jdbi, VideoService videos, Clock clock) {
+    private final VideoEvents events;
+
+    public EngagementService(Jdbi jdbi, VideoService videos, Clock clock, VideoEvents events) {
+        this.events = events;
         this.jdbi = jdbi;
         this.videos = videos;
         this.clock = clock;
@@ -46,6 +49,7 @@ public final class EngagementService {
                         .bind("v", v.id()).bind("a", user.accountId()).bind("r", rating).bind("now", clock.millis()).execute();
                 h.createUpdate("UPDATE videos SET " + counter(rating) + " = " + counter(rating) + " + 1 WHERE id = :v").bind("v", v.id()).execute();
             }
+            events.rated(h, v.id(), user.accountId(), old, rating);
         });
     }
 
@@ -87,6 +91,7 @@ public final class EngagementService {
                         .bind("now", now).bind("v", v.id()).bind("w", who).execute();
             }
             h.createUpdate("UPDATE videos SET views = views + 1 WHERE id = :v").bind("v", v.id()).execute();
+            events.viewed(h, v.id());
             return true;
         });
     }

@@ -41,13 +41,15 @@ public final class VideoPipeline {
     private final MediaProbe probe;
     private final HlsTranscoder transcoder;
     private final Thumbnailer thumbnailer;
+    private final VideoEvents events;
     private final MediaLinks links;
     private final Path workRoot;
     private final Clock clock;
     private final ObjectMapper json;
 
     public VideoPipeline(VideoStore store, BlobStore blobs, MediaProbe probe, HlsTranscoder transcoder, Thumbnailer thumbnailer,
-                         MediaLinks links, Path workRoot, Clock clock, ObjectMapper json) {
+                         MediaLinks links, Path workRoot, Clock clock, ObjectMapper json, VideoEvents events) {
+        this.events = events;
         this.store = store;
         this.blobs = blobs;
         this.probe = probe;
@@ -170,6 +172,7 @@ public final class VideoPipeline {
                         var.mediaFile().getFileName().toString(), r.audio(), r.hasVideo(), now);
             }
             store.markPublished(h, v.id(), (int) Math.round(info.durationSeconds()), aspect, now);
+            events.published(h, v.id());
         });
         log.info("video {} published with {} rendition(s)", v.uuid(), out.variants().size());
     }

@@ -36,8 +36,11 @@ public final class VideoService {
     private final JobQueue jobs;
     private final Clock clock;
     private final long maxUploadBytes;
+    private final VideoEvents events;
 
-    public VideoService(VideoStore store, AccountService accounts, BlobStore blobs, JobQueue jobs, Clock clock, long maxUploadBytes) {
+    public VideoService(VideoStore store, AccountService accounts, BlobStore blobs, JobQueue jobs, Clock clock, long maxUploadBytes,
+                        VideoEvents events) {
+        this.events = events;
         this.store = store;
         this.accounts = accounts;
         this.blobs = blobs;
@@ -163,7 +166,10 @@ public final class VideoService {
     public Video update(User user, String idOrUuid, VideoMetadata m) {
         Video v = managed(user, idOrUuid);
         if (m.channelId() != null && m.channelId() != v.channel().id()) ownedChannel(user, m.channelId());
-        store.jdbi().useTransaction(h -> store.update(h, v.id(), m, clock.millis()));
+        store.jdbi().useTransaction(h -> {
+            store.update(h, v.id(), m, clock.millis());
+            events.updated(h, v.id());
+        });
         return store.byId(v.id()).orElseThrow();
     }
 
@@ -190,9 +196,20 @@ public final class VideoService {
             if (VideoFile.WEB.equals(f.kind())) keys.add("web-videos/" + f.fileName());
             if (f.torrentName() != null) keys.add("torrents/" + f.torrentName());
         }
+        events.deleting(h, v);
         String payload = "{\"uuid\":\"" + v.uuid() + "\",\"keys\":[" + String.join(",", keys.stream().map(k -> "\"" + k + "\"").toList()) + "]}";
         store.delete(h, v.id());
         jobs.enqueue(h, VideoJobs.DELETE_FILES, payload);
+    }
+
+    /** Records that a video's thumbnail (and preview) are stored. */
+    public void thumbnailStored(long videoId) {
+        store.setThumbnail(videoId);
+    }
+
+    /** Where a remote video plays from (its origin's playlists); empty for our own. */
+    public Optional<RemotePlayback> remotePlayback(Video v) {
+        return v.isLocal() ? Optional.empty() : store.remotePlayback(v.id());
     }
 
     public Page<Video> list(VideoQuery q) {

@@ -45,6 +45,8 @@ public final class VideoStore {
             rs.getLong("size"), rs.getString("file_name"), rs.getString("torrent_name"), rs.getString("info_hash"),
             rs.getBoolean("has_audio"), rs.getBoolean("has_video"));
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper REMOTE_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Jdbi jdbi;
 
     public VideoStore(Jdbi jdbi) {
@@ -147,6 +149,9 @@ public final class VideoStore {
             binds.put("owner", q.ownerAccountId());
         } else {
             clauses.add("v.privacy = 1 AND v.state = 1");
+            // Federation's blocklist: a blocked instance's or account's videos leave every list.
+            clauses.add("(c.host IS NULL OR c.host NOT IN (SELECT host FROM server_blocks))");
+            clauses.add("a.id NOT IN (SELECT account_id FROM account_blocks)");
         }
         if (q.isLocal() != null) {
             clauses.add("v.is_local = :local");
@@ -298,5 +303,24 @@ public final class VideoStore {
 
     public long countLocal() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM videos WHERE is_local = TRUE").mapTo(Long.class).one());
+    }
+
+    /** Where a remote video plays from; empty for our own videos. */
+    public Optional<RemotePlayback> remotePlayback(long videoId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT url, playlist_url, sha256_url, infohashes, trackers, files, thumbnail_url FROM remote_videos WHERE video_id = :v")
+                .bind("v", videoId)
+                .map((rs, ctx) -> {
+                    try {
+                        var mapper = REMOTE_JSON;
+                        var t = mapper.getTypeFactory();
+                        return new RemotePlayback(rs.getString(1), rs.getString(2), rs.getString(3),
+                                mapper.readValue(rs.getString(4), t.constructCollectionType(List.class, String.class)),
+                                mapper.readValue(rs.getString(5), t.constructCollectionType(List.class, String.class)),
+                                mapper.readValue(rs.getString(6), t.constructCollectionType(List.class, RemotePlayback.File.class)),
+                                rs.getString(7));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException("unreadable remote_videos row " + videoId, e);
+                    }
+                }).findOne());
     }
 }

@@ -89,7 +89,7 @@ class JobQueueTest {
         await(() -> dead.get() == 1);
         awaitIdle(q);
         assertThat(dead.get()).isEqualTo(1);
-        var jobs = new JobStore(db.jdbi(), db.dialect()).list("dead", 0, 10);
+        var jobs = new JobStore(db.jdbi(), db.dialect()).list("dead", null, 0, 10);
         assertThat(jobs).hasSize(1);
         assertThat(jobs.getFirst().error()).contains("always");
         assertThat(jobs.getFirst().state()).as("PeerTube's name for a dead job").isEqualTo("failed");
@@ -111,7 +111,7 @@ class JobQueueTest {
         // Simulate a crash: claim the job as another node would, then never heartbeat again.
         long id = first.enqueue(slow, "{}");
         JobStore store = new JobStore(db.jdbi(), db.dialect());
-        assertThat(store.claim(java.util.List.of("slow"), "dead-node", System.currentTimeMillis())).isPresent();
+        assertThat(store.claim(java.util.List.of("slow"), 1, "dead-node", System.currentTimeMillis())).hasSize(1);
         AtomicInteger runs = new AtomicInteger();
         first.register(slow, job -> runs.incrementAndGet());
         first.start();

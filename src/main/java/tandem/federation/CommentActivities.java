@@ -1,0 +1,131 @@
+package tandem.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.video.Comment;
+import tandem.video.CommentStore;
+import tandem.video.Video;
+import tandem.video.VideoService;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Comments (`Note`) from other instances: stored under the video or comment they answer, by the
+ * remote account that wrote them; deleted by their author's host or the video's. A comment on one of
+ * our videos is forwarded to our followers, who re-fetch it from its origin.
+ */
+public final class CommentActivities {
+    private static final Logger log = LoggerFactory.getLogger(CommentActivities.class);
+
+    private final ObjectFetcher fetcher;
+    private final RemoteActors actors;
+    private final LocalActors local;
+    private final CommentStore comments;
+    private final VideoService videos;
+    private final RemoteVideoStore remoteVideos;
+    private final Audience audience;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public CommentActivities(ObjectFetcher fetcher, RemoteActors actors, LocalActors local, CommentStore comments, VideoService videos,
+                             RemoteVideoStore remoteVideos, Audience audience, Outbox outbox, Clock clock) {
+        this.fetcher = fetcher;
+        this.actors = actors;
+        this.local = local;
+        this.comments = comments;
+        this.videos = videos;
+        this.remoteVideos = remoteVideos;
+        this.audience = audience;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    private record Target(Video video, Comment parent) {}
+
+    /** Create(Note): `note` is trusted only when the signer is its author; a forwarded one is fetched from its origin. */
+    public void onCreate(String activityActor, JsonNode note, boolean forwarded, ObjectNode original) {
+        if (forwarded || note.isTextual()) note = fetcher.fetch(AsToActivity.idOf(note));
+        String id = RemoteActors.url(note, "id", true);
+        String author = AsToActivity.idOf(note.path("attributedTo"));
+        if (!activityActor.equals(author)) throw new FederationException("comment " + id + " is attributed to " + author + ", not to " + activityActor);
+        if (!LocalActors.hostOf(id).equals(LocalActors.hostOf(author))) throw new FederationException("comment " + id + " is not on its author's host");
+        if (comments.byUrl(id).isPresent()) return;
+        String inReplyTo = AsToActivity.idOf(note.path("inReplyTo"));
+        if (inReplyTo == null) throw new FederationException("comment " + id + " answers nothing (no inReplyTo)");
+        Target t = target(inReplyTo);
+        if (t.video().commentsPolicy() == 2) throw new FederationException("comments are disabled on " + inReplyTo);
+        Actor writer = actors.resolve(author);
+        if (writer.accountId() == null) throw new FederationException(author + " is not an account");
+        String text = text(note);
+        long created = published(note);
+        JsonNode finalNote = note;
+        comments.jdbi().useTransaction(h -> {
+            comments.insert(h, t.video().id(), writer.accountId(), t.parent() == null ? null : t.parent().threadId(),
+                    t.parent() == null ? null : t.parent().id(), text, created, clock.millis(), id);
+            if (t.video().isLocal() && original != null) {
+                List<String> inboxes = audience.followersOf(h, audience.involved(t.video().channel())).stream()
+                        .filter(i -> !LocalActors.hostOf(i).equals(writer.host())).toList();
+                outbox.send(h, local.instance(), original, inboxes);
+            }
+        });
+        log.info("comment {} by {} stored on video {}", id, writer.handle(), t.video().uuid());
+    }
+
+    /** Delete of a comment: by its author's host, or by the host of the video it is on. */
+    public boolean onDelete(String activityActor, String url) {
+        Optional<Comment> c = comments.byUrl(url);
+        if (c.isEmpty()) return false;
+        String host = LocalActors.hostOf(activityActor);
+        Video v = videos.find(String.valueOf(c.get().videoId())).orElse(null);
+        boolean authorHost = host.equals(LocalActors.hostOf(url));
+        boolean videoHost = v != null && !v.isLocal() && remoteVideos.urlOf(v.id()).map(u -> host.equals(LocalActors.hostOf(u))).orElse(false);
+        if (!authorHost && !videoHost) throw new FederationException(activityActor + " may not delete comment " + url);
+        comments.jdbi().useTransaction(h -> comments.softDelete(h, c.get().id(), clock.millis()));
+        log.info("remote comment {} deleted", url);
+        return true;
+    }
+
+    private Target target(String inReplyTo) {
+        if (local.isLocal(inReplyTo)) {
+            String path = inReplyTo.substring(local.base().length());
+            String[] p = path.split("/");
+            // /videos/watch/<uuid>[/comments/<id>]
+            if (p.length >= 4 && "videos".equals(p[1]) && "watch".equals(p[2])) {
+                Video v = videos.find(p[3]).filter(Video::isLocal).orElseThrow(() -> new FederationException("no video " + inReplyTo));
+                if (p.length == 4) return new Target(v, null);
+                if (p.length == 6 && "comments".equals(p[4]) && p[5].matches("\\d{1,18}")) {
+                    Comment parent = comments.byId(v.id(), Long.parseLong(p[5])).orElseThrow(() -> new FederationException("no comment " + inReplyTo));
+                    return new Target(v, parent);
+                }
+            }
+            throw new FederationException("inReplyTo " + inReplyTo + " names nothing here");
+        }
+        Optional<Long> remoteVideo = remoteVideos.idByUrl(inReplyTo);
+        if (remoteVideo.isPresent()) return new Target(videos.find(String.valueOf(remoteVideo.get())).orElseThrow(), null);
+        Comment parent = comments.byUrl(inReplyTo).orElseThrow(() -> new FederationException("inReplyTo " + inReplyTo + " is unknown here"));
+        return new Target(videos.find(String.valueOf(parent.videoId())).orElseThrow(), parent);
+    }
+
+    /** Markdown is kept; HTML (Mastodon) becomes plain text: we only ever show comments as text. */
+    static String text(JsonNode note) {
+        String content = note.path("content").asText("");
+        if (content.length() > 10_000) content = content.substring(0, 10_000);
+        if ("text/markdown".equals(note.path("mediaType").asText())) return content;
+        return content.replaceAll("(?i)<br\\s*/?>|</p>\\s*<p>", "\n").replaceAll("<[^>]*>", "")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&").trim();
+    }
+
+    private static long published(JsonNode note) {
+        try {
+            return Instant.parse(note.path("published").asText("")).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return System.currentTimeMillis();
+        }
+    }
+}

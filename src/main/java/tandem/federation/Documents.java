@@ -1,0 +1,167 @@
+package tandem.federation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import tandem.account.Account;
+import tandem.account.AccountService;
+import tandem.account.Channel;
+import tandem.core.PageRequest;
+import tandem.video.Comment;
+import tandem.video.CommentStore;
+import tandem.video.Video;
+import tandem.video.VideoPrivacy;
+import tandem.video.VideoQuery;
+import tandem.video.VideoService;
+import tandem.video.VideoState;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ActivityPub documents our URLs serve to other servers: actors, their outbox, followers and
+ * following collections, videos with their Create and rating collections, and comments. Empty
+ * when there is nothing public to show (the route answers 404).
+ */
+public final class Documents {
+    private final ObjectMapper mapper;
+    private final AccountService accounts;
+    private final VideoService videos;
+    private final CommentStore comments;
+    private final RemoteVideoStore remoteVideos;
+    private final LocalActors local;
+    private final ActorStore actors;
+    private final ActorToAs actorToAs;
+    private final VideoToAs videoToAs;
+    private final CommentToAs commentToAs;
+    private final Collections collections;
+    private final String instanceName;
+
+    public Documents(ObjectMapper mapper, AccountService accounts, VideoService videos, CommentStore comments, RemoteVideoStore remoteVideos,
+                     LocalActors local, ActorStore actors, ActorToAs actorToAs, VideoToAs videoToAs, CommentToAs commentToAs,
+                     String instanceName) {
+        this.mapper = mapper;
+        this.accounts = accounts;
+        this.videos = videos;
+        this.comments = comments;
+        this.remoteVideos = remoteVideos;
+        this.local = local;
+        this.actors = actors;
+        this.actorToAs = actorToAs;
+        this.videoToAs = videoToAs;
+        this.commentToAs = commentToAs;
+        this.collections = new Collections(mapper);
+        this.instanceName = instanceName;
+    }
+
+    /** An actor known by name: the instance actor, a local account or a local channel. */
+    public record Named(Actor actor, Account account, Channel channel) {}
+
+    public Optional<Named> account(String name) {
+        if (tandem.account.AccountStore.INSTANCE_ACTOR.equals(name)) return Optional.of(new Named(local.instance(), null, null));
+        return accounts.localAccount(name).map(a -> new Named(local.account(a), a, null));
+    }
+
+    public Optional<Named> channel(String name) {
+        return accounts.localChannel(name).map(c -> new Named(local.channel(c), null, c));
+    }
+
+    /** WebFinger's lookup: accounts, channels and the instance actor share one namespace. */
+    public Optional<Named> anyActor(String name) {
+        return account(name).or(() -> channel(name));
+    }
+
+    public ObjectNode actor(Named n) {
+        if (n.account() != null) return actorToAs.account(n.account());
+        if (n.channel() != null) return actorToAs.channel(n.channel());
+        return actorToAs.instance(instanceName, 0);
+    }
+
+    public ObjectNode outbox(Named n, Integer page) {
+        VideoQuery q = query(n, 0, 1);
+        long total = videos.list(q).total();
+        return collections.collection(n.actor().outbox(), total, page, (start, count) -> videos.list(query(n, start, count)).data().stream()
+                .map(v -> announce(n.actor(), v)).toList());
+    }
+
+    private VideoQuery query(Named n, int start, int count) {
+        PageRequest p = new PageRequest(start, count, "publishedAt", true);
+        return new VideoQuery(p, true, null, null, null, null, n.channel() == null ? null : n.channel().id(),
+                n.account() == null ? null : n.account().id(), null);
+    }
+
+    private ObjectNode announce(Actor by, Video v) {
+        String url = local.videoUrl(v.uuid());
+        ObjectNode a = mapper.createObjectNode();
+        a.put("id", url + "/announces/" + by.id());
+        a.put("type", "Announce");
+        a.put("actor", by.url());
+        a.put("object", url);
+        a.putArray("to").add(Contexts.PUBLIC);
+        a.putArray("cc");
+        return a;
+    }
+
+    public ObjectNode followers(Named n, Integer page) {
+        long total = actors.countFollows(true, List.of(n.actor().id()), Follow.ACCEPTED);
+        return collections.collection(n.actor().followers(), total, page, (s, c) -> actors.followerUrls(n.actor().id(), s, c));
+    }
+
+    public ObjectNode following(Named n, Integer page) {
+        long total = actors.countFollows(false, List.of(n.actor().id()), Follow.ACCEPTED);
+        return collections.collection(n.actor().url() + "/following", total, page, (s, c) -> actors.followingUrls(n.actor().id(), s, c));
+    }
+
+    /** A video that other servers may see: ours, public or unlisted, playable. */
+    public Optional<Video> federatedVideo(String id) {
+        return videos.find(id).filter(Video::isLocal)
+                .filter(v -> v.privacy() == VideoPrivacy.PUBLIC || v.privacy() == VideoPrivacy.UNLISTED)
+                .filter(v -> v.state() == VideoState.PUBLISHED);
+    }
+
+    /** Where a remote video lives, for a 301 from our copy's URL. */
+    public Optional<String> remoteOrigin(String id) {
+        return videos.find(id).filter(v -> !v.isLocal()).flatMap(v -> remoteVideos.urlOf(v.id()));
+    }
+
+    public ObjectNode video(Video v) {
+        return videoToAs.video(v, videos.files(v));
+    }
+
+    public ObjectNode videoCreate(Video v) {
+        ObjectNode object = video(v);
+        ObjectNode a = mapper.createObjectNode();
+        a.set("@context", object.remove("@context"));
+        a.put("id", local.videoUrl(v.uuid()) + "/activity");
+        a.put("type", "Create");
+        a.put("actor", local.accountUrl(v.channel().account().name()));
+        a.set("to", object.get("to"));
+        a.set("cc", object.get("cc"));
+        a.set("object", object);
+        return a;
+    }
+
+    /** `likes`/`dislikes`: PeerTube's receivers read only `totalItems`. */
+    public ObjectNode rates(Video v, boolean likes, Integer page) {
+        String id = local.videoUrl(v.uuid()) + (likes ? "/likes" : "/dislikes");
+        return collections.collection(id, likes ? v.likes() : v.dislikes(), page, (s, c) -> List.of());
+    }
+
+    public ObjectNode comments(Video v, Integer page) {
+        String id = local.videoUrl(v.uuid()) + "/comments";
+        long total = comments.countNotDeleted(v.id());
+        return collections.collection(id, total, page, (s, c) -> comments.threads(v.id(), s, c, false).stream()
+                .map(cm -> noteUrl(v, cm)).toList());
+    }
+
+    private String noteUrl(Video v, Comment c) {
+        return comments.urlOf(c.id()).orElse(local.commentUrl(v.uuid(), c.id()));
+    }
+
+    /** One of our comments as a Note (Tombstone once deleted); a remote one redirects to its origin. */
+    public Optional<ObjectNode> comment(Video v, long commentId) {
+        Optional<Comment> c = comments.byId(v.id(), commentId);
+        if (c.isEmpty() || c.get().account().host() != null) return Optional.empty();
+        String parent = c.get().inReplyTo() == null ? null : comments.urlOf(c.get().inReplyTo()).orElse(local.commentUrl(v.uuid(), c.get().inReplyTo()));
+        return Optional.of(commentToAs.note(c.get(), v, local.videoUrl(v.uuid()), parent));
+    }
+}

@@ -1,0 +1,146 @@
+package tandem.federation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.core.Page;
+import tandem.core.Problem;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The admin's side of instance follows (PeerTube's `/server/following` and `/server/followers`):
+ * our instance actor follows a host's instance actor or a channel/account handle; followers of our
+ * instance are accepted, rejected or removed.
+ */
+public final class Following {
+    private static final Logger log = LoggerFactory.getLogger(Following.class);
+
+    private final ObjectMapper mapper;
+    private final ActorStore store;
+    private final RemoteActors remote;
+    private final LocalActors local;
+    private final Finger finger;
+    private final Outbox outbox;
+    private final FollowActivities follows;
+    private final Clock clock;
+
+    public Following(ObjectMapper mapper, ActorStore store, RemoteActors remote, LocalActors local, Finger finger, Outbox outbox,
+                     FollowActivities follows, Clock clock) {
+        this.mapper = mapper;
+        this.store = store;
+        this.remote = remote;
+        this.local = local;
+        this.finger = finger;
+        this.outbox = outbox;
+        this.follows = follows;
+        this.clock = clock;
+    }
+
+    /** Follows a host's instance actor, or an account/channel by handle. */
+    public void follow(String hostOrHandle) {
+        String url;
+        try {
+            url = hostOrHandle.contains("@") ? finger.handle(hostOrHandle) : finger.instanceActor(hostOrHandle);
+        } catch (FederationException e) {
+            throw Problem.badRequest(e.getMessage());
+        } catch (RuntimeException e) {
+            throw Problem.badRequest("Cannot reach " + hostOrHandle + ": " + e.getMessage());
+        }
+        if (local.isLocal(url)) throw Problem.badRequest("This instance cannot follow itself");
+        Actor target;
+        try {
+            target = remote.resolve(url, true);
+        } catch (RuntimeException e) {
+            throw Problem.badRequest("Cannot fetch the actor of " + hostOrHandle + ": " + e.getMessage());
+        }
+        follow(local.instance(), target);
+    }
+
+    /** Sends a Follow from one of our actors (the instance, or a user's account subscribing to a channel). */
+    public void follow(Actor from, Actor target) {
+        String activityId = from.url() + "/follows/" + target.id();
+        ObjectNode f = mapper.createObjectNode();
+        f.set("@context", Contexts.base(mapper));
+        f.put("id", activityId);
+        f.put("type", "Follow");
+        f.put("actor", from.url());
+        f.put("object", target.url());
+        store.jdbi().useTransaction(h -> {
+            store.upsertFollow(h, from.id(), target.id(), Follow.PENDING, activityId, clock.millis());
+            outbox.send(h, from, f, List.of(target.inbox()));
+        });
+        log.info("{} asked to follow {}", from.handle(), target.handle());
+    }
+
+    public void unfollow(String hostOrHandle) {
+        Actor target = knownTarget(hostOrHandle).orElseThrow(() -> Problem.notFound("Follow " + hostOrHandle + " not found"));
+        unfollow(local.instance(), target);
+    }
+
+    /** Ends a follow and tells the target (Undo of the Follow). */
+    public void unfollow(Actor from, Actor target) {
+        Follow f = store.follow(from.id(), target.id()).orElseThrow(() -> Problem.notFound("Follow " + target.handle() + " not found"));
+        ObjectNode undo = mapper.createObjectNode();
+        undo.set("@context", Contexts.base(mapper));
+        undo.put("id", f.activityUrl() + "/undo");
+        undo.put("type", "Undo");
+        undo.put("actor", from.url());
+        undo.putObject("object").put("id", f.activityUrl()).put("type", "Follow").put("actor", from.url()).put("object", target.url());
+        store.jdbi().useTransaction(h -> {
+            store.deleteFollow(h, from.id(), target.id());
+            outbox.send(h, from, undo, List.of(target.inbox()));
+        });
+        log.info("{} stopped following {}", from.handle(), target.handle());
+    }
+
+    private Optional<Actor> knownTarget(String hostOrHandle) {
+        if (hostOrHandle.contains("@")) {
+            String h = hostOrHandle.startsWith("@") ? hostOrHandle.substring(1) : hostOrHandle;
+            int at = h.indexOf('@');
+            return store.byHandle(h.substring(0, at), Finger.normaliseHost(h.substring(at + 1)));
+        }
+        String host = Finger.normaliseHost(hostOrHandle);
+        return store.follows(false, List.of(local.instance().id()), 0, 10_000).stream()
+                .map(Follow::target).filter(a -> a.host().equals(host) && a.isInstance()).findFirst();
+    }
+
+    public Page<Follow> following(int start, int count) {
+        List<Long> me = List.of(local.instance().id());
+        return new Page<>(store.countFollows(false, me, null), store.follows(false, me, start, count));
+    }
+
+    public Page<Follow> followers(int start, int count) {
+        List<Long> me = List.of(local.instance().id());
+        return new Page<>(store.countFollows(true, me, null), store.follows(true, me, start, count));
+    }
+
+    public void acceptFollower(String handle) {
+        Follow f = followerOf(handle);
+        store.jdbi().useTransaction(h -> {
+            store.setFollowState(h, f.follower().id(), f.target().id(), Follow.ACCEPTED, clock.millis());
+            follows.sendAnswer(h, "Accept", f.target(), f.follower(), f.activityUrl());
+        });
+    }
+
+    /** Rejects a pending follower, or removes an accepted one (PeerTube sends a Reject for both). */
+    public void rejectFollower(String handle) {
+        Follow f = followerOf(handle);
+        store.jdbi().useTransaction(h -> {
+            store.deleteFollow(h, f.follower().id(), f.target().id());
+            follows.sendAnswer(h, "Reject", f.target(), f.follower(), f.activityUrl());
+        });
+    }
+
+    private Follow followerOf(String handle) {
+        String h = handle.startsWith("@") ? handle.substring(1) : handle;
+        int at = h.indexOf('@');
+        if (at <= 0) throw Problem.badRequest("'" + handle + "' is not a handle like name@host");
+        Actor follower = store.byHandle(h.substring(0, at), Finger.normaliseHost(h.substring(at + 1)))
+                .orElseThrow(() -> Problem.notFound("Follower " + handle + " not found"));
+        return store.follow(follower.id(), local.instance().id()).orElseThrow(() -> Problem.notFound("Follower " + handle + " not found"));
+    }
+}

@@ -1,0 +1,87 @@
+package tandem.federation;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.video.Video;
+import tandem.video.VideoService;
+import tandem.video.VideoEvents;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Likes, dislikes and views from other instances. A rate counts only on our own videos (the
+ * origin keeps the counts, followers read them back); a view counts on our videos, or on a remote
+ * one when its origin reports it.
+ */
+public final class RateActivities {
+    private static final Logger log = LoggerFactory.getLogger(RateActivities.class);
+
+    private final RemoteActors actors;
+    private final LocalActors local;
+    private final VideoService videos;
+    private final RemoteVideoStore remoteVideos;
+    private final VideoEvents events;
+    private final Clock clock;
+
+    public RateActivities(RemoteActors actors, LocalActors local, VideoService videos, RemoteVideoStore remoteVideos,
+                          VideoEvents events, Clock clock) {
+        this.actors = actors;
+        this.local = local;
+        this.videos = videos;
+        this.remoteVideos = remoteVideos;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Like/Dislike (rating "like"/"dislike") or its Undo (rating "none") of one of our videos. */
+    public void onRate(String actorUrl, String videoUrl, String rating) {
+        Video v = localVideo(videoUrl).orElseThrow(() -> new FederationException("rates are accepted only for videos of this instance: " + videoUrl));
+        Actor rater = actors.resolve(actorUrl);
+        if (rater.accountId() == null) throw new FederationException(actorUrl + " is not an account: it cannot rate");
+        long account = rater.accountId();
+        remoteVideos.jdbi().useTransaction(h -> {
+            String old = h.createQuery("SELECT rating FROM video_ratings WHERE video_id = :v AND account_id = :a")
+                    .bind("v", v.id()).bind("a", account).mapTo(String.class).findOne().orElse("none");
+            if (old.equals(rating)) return;
+            if (!old.equals("none")) {
+                h.createUpdate("DELETE FROM video_ratings WHERE video_id = :v AND account_id = :a").bind("v", v.id()).bind("a", account).execute();
+                h.createUpdate("UPDATE videos SET " + counter(old) + " = " + counter(old) + " - 1 WHERE id = :v").bind("v", v.id()).execute();
+            }
+            if (!rating.equals("none")) {
+                h.createUpdate("INSERT INTO video_ratings (video_id, account_id, rating, created_at) VALUES (:v, :a, :r, :now)")
+                        .bind("v", v.id()).bind("a", account).bind("r", rating).bind("now", clock.millis()).execute();
+                h.createUpdate("UPDATE videos SET " + counter(rating) + " = " + counter(rating) + " + 1 WHERE id = :v").bind("v", v.id()).execute();
+            }
+            // Followers re-read the counts from our likes/dislikes collections after an Update.
+            events.updated(h, v.id());
+        });
+        log.info("{} rated video {}: {}", rater.handle(), v.uuid(), rating);
+    }
+
+    public void onView(String actorUrl, String videoUrl) {
+        Optional<Video> mine = localVideo(videoUrl);
+        if (mine.isPresent()) {
+            remoteVideos.addView(mine.get().id());
+            return;
+        }
+        Optional<Long> remote = remoteVideos.idByUrl(videoUrl);
+        if (remote.isPresent() && LocalActors.hostOf(actorUrl).equals(LocalActors.hostOf(videoUrl))) remoteVideos.addView(remote.get());
+    }
+
+    private Optional<Video> localVideo(String url) {
+        String prefix = local.base() + "/videos/watch/";
+        if (!url.startsWith(prefix)) return Optional.empty();
+        String uuid = url.substring(prefix.length());
+        if (uuid.contains("/")) return Optional.empty();
+        try {
+            return videos.find(uuid).filter(Video::isLocal);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String counter(String rating) {
+        return rating.equals("like") ? "likes" : "dislikes";
+    }
+}

@@ -1,0 +1,40 @@
+package tandem.video;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What other capabilities (federation) must hear about videos, told inside the transaction that
+ * made the change so a follow-up job is queued exactly when the change commits. `app` wires the
+ * implementation; `video` never knows who listens.
+ */
+public interface VideoEvents {
+    /** A video became playable (first publication, or a new set of files). */
+    void published(Handle h, long videoId);
+
+    /** Metadata or privacy changed. */
+    void updated(Handle h, long videoId);
+
+    /** The video is about to be deleted (its row is still there). */
+    void deleting(Handle h, Video video);
+
+    void commented(Handle h, long commentId);
+
+    void commentDeleted(Handle h, long commentId);
+
+    /** A local account's rating changed from `old` to `rating` ("like", "dislike" or "none"). */
+    void rated(Handle h, long videoId, long accountId, String old, String rating);
+
+    /** A view was counted on this instance. */
+    void viewed(Handle h, long videoId);
+
+    /** Listens to nothing: tests and tools that run without federation. */
+    VideoEvents NONE = new VideoEvents() {
+        public void published(Handle h, long videoId) {}
+        public void updated(Handle h, long videoId) {}
+        public void deleting(Handle h, Video video) {}
+        public void commented(Handle h, long commentId) {}
+        public void commentDeleted(Handle h, long commentId) {}
+        public void rated(Handle h, long videoId, long accountId, String old, String rating) {}
+        public void viewed(Handle h, long videoId) {}
+    };
+}
