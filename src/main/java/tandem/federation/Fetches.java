@@ -58,13 +58,15 @@ public final class Fetches implements JobHandler {
         if (image.length < 3 || image[0] != JPEG[0] || image[1] != JPEG[1] || image[2] != JPEG[2]) {
             throw new PermanentJobFailure("thumbnail " + url + " is not a JPEG");
         }
-        Path file = Files.createTempFile(Files.createDirectories(tmp), "thumb", ".jpg");
-        try {
-            Files.write(file, image);
-            blobs.put("thumbnails/" + v.thumbnailName(), file);
-            blobs.put("previews/" + v.thumbnailName(), file);
-        } finally {
-            Files.deleteIfExists(file);
+        // The blob store takes the file it is given: one temp file per stored copy.
+        for (String folder : new String[] {"thumbnails/", "previews/"}) {
+            Path file = Files.createTempFile(Files.createDirectories(tmp), "thumb", ".jpg");
+            try {
+                Files.write(file, image);
+                blobs.put(folder + v.thumbnailName(), file);
+            } finally {
+                Files.deleteIfExists(file);
+            }
         }
         videos.thumbnailStored(videoId);
     }
