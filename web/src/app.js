@@ -11,7 +11,7 @@ const routes = [
   [/^\/(?:c|video-channels)\/([^/]+)(?:\/videos)?$/, () => import('./pages/channel.js'), m => ({ handle: decodeURIComponent(m[1]) })],
   [/^\/(?:a|accounts)\/([^/]+)(?:\/videos)?$/, () => import('./pages/account.js'), m => ({ name: decodeURIComponent(m[1]) })],
   [/^\/search$/, () => import('./pages/search.js')],
-  [/^\/admin(?:\/(users|jobs|p2p))?$/, () => import('./pages/admin.js'), m => ({ tab: m[1] ?? 'users' })]
+  [/^\/admin(?:\/(users|jobs|p2p|federation))?$/, () => import('./pages/admin.js'), m => ({ tab: m[1] ?? 'users' })]
 ]
 
 const main = document.getElementById('app')

@@ -1,10 +1,12 @@
-// Administration: users and their quotas, background jobs, and how much of the video traffic
-// viewers carried between themselves (P2P) rather than the server (HTTP).
+// Administration: users and their quotas, background jobs, how much of the video traffic viewers
+// carried between themselves (P2P) rather than the server (HTTP), and federation (admin-federation.js).
 import { api } from '../lib/api.js'
 import { h, replace, notice, bytes } from '../lib/dom.js'
 import { p2pChart } from '../lib/p2p-chart.js'
+import { jobList } from '../lib/job-list.js'
+import { federation } from './admin-federation.js'
 
-const TABS = { users: 'Users', jobs: 'Jobs', p2p: 'P2P statistics' }
+const TABS = { users: 'Users', jobs: 'Jobs', p2p: 'P2P statistics', federation: 'Federation' }
 
 export async function render (main, { user, tab }) {
   document.title = `${TABS[tab]} - Administration - Tandem`
@@ -17,7 +19,7 @@ export async function render (main, { user, tab }) {
     h('a', { href: `/admin/${key}`, 'aria-current': key === tab ? 'page' : null }, label)))
   const body = h('section', { id: `admin-${tab}` })
   replace(main, h('h1', {}, 'Administration'), tabs, body)
-  await ({ users, jobs, p2p })[tab](body)
+  await ({ users, jobs, p2p, federation })[tab](body)
 }
 
 const QUOTA_CHOICES = [[-1, 'Unlimited'], [1e9, '1 GB'], [5e9, '5 GB'], [10e9, '10 GB'], [50e9, '50 GB'], [100e9, '100 GB']]
@@ -79,15 +81,7 @@ async function jobs (section, state = 'active') {
   const filter = h('select', { id: 'job-state', 'aria-label': 'Job state' }, JOB_STATES.map(s => h('option', { value: s, selected: s === state }, s)))
   filter.addEventListener('change', () => jobs(section, filter.value))
   const { data } = await api(`/jobs/${state}?count=50`)
-  replace(section, h('p', {}, filter),
-    data.length ? h('table', { class: 'table' },
-      h('thead', {}, h('tr', {}, ['#', 'Type', 'State', 'Attempts', 'Created', 'Error'].map(t => h('th', {}, t)))),
-      h('tbody', {}, data.map(j => h('tr', {},
-        h('td', {}, String(j.id)), h('td', {}, j.type), h('td', {}, j.state),
-        h('td', {}, `${j.attempts}/${j.maxAttempts}`),
-        h('td', {}, new Date(j.createdAt).toLocaleString()),
-        h('td', { class: 'bad' }, j.error ?? '')))))
-      : h('p', { class: 'empty' }, `No ${state} jobs.`))
+  replace(section, h('p', {}, filter), jobList(data, ['id', 'type', 'state', 'attempts', 'created', 'error'], `No ${state} jobs.`))
 }
 
 async function p2p (section) {
