@@ -6,14 +6,16 @@ import tandem.core.Problem;
 import java.time.Clock;
 import java.util.List;
 
-/** A user's subscriptions to channels (local ones until federation brings remote channels). */
+/** A user's subscriptions to channels, local or (through {@link RemoteChannels}) of other instances. */
 public final class SubscriptionService {
     private final Jdbi jdbi;
     private final AccountService accounts;
     private final Clock clock;
     private final String localHost;
+    private final RemoteChannels remote;
 
-    public SubscriptionService(Jdbi jdbi, AccountService accounts, Clock clock, String localHost) {
+    public SubscriptionService(Jdbi jdbi, AccountService accounts, Clock clock, String localHost, RemoteChannels remote) {
+        this.remote = remote;
         this.jdbi = jdbi;
         this.accounts = accounts;
         this.clock = clock;
@@ -27,7 +29,7 @@ public final class SubscriptionService {
         int at = handle.indexOf('@');
         if (at >= 0) {
             if (!handle.substring(at + 1).equalsIgnoreCase(localHost)) {
-                throw Problem.notFound("Remote channels cannot be followed yet: " + handle);
+                return remote.find(handle.substring(0, at), handle.substring(at + 1).toLowerCase(java.util.Locale.ROOT));
             }
             name = handle.substring(0, at);
         }
@@ -45,6 +47,7 @@ public final class SubscriptionService {
                         .bind("a", user.accountId()).bind("c", c.id()).bind("now", clock.millis()).execute();
             }
         });
+        if (c.host() != null) remote.subscribed(accounts.account(user.accountId()).orElseThrow(), c);
     }
 
     public void unsubscribe(User user, String handle) {
@@ -52,6 +55,7 @@ public final class SubscriptionService {
         int n = jdbi.withHandle(h -> h.createUpdate("DELETE FROM subscriptions WHERE account_id = :a AND channel_id = :c")
                 .bind("a", user.accountId()).bind("c", c.id()).execute());
         if (n == 0) throw Problem.notFound("Subscription to " + handle + " not found");
+        if (c.host() != null) remote.unsubscribed(accounts.account(user.accountId()).orElseThrow(), c);
     }
 
     public boolean isSubscribed(User user, String handle) {

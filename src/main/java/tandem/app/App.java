@@ -192,7 +192,7 @@ public final class App implements AutoCloseable {
                             new PlaybackRoutes(playback, json, auth),
                             new PlaylistRoutes(new PlaylistService(db.jdbi(), accounts, videos, clock), accounts, actors, videoDto, urls, json, auth, tmp),
                             new CaptionRoutes(new CaptionService(db.jdbi(), videos, blobs, clock), json, auth, tmp),
-                            new SubscriptionRoutes(new SubscriptionService(db.jdbi(), accounts, clock, config.publicHost()),
+                            new SubscriptionRoutes(new SubscriptionService(db.jdbi(), accounts, clock, config.publicHost(), federation.subscriptions()),
                                     videos, videoRoutes, actors, json, auth)),
                     List.of(new StaticRoutes(new FileSender(blobs), mediaFiles), new FeedRoutes(videos, urls, config),
                             new WellKnownRoutes(federation.discovery(), () -> nodeinfo(federation, config, accounts, videos)),

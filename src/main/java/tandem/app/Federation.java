@@ -11,6 +11,7 @@ import tandem.federation.ActorToAs;
 import tandem.federation.AddressPolicy;
 import tandem.federation.Audience;
 import tandem.federation.Blocklist;
+import tandem.federation.ChannelSubscriptions;
 import tandem.federation.CommentActivities;
 import tandem.federation.CommentToAs;
 import tandem.federation.Crawler;
@@ -56,7 +57,7 @@ import java.util.Map;
  * the HTTP layer what it serves (documents, inbox, discovery, admin) and the job queue its handlers.
  */
 record Federation(Documents documents, Inbox inbox, Discovery discovery, Following following, Blocklist blocks,
-                  FederationHttp http, Map<JobType, JobHandler> handlers) {
+                  ChannelSubscriptions subscriptions, FederationHttp http, Map<JobType, JobHandler> handlers) {
     /** PeerTube's tolerance for the clock of a signed request (`Date` header). */
     private static final Duration SIGNATURE_SKEW = Duration.ofSeconds(1800);
     private static final long MAX_FETCHED_DOCUMENT = 3L * 1024 * 1024;
@@ -76,18 +77,20 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
         ObjectFetcher fetcher = new ObjectFetcher(http, signers, local, blocks);
         RemoteVideoStore remoteVideos = new RemoteVideoStore(db.jdbi(), mapper);
         Audience audience = new Audience(actorStore, local, accounts);
-        FollowActivities follows = new FollowActivities(mapper, actorStore, remoteActors, local, outbox, jobs, clock, fc.manualFollowerApproval());
+        VideoToAs videoToAs = new VideoToAs(mapper, local, videoUrls);
+        CommentToAs commentToAs = new CommentToAs(mapper, local);
+        Documents documents = new Documents(mapper, accounts, videos, comments, remoteVideos, local, actorStore,
+                new ActorToAs(mapper, local), videoToAs, commentToAs, config.instanceName());
+        FollowActivities follows = new FollowActivities(mapper, actorStore, remoteActors, local, outbox, jobs, clock,
+                fc.manualFollowerApproval(), documents::localActor);
         VideoActivities videoActivities = new VideoActivities(mapper, fetcher, remoteActors, actorStore, remoteVideos, jobs, clock);
         CommentActivities commentActivities = new CommentActivities(fetcher, remoteActors, local, comments, videos, remoteVideos, audience, outbox, clock);
         RateActivities rates = new RateActivities(remoteActors, local, videos, remoteVideos, events, clock);
         Timer verifyTimer = Timer.builder("tandem_federation_signature_verify")
                 .description("HTTP signature verification of inbox POSTs").register(registry);
         Inbox inbox = new Inbox(mapper, new HttpSignatures(SIGNATURE_SKEW), remoteActors, local, blocks, jobs, clock, fc.maxInboxBytes(), verifyTimer);
-        VideoToAs videoToAs = new VideoToAs(mapper, local, videoUrls);
-        CommentToAs commentToAs = new CommentToAs(mapper, local);
-        Documents documents = new Documents(mapper, accounts, videos, comments, remoteVideos, local, actorStore,
-                new ActorToAs(mapper, local), videoToAs, commentToAs, config.instanceName());
-        Following following = new Following(mapper, actorStore, remoteActors, local, new Finger(http, policy, mapper), outbox, follows, clock);
+        Finger finger = new Finger(http, policy, mapper);
+        Following following = new Following(mapper, actorStore, remoteActors, local, finger, outbox, follows, clock);
 
         Map<JobType, JobHandler> handlers = new LinkedHashMap<>();
         handlers.put(FederationJobs.INBOX, new InboxProcessor(db.jdbi(), mapper, fetcher, follows, videoActivities, commentActivities, rates, remoteActors));
@@ -95,7 +98,8 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
         handlers.put(FederationJobs.CRAWL, new Crawler(mapper, fetcher, jobs));
         handlers.put(FederationJobs.FETCH, new Fetches(mapper, videoActivities, videos, http, blobs, tmp.resolve("fetch")));
         handlers.put(deliveryType, new Delivery(db.jdbi(), mapper, actorStore, signers, http, fc.perHostConcurrency()));
-        return new Federation(documents, inbox, new Discovery(mapper, local, documents), following, blocks, http, handlers);
+        ChannelSubscriptions subscriptions = new ChannelSubscriptions(finger, remoteActors, actorStore, local, accounts, following);
+        return new Federation(documents, inbox, new Discovery(mapper, local, documents), following, blocks, subscriptions, http, handlers);
     }
 
     void registerJobs(JobQueue jobs) {

@@ -70,6 +70,19 @@ public final class Documents {
         return account(name).or(() -> channel(name));
     }
 
+    /** One of our actors by its URL (`/accounts/<name>`, `/video-channels/<name>`), made on first use. */
+    public Optional<Actor> localActor(String url) {
+        if (!local.isLocal(url)) return Optional.empty();
+        String path = java.net.URI.create(url).getPath();
+        String[] p = path == null ? new String[0] : path.split("/");
+        if (p.length != 3) return Optional.empty();
+        return switch (p[1]) {
+            case "accounts", "a" -> account(p[2]).map(Named::actor);
+            case "video-channels", "c" -> channel(p[2]).map(Named::actor);
+            default -> Optional.empty();
+        };
+    }
+
     public ObjectNode actor(Named n) {
         if (n.account() != null) return actorToAs.account(n.account());
         if (n.channel() != null) return actorToAs.channel(n.channel());

@@ -33,6 +33,9 @@ public final class FederationHttp implements AutoCloseable {
             "application/activity+json, application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"";
     private static final String ACTIVITY_JSON = "application/activity+json";
 
+    /** Inbox answers are read only to quote a refusal's reason. */
+    private static final long MAX_ERROR_BODY = 64 * 1024;
+
     private final AddressPolicy policy;
     private final Duration timeout;
     private final long maxResponseBytes;
@@ -111,9 +114,10 @@ public final class FederationHttp implements AutoCloseable {
                 .header("Content-Type", ACTIVITY_JSON)
                 .header("Accept", ACTIVITY_JSON);
         addSigned(request, HttpSignatures.signPost(signer, inbox, body, clock.instant()));
-        int status = exchange(request.build(), HttpResponse.BodyHandlers.discarding(), deadline).statusCode();
+        HttpResponse<byte[]> response = exchange(request.build(), CappedBody.handler(MAX_ERROR_BODY), deadline);
+        int status = response.statusCode();
         if (status / 100 != 2) {
-            throw FederationHttpException.status(status, "POST", inbox);
+            throw FederationHttpException.status(status, "POST", inbox, new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
         }
         return status;
     }

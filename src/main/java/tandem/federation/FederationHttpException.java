@@ -26,6 +26,14 @@ public final class FederationHttpException extends RuntimeException {
         return new FederationHttpException(method + " " + url + " answered HTTP " + status, status, retryable, null);
     }
 
+    /** As {@link #status}, quoting the start of the answer (a problem's `detail` says why an inbox refused). */
+    public static FederationHttpException status(int status, String method, Object url, String answer) {
+        FederationHttpException e = status(status, method, url);
+        if (answer == null || answer.isBlank()) return e;
+        String quoted = answer.length() > 300 ? answer.substring(0, 300) + "…" : answer;
+        return new FederationHttpException(e.getMessage() + ": " + quoted.strip(), status, e.retryable(), null);
+    }
+
     /** The network failed (refused, reset, timed out): the remote may be back later. */
     public static FederationHttpException io(String message, Throwable cause) {
         return new FederationHttpException(message, 0, true, cause);

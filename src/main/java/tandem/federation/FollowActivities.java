@@ -28,9 +28,11 @@ public final class FollowActivities {
     private final JobQueue jobs;
     private final Clock clock;
     private final boolean manualApproval;
+    private final java.util.function.Function<String, Optional<Actor>> localActor;
 
     public FollowActivities(ObjectMapper mapper, ActorStore store, RemoteActors remote, LocalActors local, Outbox outbox,
-                            JobQueue jobs, Clock clock, boolean manualApproval) {
+                            JobQueue jobs, Clock clock, boolean manualApproval, java.util.function.Function<String, Optional<Actor>> localActor) {
+        this.localActor = localActor;
         this.mapper = mapper;
         this.store = store;
         this.remote = remote;
@@ -42,7 +44,7 @@ public final class FollowActivities {
     }
 
     public void onFollow(Activity.Follow f) {
-        Optional<Actor> target = store.byUrl(f.object()).filter(Actor::local);
+        Optional<Actor> target = localActor.apply(f.object());
         if (target.isEmpty()) throw new FederationException("Follow target " + f.object() + " is not an actor of this instance");
         Actor follower = remote.resolve(f.actor());
         boolean pending = target.get().isInstance() && manualApproval;

@@ -1,0 +1,24 @@
+package tandem.account;
+
+/**
+ * Channels of other instances, for subscriptions: federation finds them by handle and tells them
+ * when a local account subscribes or leaves. `app` wires the implementation; `account` never knows
+ * the protocol behind it.
+ */
+public interface RemoteChannels {
+    /** The channel `name` of instance `host`, fetched when we do not know it yet. */
+    Channel find(String name, String host);
+
+    void subscribed(Account subscriber, Channel channel);
+
+    void unsubscribed(Account subscriber, Channel channel);
+
+    /** No federation: remote channels cannot be found. */
+    RemoteChannels NONE = new RemoteChannels() {
+        public Channel find(String name, String host) {
+            throw tandem.core.Problem.notFound("Remote channels cannot be followed here: " + name + "@" + host);
+        }
+        public void subscribed(Account subscriber, Channel channel) {}
+        public void unsubscribed(Account subscriber, Channel channel) {}
+    };
+}

@@ -1,0 +1,58 @@
+package tandem.federation;
+
+import tandem.account.Account;
+import tandem.account.AccountService;
+import tandem.account.Channel;
+import tandem.account.RemoteChannels;
+import tandem.core.Problem;
+
+/**
+ * A local user's subscription to another instance's channel is a Follow from their account's
+ * actor to the channel's Group (accepted by the origin, which then sends us its new videos).
+ */
+public final class ChannelSubscriptions implements RemoteChannels {
+    private final Finger finger;
+    private final RemoteActors actors;
+    private final ActorStore store;
+    private final LocalActors local;
+    private final AccountService accounts;
+    private final Following following;
+
+    public ChannelSubscriptions(Finger finger, RemoteActors actors, ActorStore store, LocalActors local, AccountService accounts, Following following) {
+        this.finger = finger;
+        this.actors = actors;
+        this.store = store;
+        this.local = local;
+        this.accounts = accounts;
+        this.following = following;
+    }
+
+    @Override
+    public Channel find(String name, String host) {
+        Actor a;
+        try {
+            a = store.byHandle(name, Finger.normaliseHost(host)).filter(x -> x.channelId() != null)
+                    .orElseGet(() -> actors.resolve(finger.handle(name + "@" + host)));
+        } catch (RuntimeException e) {
+            throw Problem.notFound("Video channel " + name + "@" + host + " not found: " + e.getMessage());
+        }
+        if (a.channelId() == null) throw Problem.notFound(name + "@" + host + " is not a video channel");
+        return accounts.channel(a.channelId()).orElseThrow(() -> Problem.notFound("Video channel " + name + "@" + host + " not found"));
+    }
+
+    @Override
+    public void subscribed(Account subscriber, Channel channel) {
+        following.follow(local.account(subscriber), channelActor(channel));
+    }
+
+    @Override
+    public void unsubscribed(Account subscriber, Channel channel) {
+        Actor me = local.account(subscriber);
+        Actor target = channelActor(channel);
+        if (store.follow(me.id(), target.id()).isPresent()) following.unfollow(me, target);
+    }
+
+    private Actor channelActor(Channel c) {
+        return store.byChannel(c.id()).orElseThrow(() -> Problem.notFound("Video channel " + c.name() + "@" + c.host() + " is not known here"));
+    }
+}

@@ -1,0 +1,67 @@
+package tandem.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tandem.media.TestMedia;
+import tandem.testing.Federated;
+import tandem.testing.TestClient;
+import tandem.testing.TestInstance;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In Chromium: A's admin follows instance B from the Federation page; B's video then plays in A's
+ * watch page, fetched from B's playlists.
+ */
+class FederationWebTest {
+    private static TestInstance a;
+    private static TestInstance b;
+    private static String uuid;
+
+    @BeforeAll
+    static void start() {
+        a = Federated.start();
+        b = Federated.start();
+        TestClient adminB = b.admin();
+        var up = adminB.upload(TestMedia.longClip(), "Made on B", Map.of("privacy", "1"));
+        assertThat(up.status()).as(up.text()).isEqualTo(200);
+        uuid = up.json().at("/video/uuid").asText();
+        Federated.awaitIdle(a, b);
+    }
+
+    @AfterAll
+    static void stop() {
+        a.close();
+        b.close();
+    }
+
+    @Test
+    void the_admin_follows_b_from_the_federation_page_and_b_video_plays_on_a() {
+        BrowserScript admin = BrowserScript.run(Duration.ofSeconds(90), Map.of("TANDEM_ACCESS_TOKEN", a.admin().token()),
+                "browser-federation-admin.mjs", a.baseUrl(), Federated.host(b));
+        assertThat(admin.exitCode()).as(admin.output()).isZero();
+        assertThat(admin.report().at("/followState").asText()).isEqualTo("accepted");
+        assertThat(admin.report().at("/blockedListed").asBoolean()).isTrue();
+        assertThat(admin.report().at("/unblocked").asBoolean()).isTrue();
+        assertThat(admin.report().at("/pageErrors").size()).isZero();
+
+        Federated.awaitIdle(a, b);
+        JsonNode onA = a.client().get("/api/v1/videos/" + uuid).json();
+        assertThat(onA.at("/isLocal").asBoolean()).as(onA.toString()).isFalse();
+
+        BrowserScript watch = BrowserScript.run(Duration.ofSeconds(120), "browser-watch.mjs", a.baseUrl() + "/videos/watch/" + uuid, "1", "60");
+        JsonNode viewer = watch.report().at("/viewers/0");
+        assertThat(watch.exitCode()).as(watch.output()).isZero();
+        assertThat(viewer.at("/currentTime").asDouble()).as(watch.output()).isGreaterThan(2);
+        assertThat(viewer.at("/title").asText()).isEqualTo("Made on B");
+        assertThat(viewer.at("/stats/http").asLong()).as("segments came from B over HTTP").isPositive();
+        assertThat(viewer.at("/stats/rejected").asInt()).as("B's segments match B's sha256 file").isZero();
+        assertThat(viewer.at("/stats/error").isNull()).as(watch.output()).isTrue();
+        assertThat(watch.report().at("/errors").size()).as(watch.output()).isZero();
+    }
+}
