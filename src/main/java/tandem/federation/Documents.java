@@ -170,11 +170,19 @@ public final class Documents {
         return comments.urlOf(c.id()).orElse(local.commentUrl(v.uuid(), c.id()));
     }
 
-    /** One of our comments as a Note (Tombstone once deleted); a remote one redirects to its origin. */
-    public Optional<ObjectNode> comment(Video v, long commentId) {
-        Optional<Comment> c = comments.byId(v.id(), commentId);
+    /**
+     * A comment written here, as a Note (a Tombstone once deleted), on our video or on a remote one
+     * (other instances check forwarded comments against this URL).
+     */
+    public Optional<ObjectNode> comment(String videoId, long commentId) {
+        Optional<Video> v = videos.find(videoId).filter(x -> !x.isLocal() || federatedVideo(x.uuid()).isPresent());
+        if (v.isEmpty()) return Optional.empty();
+        Optional<Comment> c = comments.byId(v.get().id(), commentId);
         if (c.isEmpty() || c.get().account().host() != null) return Optional.empty();
-        String parent = c.get().inReplyTo() == null ? null : comments.urlOf(c.get().inReplyTo()).orElse(local.commentUrl(v.uuid(), c.get().inReplyTo()));
-        return Optional.of(commentToAs.note(c.get(), v, local.videoUrl(v.uuid()), parent));
+        String videoUrl = v.get().isLocal() ? local.videoUrl(v.get().uuid()) : remoteVideos.urlOf(v.get().id()).orElse(null);
+        if (videoUrl == null) return Optional.empty();
+        String parent = c.get().inReplyTo() == null ? null
+                : comments.urlOf(c.get().inReplyTo()).orElse(local.commentUrl(v.get().uuid(), c.get().inReplyTo()));
+        return Optional.of(commentToAs.note(c.get(), v.get(), videoUrl, parent));
     }
 }

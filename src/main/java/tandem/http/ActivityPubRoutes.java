@@ -122,10 +122,9 @@ public final class ActivityPubRoutes implements HttpService {
     }
 
     private void comment(ServerRequest req, ServerResponse res) {
-        Video v = found(Params.pathParam(req, "id"));
         String raw = Params.pathParam(req, "commentId");
         if (!raw.matches("\\d{1,18}")) throw Problem.notFound("Comment not found");
-        send(res, documents.comment(v, Long.parseLong(raw)).orElseThrow(() -> Problem.notFound("Comment not found")));
+        send(res, documents.comment(Params.pathParam(req, "id"), Long.parseLong(raw)).orElseThrow(() -> Problem.notFound("Comment not found")));
     }
 
     private void receive(ServerRequest req, ServerResponse res) {
