@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Comments (`Note`) from other instances: stored under the video or comment they answer, by the
@@ -22,6 +24,7 @@ import java.util.Optional;
  */
 public final class CommentActivities {
     private static final Logger log = LoggerFactory.getLogger(CommentActivities.class);
+    private static final Pattern ENTITY = Pattern.compile("&(lt|gt|quot|apos|amp|nbsp|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});");
 
     private final ObjectFetcher fetcher;
     private final RemoteActors actors;
@@ -117,8 +120,25 @@ public final class CommentActivities {
         String content = note.path("content").asText("");
         if (content.length() > 10_000) content = content.substring(0, 10_000);
         if ("text/markdown".equals(note.path("mediaType").asText())) return content;
-        return content.replaceAll("(?i)<br\\s*/?>|</p>\\s*<p>", "\n").replaceAll("<[^>]*>", "")
-                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&").trim();
+        return decodeEntities(content.replaceAll("(?i)<br\\s*/?>|</p>\\s*<p>", "\n").replaceAll("<[^>]*>", "")).trim();
+    }
+
+    /** One pass, so "&amp;lt;" stays "&lt;"; numeric references too, as Mastodon and others write accents and emoji that way. */
+    private static String decodeEntities(String s) {
+        return ENTITY.matcher(s).replaceAll(m -> {
+            String e = m.group(1);
+            int cp = switch (e) {
+                case "lt" -> '<';
+                case "gt" -> '>';
+                case "quot" -> '"';
+                case "apos" -> '\'';
+                case "amp" -> '&';
+                case "nbsp" -> ' ';
+                default -> e.startsWith("#x") || e.startsWith("#X") ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1));
+            };
+            boolean text = Character.isValidCodePoint(cp) && cp != 0 && Character.getType(cp) != Character.SURROGATE;
+            return text ? Matcher.quoteReplacement(Character.toString(cp)) : "\uFFFD";
+        });
     }
 
     private static long published(JsonNode note) {

@@ -84,17 +84,29 @@ public final class InboxProcessor implements JobHandler {
         switch (inner.path("type").asText()) {
             case "Follow" -> follows.onUndoFollow(u.actor(), inner);
             case "Like", "Dislike" -> rates.onRate(u.actor(), AsToActivity.idOf(inner.path("object")), "none");
+            case "Create" -> {
+                if ("CacheFile".equals(inner.path("object").path("type").asText())) ignoreCacheFile("Undo", u.actor(), inner.path("object"));
+                else log.info("ignoring Undo of Create by {}", u.actor());
+            }
             default -> log.info("ignoring Undo of {}", inner.path("type").asText());
         }
     }
 
     private void create(String actor, JsonNode object, boolean forwarded, ObjectNode original) {
-        String type = object.isObject() ? object.path("type").asText() : fetcher.resolve(object).path("type").asText();
+        JsonNode resolved = fetcher.resolve(object);
+        String type = resolved.path("type").asText();
         switch (type) {
             case "Video" -> videos.onCreateOrUpdate(actor, AsToActivity.idOf(object));
             case "Note" -> comments.onCreate(actor, object, forwarded, forwarded ? null : original);
+            case "CacheFile" -> ignoreCacheFile("Create", actor, resolved);
             default -> log.info("ignoring Create of {} by {}", type, actor);
         }
+    }
+
+    /** We do not mirror yet, but a CacheFile is still validated: a malformed one is refused like any bad activity. */
+    private static void ignoreCacheFile(String verb, String actor, JsonNode object) {
+        CacheFile c = AsToCacheFile.parse(object);
+        log.info("ignoring CacheFile {} of {} ({} by {}; mirrors are not followed yet)", c.id(), c.videoUrl(), verb, actor);
     }
 
     private void update(String actor, JsonNode object, boolean forwarded) {

@@ -110,6 +110,8 @@ public final class RemoteActors implements KeyLookup {
         String inbox = sameHost(url(doc, "inbox", true), host, "inbox");
         String shared = doc.path("endpoints").path("sharedInbox").isTextual()
                 ? sameHost(url(doc.path("endpoints"), "sharedInbox", true), host, "sharedInbox") : null;
+        // Checked here, not only when fetching the owner, so a channel without an account is refused before anything else is done with it.
+        if ("Group".equals(type)) groupOwner(doc);
         String username = doc.path("preferredUsername").asText("");
         if (!USERNAME.matcher(username).matches()) throw new FederationException("invalid preferredUsername '" + username + "'");
         String pem = doc.path("publicKey").path("publicKeyPem").asText("");
