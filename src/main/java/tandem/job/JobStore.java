@@ -105,9 +105,9 @@ public final class JobStore {
 
     /** Recent jobs for the admin jobs list, newest first; {@code state} and {@code type} null for all. */
     public List<JobView> list(String state, String type, int start, int count) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, type, payload, state, attempts, max_attempts, last_error, created_at, updated_at FROM jobs"
-                        + where(state, type) + " ORDER BY id DESC LIMIT :count OFFSET :start")
-                .bind("state", state).bind("type", type).bind("count", count).bind("start", start)
+        return jdbi.withHandle(h -> filtered(h.createQuery("SELECT id, type, payload, state, attempts, max_attempts, last_error, created_at, updated_at FROM jobs"
+                        + where(state, type) + " ORDER BY id DESC LIMIT :count OFFSET :start"), state, type)
+                .bind("count", count).bind("start", start)
                 .map((rs, ctx) -> new JobView(rs.getLong("id"), rs.getString("type"), JobView.publicState(rs.getString("state")),
                         rs.getString("payload"), rs.getInt("attempts"), rs.getInt("max_attempts"), rs.getString("last_error"),
                         rs.getLong("created_at"), rs.getLong("updated_at")))
@@ -115,8 +115,15 @@ public final class JobStore {
     }
 
     public long count(String state, String type) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs" + where(state, type))
-                .bind("state", state).bind("type", type).mapTo(Long.class).one());
+        return jdbi.withHandle(h -> filtered(h.createQuery("SELECT COUNT(*) FROM jobs" + where(state, type)), state, type)
+                .mapTo(Long.class).one());
+    }
+
+    /** Binds only the filters in use: Jdbi refuses bindings the SQL does not name. */
+    private static org.jdbi.v3.core.statement.Query filtered(org.jdbi.v3.core.statement.Query q, String state, String type) {
+        if (state != null) q.bind("state", state);
+        if (type != null) q.bind("type", type);
+        return q;
     }
 
     private static String where(String state, String type) {
