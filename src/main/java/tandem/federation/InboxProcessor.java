@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tandem.core.Problem;
 import tandem.job.Job;
 import tandem.job.JobHandler;
 import tandem.job.PermanentJobFailure;
@@ -14,8 +15,9 @@ import java.util.Map;
 
 /**
  * Processes one accepted inbox activity: decodes it and dispatches with one exhaustive switch to
- * the handler of its verb and object. A refusal (unknown target, someone else's video…) ends the
- * job at once with its reason; a network failure fetching an object is retried.
+ * the handler of its verb and object. A refusal (unknown target, someone else's video, an object
+ * its origin refuses or lies about…) ends the job at once with its reason; a network failure or a
+ * 5xx fetching an object is retried.
  */
 public final class InboxProcessor implements JobHandler {
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
@@ -54,6 +56,17 @@ public final class InboxProcessor implements JobHandler {
             dispatch(activity, forwarded, (ObjectNode) body);
         } catch (FederationException | ForbiddenAddressException | SignatureException e) {
             throw new PermanentJobFailure(e.getMessage(), e);
+        } catch (FederationHttpException e) {
+            // A refused object (its id on another host, not JSON, too large) or a 404 will not change on retry.
+            if (!e.retryable()) throw new PermanentJobFailure(e.getMessage(), e);
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // A malformed URL in the activity (URI.create, hostOf): the same on every retry.
+            throw new PermanentJobFailure("malformed activity: " + e.getMessage(), e);
+        } catch (Problem e) {
+            // A service refused an identifier of the activity (e.g. a video id that is no id).
+            if (e.status() < 500) throw new PermanentJobFailure(e.getMessage(), e);
+            throw e;
         }
     }
 
@@ -83,7 +96,11 @@ public final class InboxProcessor implements JobHandler {
         if (innerActor != null && !innerActor.equals(u.actor())) throw new FederationException(u.actor() + " cannot undo an activity of " + innerActor);
         switch (inner.path("type").asText()) {
             case "Follow" -> follows.onUndoFollow(u.actor(), inner);
-            case "Like", "Dislike" -> rates.onRate(u.actor(), AsToActivity.idOf(inner.path("object")), "none");
+            case "Like", "Dislike" -> {
+                String video = AsToActivity.idOf(inner.path("object"));
+                if (video == null) throw new FederationException("Undo of a " + inner.path("type").asText() + " that names no video");
+                rates.onRate(u.actor(), video, "none");
+            }
             default -> log.info("ignoring Undo of {}", inner.path("type").asText());
         }
     }
