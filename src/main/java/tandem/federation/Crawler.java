@@ -33,6 +33,14 @@ public final class Crawler implements JobHandler {
     @Override
     public void run(Job job) throws Exception {
         String outbox = mapper.readTree(job.payload()).path("outbox").asText();
+        try {
+            crawl(outbox);
+        } catch (RuntimeException e) {
+            throw JobFailures.classify(e);
+        }
+    }
+
+    private void crawl(String outbox) {
         JsonNode collection = fetcher.fetch(outbox);
         Set<String> videos = new LinkedHashSet<>();
         JsonNode page = collection.has("orderedItems") || collection.has("items") ? collection : next(collection.path("first"));

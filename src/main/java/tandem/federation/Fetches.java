@@ -46,8 +46,8 @@ public final class Fetches implements JobHandler {
                 case "thumbnail" -> thumbnail(p.path("videoId").asLong(), p.path("url").asText());
                 default -> throw new PermanentJobFailure("unknown fetch kind in " + job.payload());
             }
-        } catch (FederationException | ForbiddenAddressException e) {
-            throw new PermanentJobFailure(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw JobFailures.classify(e);
         }
     }
 

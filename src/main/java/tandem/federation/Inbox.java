@@ -13,10 +13,10 @@ import java.util.function.Function;
 
 /**
  * The door of every inbox: authenticate before accepting, process after. In order: size and JSON,
- * the activity's shape, blocks, the HTTP signature (cached key, one refetch), the signer must be
- * the actor (forwarded Creates/Updates/Deletes excepted: their objects are re-fetched from the
- * origin later), not ourselves, not seen before; then the activity and its job are stored in one
- * transaction and only then do we answer 202.
+ * the activity's shape (its id on its actor's host), blocks, the HTTP signature (cached key, one
+ * refetch), the signer must be the actor (forwarded Creates/Updates/Deletes excepted: their
+ * objects are re-fetched from the origin later), not ourselves, not seen before; then the activity
+ * and its job are stored in one transaction and only then do we answer 202.
  */
 public final class Inbox {
     private final ObjectMapper mapper;
@@ -64,6 +64,10 @@ public final class Inbox {
         }
         String actorHost = host(activity.actor());
         if (local.host().equals(actorHost)) throw new InboxRejection(409, "activity claims to come from this instance");
+        if (!actorHost.equals(host(activity.id()))) {
+            // Ids key the replay guard: one host must not claim (and so block) another host's activity ids.
+            throw new InboxRejection(400, "Incorrect activity: id " + activity.id() + " is not on the actor's host " + actorHost);
+        }
         if (blocks.isServerBlocked(actorHost)) throw new InboxRejection(403, "instance " + actorHost + " is blocked here");
         String keyHost = signerHost(header);
         if (keyHost != null && blocks.isServerBlocked(keyHost)) throw new InboxRejection(403, "instance " + keyHost + " is blocked here");

@@ -8,14 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.job.Job;
 import tandem.job.JobHandler;
-import tandem.job.PermanentJobFailure;
 
 import java.util.Map;
 
 /**
  * Processes one accepted inbox activity: decodes it and dispatches with one exhaustive switch to
- * the handler of its verb and object. A refusal (unknown target, someone else's video…) ends the
- * job at once with its reason; a network failure fetching an object is retried.
+ * the handler of its verb and object. A refusal (unknown target, someone else's video, an object
+ * its origin refuses or lies about…) ends the job at once with its reason; a network failure or a
+ * 5xx fetching an object is retried.
  */
 public final class InboxProcessor implements JobHandler {
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
@@ -52,8 +52,8 @@ public final class InboxProcessor implements JobHandler {
             Activity activity = AsToActivity.parse(body);
             boolean forwarded = !activity.actor().equals(row.getValue());
             dispatch(activity, forwarded, (ObjectNode) body);
-        } catch (FederationException | ForbiddenAddressException | SignatureException e) {
-            throw new PermanentJobFailure(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw JobFailures.classify(e);
         }
     }
 
@@ -83,7 +83,11 @@ public final class InboxProcessor implements JobHandler {
         if (innerActor != null && !innerActor.equals(u.actor())) throw new FederationException(u.actor() + " cannot undo an activity of " + innerActor);
         switch (inner.path("type").asText()) {
             case "Follow" -> follows.onUndoFollow(u.actor(), inner);
-            case "Like", "Dislike" -> rates.onRate(u.actor(), AsToActivity.idOf(inner.path("object")), "none");
+            case "Like", "Dislike" -> {
+                String video = AsToActivity.idOf(inner.path("object"));
+                if (video == null) throw new FederationException("Undo of a " + inner.path("type").asText() + " that names no video");
+                rates.onRate(u.actor(), video, "none");
+            }
             case "Create" -> {
                 if ("CacheFile".equals(inner.path("object").path("type").asText())) ignoreCacheFile("Undo", u.actor(), inner.path("object"));
                 else log.info("ignoring Undo of Create by {}", u.actor());

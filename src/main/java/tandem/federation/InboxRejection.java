@@ -5,7 +5,7 @@ public final class InboxRejection extends RuntimeException {
     private final int status;
 
     public InboxRejection(int status, String message) {
-        super(message);
+        super(message.length() > 500 ? message.substring(0, 500) + "…" : message);
         this.status = status;
     }
 

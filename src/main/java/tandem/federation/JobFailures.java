@@ -1,0 +1,24 @@
+package tandem.federation;
+
+import tandem.core.Problem;
+import tandem.job.PermanentJobFailure;
+
+/**
+ * Sorts the failures of federation jobs: what will be the same on every retry (a refused object, a
+ * 4xx, a malformed URL) ends the job at once with its reason; network trouble and 5xx are retried.
+ */
+final class JobFailures {
+    private JobFailures() {}
+
+    static Exception classify(RuntimeException e) {
+        return switch (e) {
+            case FederationException f -> new PermanentJobFailure(f.getMessage(), f);
+            case ForbiddenAddressException f -> new PermanentJobFailure(f.getMessage(), f);
+            case SignatureException f -> new PermanentJobFailure(f.getMessage(), f);
+            case FederationHttpException f -> f.retryable() ? f : new PermanentJobFailure(f.getMessage(), f);
+            case IllegalArgumentException f -> new PermanentJobFailure("malformed activity: " + f.getMessage(), f);
+            case Problem p -> p.status() < 500 ? new PermanentJobFailure(p.getMessage(), p) : p;
+            default -> e;
+        };
+    }
+}
