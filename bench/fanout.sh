@@ -29,7 +29,7 @@ cleanup() {
   local rc=$?
   [[ -n "$TANDEM_PID" ]] && stop_pid "$TANDEM_PID" 30
   [[ -n "$SINK_PID" ]] && stop_pid "$SINK_PID" 5
-  rm -rf "$WORK"
+  [[ -n "${KEEP_WORK:-}" ]] && echo "kept $WORK" >&2 || rm -rf "$WORK"
   exit "$rc"
 }
 trap cleanup EXIT

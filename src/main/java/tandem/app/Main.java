@@ -18,7 +18,18 @@ public final class Main {
 
     private Main() {}
 
+    /**
+     * Carriers for virtual threads: more than the database pool has connections. A thread waiting
+     * for SQLite's write lock waits inside native code and keeps its carrier; with fewer carriers
+     * than connections (one on a 1-CPU host), the thread that holds the lock may get none and
+     * everyone waits for the 15 s busy timeout. Set before the first virtual thread starts.
+     */
+    static final String CARRIERS = "16";
+
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("jdk.virtualThreadScheduler.parallelism") == null) {
+            System.setProperty("jdk.virtualThreadScheduler.parallelism", CARRIERS);
+        }
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         String command = args.length == 0 ? "start" : args[0];

@@ -32,6 +32,11 @@ public final class Blocklist {
                 .mapTo(Long.class).one() > 0;
     }
 
+    /** Every blocked host at once, for a fan-out that checks a thousand inboxes. */
+    public java.util.Set<String> blockedHosts(Handle h) {
+        return java.util.Set.copyOf(h.createQuery("SELECT host FROM server_blocks").mapTo(String.class).list());
+    }
+
     public boolean isAccountBlocked(long accountId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM account_blocks WHERE account_id = :a").bind("a", accountId)
                 .mapTo(Long.class).one() > 0);

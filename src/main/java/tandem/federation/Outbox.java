@@ -7,7 +7,9 @@ import tandem.job.JobQueue;
 import tandem.job.JobType;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -34,10 +36,11 @@ public final class Outbox {
 
     /** Stores the activity and queues its deliveries; returns how many inboxes it goes to. */
     public int send(Handle h, Actor from, ObjectNode activity, Collection<String> inboxes) {
+        Set<String> blocked = blocks.blockedHosts(h);
         Set<String> targets = new LinkedHashSet<>();
         for (String inbox : inboxes) {
             if (inbox == null || local.isLocal(inbox)) continue;
-            if (blocks.isServerBlocked(h, LocalActors.hostOf(inbox))) continue;
+            if (blocked.contains(LocalActors.hostOf(inbox))) continue;
             targets.add(inbox);
         }
         if (targets.isEmpty()) return 0;
@@ -51,11 +54,12 @@ public final class Outbox {
                 .bind("u", activity.path("id").asText()).bind("a", from.id()).bind("b", body).bind("now", clock.millis())
                 .mapTo(Long.class).one();
         String type = activity.path("type").asText();
+        List<String> payloads = new ArrayList<>(targets.size());
         for (String inbox : targets) {
-            ObjectNode p = mapper.createObjectNode().put("outbox", id).put("inbox", inbox).put("activityType", type)
-                    .put("activityId", activity.path("id").asText());
-            jobs.enqueue(h, delivery, p.toString());
+            payloads.add(mapper.createObjectNode().put("outbox", id).put("inbox", inbox).put("activityType", type)
+                    .put("activityId", activity.path("id").asText()).toString());
         }
+        jobs.enqueueAll(h, delivery, payloads);
         return targets.size();
     }
 }

@@ -73,8 +73,17 @@ public final class JobQueue implements AutoCloseable {
     /** Enqueues in the caller's transaction; the worker is woken after the caller commits. */
     public long enqueue(Handle h, JobType type, String payload) {
         long id = store.insert(h, type, payload, clock.millis(), clock.millis());
-        wakeUp();
+        // Woken before the commit, the dispatcher would find nothing and sleep a whole poll.
+        if (h.isInTransaction()) h.afterCommit(this::wakeUp);
+        else wakeUp();
         return id;
+    }
+
+    /** Enqueues many jobs of one type in the caller's transaction, in one batch. */
+    public void enqueueAll(Handle h, JobType type, List<String> payloads) {
+        store.insertAll(h, type, payloads, clock.millis(), clock.millis());
+        if (h.isInTransaction()) h.afterCommit(this::wakeUp);
+        else wakeUp();
     }
 
     public long enqueue(JobType type, String payload) {
@@ -165,10 +174,11 @@ public final class JobQueue implements AutoCloseable {
 
     private void runOne(Registered r, Job job) {
         try {
-            log.info("job {} #{} started (attempt {}/{})", job.type(), job.id(), job.attempts(), job.maxAttempts());
+            // Per-job lines are debug: a fan-out runs a thousand jobs; failures stay at warn.
+            log.debug("job {} #{} started (attempt {}/{})", job.type(), job.id(), job.attempts(), job.maxAttempts());
             r.handler().run(job);
             store.markDone(job.id(), clock.millis());
-            log.info("job {} #{} done", job.type(), job.id());
+            log.debug("job {} #{} done", job.type(), job.id());
         } catch (InterruptedException e) {
             if (stopping) {
                 store.release(job.id(), clock.millis());

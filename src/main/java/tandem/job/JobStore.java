@@ -28,6 +28,18 @@ public final class JobStore {
                 .mapTo(Long.class).one();
     }
 
+    /** Inserts many jobs of one type in the caller's transaction, as one batch (a fan-out's deliveries). */
+    public void insertAll(Handle h, JobType type, List<String> payloads, long runAt, long now) {
+        if (payloads.isEmpty()) return;
+        var batch = h.prepareBatch("INSERT INTO jobs (type, payload, state, priority, attempts, max_attempts, run_at, created_at, updated_at) "
+                + "VALUES (:type, :payload, 'pending', :priority, 0, :max, :runAt, :now, :now)");
+        for (String p : payloads) {
+            batch.bind("type", type.name()).bind("payload", p).bind("priority", type.priority())
+                    .bind("max", type.maxAttempts()).bind("runAt", runAt).bind("now", now).add();
+        }
+        batch.execute();
+    }
+
     /** Atomically takes up to `limit` ready jobs of the given types, most urgent first. */
     public List<Job> claim(Collection<String> types, int limit, String node, long now) {
         if (types.isEmpty() || limit <= 0) return List.of();
