@@ -61,7 +61,7 @@ printf '%-4s %-10s %-9s %-9s %-14s %-11s %-13s %-12s %-12s %-10s %-9s %s\n' run 
 jq -r 'select(.run) | [.run, .accepted, .acceptedPerSec, .p50Ms, .p99Ms, .serverCpuS, .serverCpuWithDrainS, .verifyCount, .verifySumS, (if .verifyShare then .verifyShare * 100 else "" end), .genCores, (.errors | tostring)] | @tsv' "$WORK/results.jsonl" |
   awk -F'\t' '{ printf "%-4d %-10d %-9.0f %-9.2f %-14.2f %-11.2f %-13.2f %-12s %-12s %-10s %-9.2f %s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, ($10 == "" ? "n/a" : sprintf("%.1f", $10)), $11, $12 }'
 echo "(srv cpu-s: Tandem's CPU seconds while posting; +drain: until it went idle afterwards (asynchronous processing);"
-echo " verify n/s: delta of tandem_federation_signature_verify_seconds_count/_sum; verify %: verify s / srv cpu-s;"
+echo " verify n/s: delta of tandem_federation_signature_verify_seconds_count/_sum (wall time, key lookup excluded); verify %: verify s / srv cpu-s;"
 echo " gen cores: the load tool's CPU use while posting; near 1.0 it, not Tandem, sets the pace)"
 echo
 printf '%-42s %s\n' "accepted/s" "$(fmt_stats 0 $(col acceptedPerSec))"
@@ -69,8 +69,8 @@ printf '%-42s %s\n' "accepted per server CPU-second" "$(fmt_stats 0 $(jq -r 'sel
 printf '%-42s %s\n' "server CPU per accepted, with drain (ms)" "$(fmt_stats 3 $(jq -r 'select(.run) | 1000 * .serverCpuWithDrainS / .accepted' "$WORK/results.jsonl"))"
 printf '%-42s %s\n' "p50 / p99 latency (ms)" "$(fmt_stats 2 $(col p50Ms)) / $(fmt_stats 2 $(col p99Ms))"
 if [[ -n "$(jq -r 'select(.run and .verifyShare != null) | .run' "$WORK/results.jsonl")" ]]; then
-  printf '%-42s %s\n' "signature verification share of CPU %" "$(fmt_stats 1 $(jq -r 'select(.run and .verifyShare != null) | .verifyShare * 100' "$WORK/results.jsonl"))"
-  printf '%-42s %s\n' "verification time per request (us)" "$(fmt_stats 1 $(jq -r 'select(.run and .verifyCount > 0) | 1e6 * .verifySumS / .verifyCount' "$WORK/results.jsonl"))"
+  printf '%-42s %s\n' "wall time inside verification / CPU %" "$(fmt_stats 1 $(jq -r 'select(.run and .verifyShare != null) | .verifyShare * 100' "$WORK/results.jsonl"))"
+  printf '%-42s %s\n' "wall time per verification (us)" "$(fmt_stats 1 $(jq -r 'select(.run and .verifyCount > 0) | 1e6 * .verifySumS / .verifyCount' "$WORK/results.jsonl"))"
 else
   echo "signature verification share of CPU: n/a (no tandem_federation_signature_verify_seconds in /metrics)"
 fi
@@ -78,5 +78,8 @@ printf '%-42s %s\n' "load tool CPU (cores)" "$(fmt_stats 2 $(col genCores))"
 echo "comments on the video after all runs: $comments (expected $(( RUNS * (N + WARMUP) )) once processing is done)"
 echo "fetches Tandem made to the fake instance: $(jq -c 'select(.remoteServed) | .remoteServed' "$WORK/results.jsonl")"
 printf 'Reference: RSA-2048 SHA256withRSA on one core in the JDK here: verify %.0f/s (sign %.0f/s)\n' "$crypto" "$sign_rate"
+# Virtual threads report no CPU time of their own, and the wall time above includes waiting for the
+# one pinned core: the CPU share of verification is estimated from its measured single-core cost.
+printf '%-42s %s\n' "signature verification share of CPU % (est.)" "$(fmt_stats 1 $(jq -r --argjson rate "$crypto" 'select(.run and .verifyCount > 0) | 100 * (.verifyCount / $rate) / .serverCpuS' "$WORK/results.jsonl"))"
 read -r med _ < <(stats $(col acceptedPerSec))
 awk -v a="$med" -v b="$crypto" 'BEGIN { printf "VERDICT: inbox accepted/s / single-core RSA verify/s = %.3f (no target; 1.0 would be one core doing nothing but verifying)\n", a / b }'

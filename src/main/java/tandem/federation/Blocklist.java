@@ -12,8 +12,14 @@ import java.util.Locale;
  * deliver nothing to them, and their videos leave the lists (the video queries exclude them).
  */
 public final class Blocklist {
+    /** Blocks change rarely and are read on every inbox POST: a snapshot, re-read after a change or 5 s (other nodes). */
+    private static final long SNAPSHOT_MILLIS = 5_000;
+
     private final Jdbi jdbi;
     private final Clock clock;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(java.util.Set<String> hosts, java.util.Set<Long> accounts, long readAt) {}
 
     /** A blocked instance or account, with when it was blocked. */
     public record Blocked(String host, long accountId, String name, String displayName, long createdAt) {}
@@ -23,13 +29,17 @@ public final class Blocklist {
         this.clock = clock;
     }
 
-    public boolean isServerBlocked(String host) {
-        return jdbi.withHandle(h -> isServerBlocked(h, host));
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        if (s != null && clock.millis() - s.readAt() < SNAPSHOT_MILLIS) return s;
+        s = jdbi.withHandle(h -> new Snapshot(blockedHosts(h),
+                java.util.Set.copyOf(h.createQuery("SELECT account_id FROM account_blocks").mapTo(Long.class).list()), clock.millis()));
+        snapshot = s;
+        return s;
     }
 
-    public boolean isServerBlocked(Handle h, String host) {
-        return h.createQuery("SELECT COUNT(*) FROM server_blocks WHERE host = :h").bind("h", host.toLowerCase(Locale.ROOT))
-                .mapTo(Long.class).one() > 0;
+    public boolean isServerBlocked(String host) {
+        return current().hosts().contains(host.toLowerCase(Locale.ROOT));
     }
 
     /** Every blocked host at once, for a fan-out that checks a thousand inboxes. */
@@ -38,26 +48,31 @@ public final class Blocklist {
     }
 
     public boolean isAccountBlocked(long accountId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM account_blocks WHERE account_id = :a").bind("a", accountId)
-                .mapTo(Long.class).one() > 0);
+        return current().accounts().contains(accountId);
     }
 
     public void blockServer(String host) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO server_blocks (host, created_at) VALUES (:h, :now) ON CONFLICT (host) DO NOTHING")
                 .bind("h", host.toLowerCase(Locale.ROOT)).bind("now", clock.millis()).execute());
+        snapshot = null;
     }
 
     public boolean unblockServer(String host) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM server_blocks WHERE host = :h").bind("h", host.toLowerCase(Locale.ROOT)).execute()) > 0;
+        boolean removed = jdbi.withHandle(h -> h.createUpdate("DELETE FROM server_blocks WHERE host = :h").bind("h", host.toLowerCase(Locale.ROOT)).execute()) > 0;
+        snapshot = null;
+        return removed;
     }
 
     public void blockAccount(long accountId) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO account_blocks (account_id, created_at) VALUES (:a, :now) ON CONFLICT (account_id) DO NOTHING")
                 .bind("a", accountId).bind("now", clock.millis()).execute());
+        snapshot = null;
     }
 
     public boolean unblockAccount(long accountId) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM account_blocks WHERE account_id = :a").bind("a", accountId).execute()) > 0;
+        boolean removed = jdbi.withHandle(h -> h.createUpdate("DELETE FROM account_blocks WHERE account_id = :a").bind("a", accountId).execute()) > 0;
+        snapshot = null;
+        return removed;
     }
 
     public List<Blocked> servers() {

@@ -77,7 +77,7 @@ public final class CommentActivities {
                 outbox.send(h, local.instance(), original, inboxes);
             }
         });
-        log.info("comment {} by {} stored on video {}", id, writer.handle(), t.video().uuid());
+        log.debug("comment {} by {} stored on video {}", id, writer.handle(), t.video().uuid());
     }
 
     /** Delete of a comment: by its author's host, or by the host of the video it is on. */

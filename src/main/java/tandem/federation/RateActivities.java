@@ -56,7 +56,7 @@ public final class RateActivities {
             // Followers re-read the counts from our likes/dislikes collections after an Update.
             events.updated(h, v.id());
         });
-        log.info("{} rated video {}: {}", rater.handle(), v.uuid(), rating);
+        log.debug("{} rated video {}: {}", rater.handle(), v.uuid(), rating);
     }
 
     public void onView(String actorUrl, String videoUrl) {

@@ -32,6 +32,13 @@ public final class RemoteActors implements KeyLookup {
     private final Signers signers;
     private final Clock clock;
     private final Map<String, PublicKey> parsedKeys = new ConcurrentHashMap<>();
+    /** Actors by URL as last read: every inbox POST looks its signer up, usually the same few. */
+    private final Map<String, Actor> recent = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Actor> e) {
+            return size() > 10_000;
+        }
+    });
 
     public RemoteActors(ActorStore store, LocalActors local, FederationHttp http, Signers signers, Clock clock) {
         this.store = store;
@@ -53,6 +60,14 @@ public final class RemoteActors implements KeyLookup {
     }
 
     public Actor resolve(String url, boolean refresh) {
+        Actor cached = refresh ? null : recent.get(url);
+        if (cached != null && (cached.local() || !stale(cached))) return cached;
+        Actor a = load(url, refresh);
+        recent.put(url, a);
+        return a;
+    }
+
+    private Actor load(String url, boolean refresh) {
         Optional<Actor> known = store.byUrl(url);
         if (known.isPresent() && (known.get().local() || (!refresh && !stale(known.get())))) return known.get();
         if (local.isLocal(url)) throw new FederationException("unknown local actor " + url);

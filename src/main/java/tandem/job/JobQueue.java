@@ -145,29 +145,31 @@ public final class JobQueue implements AutoCloseable {
         });
     }
 
-    /** Claims as many ready jobs as there are free slots (a batch per query, so fan-outs start fast). */
+    /**
+     * Claims, per type with ready jobs, as many as it has free slots (a batch per query, so fan-outs
+     * start fast, and never more than can run: a claimed job that must wait would be claimed twice).
+     */
     private boolean claimAndStart() {
-        List<String> free = new ArrayList<>();
-        int slots = 0;
-        for (var e : types.entrySet()) {
-            int n = e.getValue().slots().availablePermits();
-            if (n > 0) {
-                free.add(e.getKey());
-                slots += n;
-            }
-        }
-        List<Job> claimed = store.claim(free, Math.min(slots, MAX_BATCH), node, clock.millis());
+        Map<String, Integer> free = new java.util.HashMap<>();
+        types.forEach((name, r) -> {
+            int n = r.slots().availablePermits();
+            if (n > 0) free.put(name, n);
+        });
+        Map<String, Long> ready = store.readyCounts(free.keySet(), clock.millis());
         boolean started = false;
-        for (Job job : claimed) {
-            Registered r = types.get(job.type());
-            if (!r.slots().tryAcquire()) {
-                store.release(job.id(), clock.millis());
-                continue;
+        for (var e : ready.entrySet()) {
+            int limit = (int) Math.min(Math.min(free.get(e.getKey()), e.getValue()), MAX_BATCH);
+            for (Job job : store.claim(List.of(e.getKey()), limit, node, clock.millis())) {
+                Registered r = types.get(job.type());
+                if (!r.slots().tryAcquire()) {
+                    store.release(job.id(), clock.millis());
+                    continue;
+                }
+                Thread t = Thread.ofVirtual().name("job-" + job.type() + "-" + job.id()).unstarted(() -> runOne(r, job));
+                running.put(job.id(), t);
+                t.start();
+                started = true;
             }
-            Thread t = Thread.ofVirtual().name("job-" + job.type() + "-" + job.id()).unstarted(() -> runOne(r, job));
-            running.put(job.id(), t);
-            t.start();
-            started = true;
         }
         return started;
     }

@@ -40,6 +40,17 @@ public final class JobStore {
         batch.execute();
     }
 
+    /** How many jobs of each of these types are ready now: a read, so an idle queue takes no write lock. */
+    public Map<String, Long> readyCounts(Collection<String> types, long now) {
+        if (types.isEmpty()) return Map.of();
+        return jdbi.withHandle(h -> h.createQuery("SELECT type, COUNT(*) AS n FROM jobs WHERE state = 'pending' AND run_at <= :now AND type IN (<types>) GROUP BY type")
+                .bind("now", now).bindList("types", List.copyOf(types))
+                .reduceRows(new java.util.HashMap<String, Long>(), (m, rv) -> {
+                    m.put(rv.getColumn("type", String.class), rv.getColumn("n", Long.class));
+                    return m;
+                }));
+    }
+
     /** Atomically takes up to `limit` ready jobs of the given types, most urgent first. */
     public List<Job> claim(Collection<String> types, int limit, String node, long now) {
         if (types.isEmpty() || limit <= 0) return List.of();
