@@ -112,6 +112,7 @@ public final class App implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final Optional<String> createdAdminPassword;
     private final Config config;
+    private AutoCloseable federationHttp = () -> { };
 
     private App(Config config, Database db, JobQueue jobs, HttpServer http, ZeroCopyMediaServer mediaServer,
                 TrackerWebSocketServer trackerServer, ScheduledExecutorService housekeeping, Optional<String> createdAdminPassword) {
@@ -161,7 +162,7 @@ public final class App implements AutoCloseable {
 
             Urls urls = new Urls(config);
             PrometheusMeterRegistry registry = metrics(jobStore);
-            Federation federation = Federation.wire(config, mapper, db, jobs, clock, blobs, tmp, accounts, videos, commentStore,
+            Federation federation = Federation.wire(config, mapper, db, jobs, clock, blobs, tmp, accounts, videos, engagement, commentStore,
                     actorStore, localActors, federationEvents, videoUrls(urls), registry);
             JsonIo json = new JsonIo(mapper, config.maxJsonBytes());
             Problems problems = new Problems(json);
@@ -249,7 +250,9 @@ public final class App implements AutoCloseable {
                       (shown once; change it with ./tandem admin reset-password)
                     =============================================================="""
                     , p));
-            return new App(config, db, jobs, http, mediaServer, trackerServer, housekeeping, adminPassword);
+            App app = new App(config, db, jobs, http, mediaServer, trackerServer, housekeeping, adminPassword);
+            app.federationHttp = federation.http();
+            return app;
         } catch (RuntimeException | IOException e) {
             db.close();
             throw e;
@@ -339,6 +342,11 @@ public final class App implements AutoCloseable {
         if (trackerServer != null) trackerServer.close();
         housekeeping.shutdownNow();
         jobs.close();
+        try {
+            federationHttp.close();
+        } catch (Exception e) {
+            log.warn("closing the federation HTTP client failed", e);
+        }
         db.close();
     }
 }

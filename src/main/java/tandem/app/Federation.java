@@ -44,6 +44,7 @@ import tandem.job.JobQueue;
 import tandem.job.JobType;
 import tandem.storage.BlobStore;
 import tandem.video.CommentStore;
+import tandem.video.EngagementService;
 import tandem.video.VideoService;
 
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
     private static final long MAX_FETCHED_DOCUMENT = 3L * 1024 * 1024;
 
     static Federation wire(Config config, ObjectMapper mapper, Database db, JobQueue jobs, Clock clock, BlobStore blobs, Path tmp,
-                           AccountService accounts, VideoService videos, CommentStore comments, ActorStore actorStore,
+                           AccountService accounts, VideoService videos, EngagementService engagement, CommentStore comments, ActorStore actorStore,
                            LocalActors local, FederationEvents events, VideoUrls videoUrls, MeterRegistry registry) {
         Config.Federation fc = config.federation();
         AddressPolicy policy = new AddressPolicy(fc.allowedHosts());
@@ -85,7 +86,7 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
                 fc.manualFollowerApproval(), documents::localActor);
         VideoActivities videoActivities = new VideoActivities(mapper, fetcher, remoteActors, actorStore, remoteVideos, jobs, clock);
         CommentActivities commentActivities = new CommentActivities(fetcher, remoteActors, local, comments, videos, remoteVideos, audience, outbox, clock);
-        RateActivities rates = new RateActivities(remoteActors, local, videos, remoteVideos, events, clock);
+        RateActivities rates = new RateActivities(remoteActors, local, videos, remoteVideos, events, engagement);
         Timer verifyTimer = Timer.builder("tandem_federation_signature_verify")
                 .description("HTTP signature verification of inbox POSTs").register(registry);
         Inbox inbox = new Inbox(mapper, new HttpSignatures(SIGNATURE_SKEW), remoteActors, local, blocks, jobs, clock, fc.maxInboxBytes(), verifyTimer);

@@ -2,11 +2,11 @@ package tandem.federation;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tandem.video.EngagementService;
 import tandem.video.Video;
 import tandem.video.VideoService;
 import tandem.video.VideoEvents;
 
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -22,16 +22,16 @@ public final class RateActivities {
     private final VideoService videos;
     private final RemoteVideoStore remoteVideos;
     private final VideoEvents events;
-    private final Clock clock;
+    private final EngagementService engagement;
 
     public RateActivities(RemoteActors actors, LocalActors local, VideoService videos, RemoteVideoStore remoteVideos,
-                          VideoEvents events, Clock clock) {
+                          VideoEvents events, EngagementService engagement) {
         this.actors = actors;
         this.local = local;
         this.videos = videos;
         this.remoteVideos = remoteVideos;
         this.events = events;
-        this.clock = clock;
+        this.engagement = engagement;
     }
 
     /** Like/Dislike (rating "like"/"dislike") or its Undo (rating "none") of one of our videos. */
@@ -41,20 +41,8 @@ public final class RateActivities {
         if (rater.accountId() == null) throw new FederationException(actorUrl + " is not an account: it cannot rate");
         long account = rater.accountId();
         remoteVideos.jdbi().useTransaction(h -> {
-            String old = h.createQuery("SELECT rating FROM video_ratings WHERE video_id = :v AND account_id = :a")
-                    .bind("v", v.id()).bind("a", account).mapTo(String.class).findOne().orElse("none");
-            if (old.equals(rating)) return;
-            if (!old.equals("none")) {
-                h.createUpdate("DELETE FROM video_ratings WHERE video_id = :v AND account_id = :a").bind("v", v.id()).bind("a", account).execute();
-                h.createUpdate("UPDATE videos SET " + counter(old) + " = " + counter(old) + " - 1 WHERE id = :v").bind("v", v.id()).execute();
-            }
-            if (!rating.equals("none")) {
-                h.createUpdate("INSERT INTO video_ratings (video_id, account_id, rating, created_at) VALUES (:v, :a, :r, :now)")
-                        .bind("v", v.id()).bind("a", account).bind("r", rating).bind("now", clock.millis()).execute();
-                h.createUpdate("UPDATE videos SET " + counter(rating) + " = " + counter(rating) + " + 1 WHERE id = :v").bind("v", v.id()).execute();
-            }
             // Followers re-read the counts from our likes/dislikes collections after an Update.
-            events.updated(h, v.id());
+            if (!engagement.setRating(h, v.id(), account, rating).equals(rating)) events.updated(h, v.id());
         });
         log.debug("{} rated video {}: {}", rater.handle(), v.uuid(), rating);
     }
@@ -79,9 +67,5 @@ public final class RateActivities {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static String counter(String rating) {
-        return rating.equals("like") ? "likes" : "dislikes";
     }
 }

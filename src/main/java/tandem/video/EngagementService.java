@@ -37,20 +37,29 @@ public final class EngagementService {
         }
         Video v = videos.visible(Optional.of(user), videoId);
         jdbi.useTransaction(h -> {
-            String old = h.createQuery("SELECT rating FROM video_ratings WHERE video_id = :v AND account_id = :a")
-                    .bind("v", v.id()).bind("a", user.accountId()).mapTo(String.class).findOne().orElse("none");
-            if (old.equals(rating)) return;
-            if (!old.equals("none")) {
-                h.createUpdate("DELETE FROM video_ratings WHERE video_id = :v AND account_id = :a").bind("v", v.id()).bind("a", user.accountId()).execute();
-                h.createUpdate("UPDATE videos SET " + counter(old) + " = " + counter(old) + " - 1 WHERE id = :v").bind("v", v.id()).execute();
-            }
-            if (!rating.equals("none")) {
-                h.createUpdate("INSERT INTO video_ratings (video_id, account_id, rating, created_at) VALUES (:v, :a, :r, :now)")
-                        .bind("v", v.id()).bind("a", user.accountId()).bind("r", rating).bind("now", clock.millis()).execute();
-                h.createUpdate("UPDATE videos SET " + counter(rating) + " = " + counter(rating) + " + 1 WHERE id = :v").bind("v", v.id()).execute();
-            }
-            events.rated(h, v.id(), user.accountId(), old, rating);
+            String old = setRating(h, v.id(), user.accountId(), rating);
+            if (!old.equals(rating)) events.rated(h, v.id(), user.accountId(), old, rating);
         });
+    }
+
+    /**
+     * Sets an account's rating of a video ("like", "dislike" or "none"), counters included, in the
+     * caller's transaction; returns the previous rating. Also used for remote accounts' rates.
+     */
+    public String setRating(Handle h, long videoId, long accountId, String rating) {
+        String old = h.createQuery("SELECT rating FROM video_ratings WHERE video_id = :v AND account_id = :a")
+                .bind("v", videoId).bind("a", accountId).mapTo(String.class).findOne().orElse("none");
+        if (old.equals(rating)) return old;
+        if (!old.equals("none")) {
+            h.createUpdate("DELETE FROM video_ratings WHERE video_id = :v AND account_id = :a").bind("v", videoId).bind("a", accountId).execute();
+            h.createUpdate("UPDATE videos SET " + counter(old) + " = " + counter(old) + " - 1 WHERE id = :v").bind("v", videoId).execute();
+        }
+        if (!rating.equals("none")) {
+            h.createUpdate("INSERT INTO video_ratings (video_id, account_id, rating, created_at) VALUES (:v, :a, :r, :now)")
+                    .bind("v", videoId).bind("a", accountId).bind("r", rating).bind("now", clock.millis()).execute();
+            h.createUpdate("UPDATE videos SET " + counter(rating) + " = " + counter(rating) + " + 1 WHERE id = :v").bind("v", videoId).execute();
+        }
+        return old;
     }
 
     /** Takes back an account's likes and dislikes, counters included, in the caller's transaction (the account is going away). */
