@@ -1,0 +1,67 @@
+package tandem.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import tandem.media.TestMedia;
+import tandem.testing.Federated;
+import tandem.testing.TestInstance;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may follow us: with manual approval an instance waits for the admin's accept (or reject);
+ * a remote person (Mastodon's shape) follows one of our channels and gets its new videos.
+ */
+class FollowersTest {
+
+    @Test
+    void with_manual_approval_a_follower_waits_for_the_admin() {
+        Map<String, String> manual = Federated.settings(Map.of("federation_followers_manual_approval", "true"));
+        try (TestInstance a = Federated.start(); TestInstance b = TestInstance.start(manual)) {
+            assertThat(a.admin().postJson("/api/v1/server/following", Map.of("hosts", List.of(Federated.host(b)))).status()).isEqualTo(204);
+            Federated.awaitIdle(a, b);
+            assertThat(a.admin().get("/api/v1/server/following").json().at("/data/0/state").asText()).isEqualTo("pending");
+            JsonNode waiting = b.admin().get("/api/v1/server/followers").json();
+            assertThat(waiting.at("/data/0/state").asText()).isEqualTo("pending");
+            String handle = waiting.at("/data/0/follower/name").asText() + "@" + waiting.at("/data/0/follower/host").asText();
+
+            assertThat(b.admin().postJson("/api/v1/server/followers/" + handle + "/accept", Map.of()).status()).isEqualTo(204);
+            Federated.awaitIdle(a, b);
+            assertThat(a.admin().get("/api/v1/server/following").json().at("/data/0/state").asText()).isEqualTo("accepted");
+            assertThat(b.admin().get("/api/v1/server/followers").json().at("/data/0/state").asText()).isEqualTo("accepted");
+
+            assertThat(b.admin().postJson("/api/v1/server/followers/" + handle + "/reject", Map.of()).status()).isEqualTo(204);
+            Federated.awaitIdle(a, b);
+            assertThat(b.admin().get("/api/v1/server/followers").json().at("/total").asInt()).isZero();
+            assertThat(a.admin().get("/api/v1/server/following").json().at("/total").asInt()).as("A heard the Reject").isZero();
+        }
+    }
+
+    @Test
+    void a_remote_person_follows_a_channel_and_receives_its_new_videos() {
+        try (InboxFixture f = InboxFixture.start(Map.of())) {
+            String channel = f.tandem.baseUrl() + "/video-channels/root_channel";
+            assertThat(f.fake.post(f.inbox(), f.alice(), f.activity("Follow", f.alice(), channel)).status()).isEqualTo(202);
+            f.tandem.awaitIdle();
+            boolean accepted = f.fake.received().stream().anyMatch(r -> r.method().equals("POST") && r.body().contains("\"Accept\"")
+                    && r.body().contains(channel));
+            assertThat(accepted).as("the channel answered with an Accept").isTrue();
+            JsonNode followers = f.tandem.client().get("/video-channels/root_channel/followers", "Accept", "application/activity+json").json();
+            assertThat(followers.at("/totalItems").asInt()).isEqualTo(1);
+
+            var up = f.admin.upload(TestMedia.clipWithAudio(), "For my followers", Map.of("privacy", "1"));
+            assertThat(up.status()).isEqualTo(200);
+            f.tandem.awaitIdle();
+            String uuid = up.json().at("/video/uuid").asText();
+            JsonNode create = f.fake.received().stream().filter(r -> r.method().equals("POST") && r.body().contains("\"Create\"")
+                    && r.body().contains(uuid)).map(FakeRemote.Received::json).findFirst()
+                    .orElseThrow(() -> new AssertionError("no Create(Video) reached the follower"));
+            assertThat(create.at("/object/type").asText()).isEqualTo("Video");
+            assertThat(create.at("/object/attributedTo/1/id").asText()).isEqualTo(channel);
+            assertThat(create.at("/object/url/0/mediaType").asText()).as("Mastodon shows the watch link first").isEqualTo("text/html");
+        }
+    }
+}
