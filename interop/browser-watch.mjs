@@ -1,5 +1,6 @@
 // Opens Tandem pages in Debian's headless Chromium (playwright-core) and reports what the player did.
-// Usage: node browser-watch.mjs <watch url> [viewers=1] [seconds=40] [staggerSeconds=0] [until=play|p2p]
+// Usage: node browser-watch.mjs <watch url>[,<watch url>…] [viewers=1] [seconds=40] [staggerSeconds=0] [until=play|p2p]
+// With several URLs (the same video's page on several instances), viewer i opens URL i modulo their number.
 // Viewers join `staggerSeconds` apart. Stops when every viewer plays (and, with several viewers,
 // has met a peer), with until=p2p when the last viewer has received bytes from peers, or with
 // until=time only when the time is up (benchmarks).
@@ -8,6 +9,7 @@
 import { chromium } from 'playwright-core'
 
 const [url, viewersArg, secondsArg, staggerArg, until] = process.argv.slice(2)
+const urls = url.split(',')
 const stagger = Number(staggerArg ?? 0)
 const viewers = Number(viewersArg ?? 1)
 const seconds = Number(secondsArg ?? 40)
@@ -28,7 +30,7 @@ for (let i = 0; i < viewers; i++) {
   page.on('pageerror', e => errors.push(`viewer ${i}: ${e.message}`))
   page.on('console', m => { if (m.type() === 'error') errors.push(`viewer ${i} console: ${m.text()}`) })
   if (i > 0 && stagger > 0) await new Promise(resolve => setTimeout(resolve, stagger * 1000))
-  await page.goto(url)
+  await page.goto(urls[i % urls.length])
   pages.push(page)
 }
 const deadline = Date.now() + seconds * 1000

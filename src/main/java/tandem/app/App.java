@@ -236,6 +236,8 @@ public final class App implements AutoCloseable {
             jobs.register(VideoJobs.DELETE_FILES, pipeline::deleteFiles);
             jobs.register(VideoJobs.PURGE_UPLOADS, job -> resumable.purgeAbandoned());
             jobs.recurring(VideoJobs.PURGE_UPLOADS, Duration.ofMinutes(10));
+            jobs.register(JobQueue.PURGE_DONE, jobs::purgeDone);
+            jobs.recurring(JobQueue.PURGE_DONE, Duration.ofHours(1));
             federation.registerJobs(jobs);
 
             jobs.start();

@@ -27,6 +27,9 @@ public final class JobQueue implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobQueue.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int MAX_BATCH = 64;
+    /** Finished jobs stay a week in the admin's list, then go: one video's fan-out alone leaves a thousand. */
+    public static final JobType PURGE_DONE = JobType.of("job-purge", 3, Duration.ofMinutes(5), 1).withPriority(200);
+    public static final Duration KEEP_DONE = Duration.ofDays(7);
 
     private final JobStore store;
     private final Jdbi jdbi;
@@ -63,6 +66,12 @@ public final class JobQueue implements AutoCloseable {
 
     public void register(JobType type, JobHandler handler) {
         types.put(type.name(), new Registered(type, handler, new Semaphore(type.concurrency())));
+    }
+
+    /** Deletes finished jobs older than {@link #KEEP_DONE}; the handler of {@link #PURGE_DONE}. */
+    public void purgeDone(Job job) {
+        int n = store.deleteDone(clock.millis() - KEEP_DONE.toMillis());
+        if (n > 0) log.info("deleted {} finished job(s) older than {}", n, KEEP_DONE);
     }
 
     /** Keeps one pending job of this type, due `every` after the previous one was scheduled. */

@@ -105,6 +105,12 @@ public final class JobStore {
                 .bind("stale", staleBefore).bind("now", now).execute());
     }
 
+    /** Deletes finished jobs last touched before the given time; returns how many. */
+    public int deleteDone(long before) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM jobs WHERE state = 'done' AND updated_at < :before")
+                .bind("before", before).execute());
+    }
+
     /** Count of jobs per state, for the admin page and metrics. */
     public Map<String, Long> countByState() {
         return jdbi.withHandle(h -> h.createQuery("SELECT state, COUNT(*) AS n FROM jobs GROUP BY state")

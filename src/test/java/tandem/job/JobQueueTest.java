@@ -119,4 +119,22 @@ class JobQueueTest {
         while (runs.get() == 0 && System.nanoTime() < deadline) Thread.sleep(50);
         assertThat(runs.get()).as("job #" + id + " recovered after its lease").isEqualTo(1);
     }
+
+    @Test
+    void finished_jobs_older_than_a_week_are_purged_and_others_kept() throws Exception {
+        JobQueue q = open(true);
+        JobType fast = JobType.of("fast", 1, Duration.ofMillis(50), 4);
+        q.register(fast, job -> { });
+        q.start();
+        for (int i = 0; i < 3; i++) q.enqueue(fast, "{}");
+        awaitIdle(q);
+        db.jdbi().useHandle(h -> h.createUpdate("UPDATE jobs SET updated_at = :old WHERE id IN (SELECT id FROM jobs WHERE type = 'fast' ORDER BY id LIMIT 2)")
+                .bind("old", System.currentTimeMillis() - JobQueue.KEEP_DONE.toMillis() - 60_000).execute());
+        long pendingBefore = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs WHERE state <> 'done'").mapTo(Long.class).one());
+        q.purgeDone(null);
+        long fastLeft = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs WHERE type = 'fast'").mapTo(Long.class).one());
+        long pendingAfter = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs WHERE state <> 'done'").mapTo(Long.class).one());
+        assertThat(fastLeft).as("the recent finished job stays").isEqualTo(1);
+        assertThat(pendingAfter).isEqualTo(pendingBefore);
+    }
 }

@@ -3,7 +3,10 @@ package tandem.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tandem.media.TestMedia;
 import tandem.testing.Federated;
 import tandem.testing.TestClient;
@@ -16,8 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * In Chromium: A's admin follows instance B from the Federation page; B's video then plays in A's
- * watch page, fetched from B's playlists.
+ * watch page, fetched from B's playlists, and a viewer on A shares segments with a viewer on B:
+ * both join B's swarm through B's tracker.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FederationWebTest {
     private static TestInstance a;
     private static TestInstance b;
@@ -41,6 +46,7 @@ class FederationWebTest {
     }
 
     @Test
+    @Order(1)
     void the_admin_follows_b_from_the_federation_page_and_b_video_plays_on_a() {
         BrowserScript admin = BrowserScript.run(Duration.ofSeconds(90), Map.of("TANDEM_ACCESS_TOKEN", a.admin().token()),
                 "browser-federation-admin.mjs", a.baseUrl(), Federated.host(b));
@@ -63,5 +69,18 @@ class FederationWebTest {
         assertThat(viewer.at("/stats/rejected").asInt()).as("B's segments match B's sha256 file").isZero();
         assertThat(viewer.at("/stats/error").isNull()).as(watch.output()).isTrue();
         assertThat(watch.report().at("/errors").size()).as(watch.output()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void a_viewer_on_a_gets_segments_from_a_viewer_on_b() {
+        Federated.awaitIdle(a, b);
+        assertThat(a.client().get("/api/v1/videos/" + uuid).status()).as("A follows B (first test)").isEqualTo(200);
+        BrowserScript run = BrowserScript.run(Duration.ofSeconds(150), "browser-watch.mjs",
+                b.baseUrl() + "/videos/watch/" + uuid + "," + a.baseUrl() + "/videos/watch/" + uuid, "2", "90", "6", "p2p");
+        JsonNode onA = run.report().at("/viewers/1/stats");
+        assertThat(onA.at("/p2p").asLong()).as("bytes A's viewer got from B's viewer: " + run.output()).isPositive();
+        assertThat(onA.at("/rejected").asInt()).isZero();
+        assertThat(run.report().at("/viewers/0/stats/peers").asInt()).isGreaterThanOrEqualTo(1);
     }
 }
