@@ -248,6 +248,8 @@ public final class HttpSignatures {
     }
 
     private static byte[] rsaSign(PrivateKey key, String signingString) {
+        byte[] fast = NativeRsa.sign(key, signingString.getBytes(StandardCharsets.UTF_8));
+        if (fast != null) return fast;
         try {
             java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
             rsa.initSign(key);
