@@ -37,11 +37,10 @@ public final class AsToActivity {
         };
     }
 
-    /** The URL an `actor`/`object` value names: a string, or an object's `id`. */
+    /** The URL an `actor`/`object` value names (a string, or an object's `id`); null unless it is a valid http(s) URL. */
     public static String idOf(JsonNode v) {
-        if (v.isTextual()) return v.asText();
-        if (v.isObject() && v.path("id").isTextual()) return v.path("id").asText();
-        return null;
+        String id = v.isTextual() ? v.asText() : v.isObject() && v.path("id").isTextual() ? v.path("id").asText() : null;
+        return Texts.isHttpUrl(id) ? id : null;
     }
 
     private static String requireId(JsonNode object, String type) {

@@ -25,7 +25,7 @@ public final class AsToVideo {
         if (!"Video".equals(o.path("type").asText())) throw new FederationException("object is not a Video");
         String id = RemoteActors.url(o, "id", true);
         String host = LocalActors.hostOf(id);
-        String name = o.path("name").asText("");
+        String name = Texts.clean(o.path("name").asText(""));
         if (name.length() < 3 || name.length() > 120) throw new FederationException("video name must have 3 to 120 characters");
         Matcher d = DURATION.matcher(o.path("duration").asText(""));
         if (!d.matches()) throw new FederationException("video duration must look like PT<seconds>S");
@@ -66,7 +66,7 @@ public final class AsToVideo {
         for (JsonNode link : o.path("url")) {
             String mt = link.path("mediaType").asText("");
             String href = link.path("href").asText(null);
-            if (!httpUrl(href) && !(href != null && href.startsWith("ws"))) continue;
+            if (!httpUrl(href) && !(href != null && href.startsWith("ws") && httpUrl("http" + href.substring(2)))) continue;
             if ("application/x-mpegURL".equals(mt) && link.path("tag").isArray() && playlist == null) {
                 playlist = href;
                 for (JsonNode t : link.path("tag")) {
@@ -96,14 +96,14 @@ public final class AsToVideo {
     private static List<String> tags(JsonNode o) {
         List<String> tags = new ArrayList<>();
         for (JsonNode t : o.path("tag")) {
-            String n = t.path("name").asText("");
+            String n = Texts.clean(t.path("name").asText(""));
             if ("Hashtag".equals(t.path("type").asText()) && !n.isBlank() && n.length() <= 30 && tags.size() < 5) tags.add(n.startsWith("#") ? n.substring(1) : n);
         }
         return tags;
     }
 
     private static boolean httpUrl(String s) {
-        return s != null && (s.startsWith("https://") || s.startsWith("http://"));
+        return Texts.isHttpUrl(s);
     }
 
     private static Integer intIdentifier(JsonNode c) {
@@ -118,7 +118,7 @@ public final class AsToVideo {
 
     private static String text(JsonNode o, String field, int max) {
         JsonNode v = o.path(field);
-        return v.isTextual() ? RemoteActors.truncate(v.asText(), max) : null;
+        return v.isTextual() ? RemoteActors.truncate(Texts.clean(v.asText()), max) : null;
     }
 
     private static long instant(JsonNode o, String field, boolean required) {

@@ -117,7 +117,7 @@ public final class CommentActivities {
 
     /** Markdown is kept; HTML (Mastodon) becomes plain text: we only ever show comments as text. */
     static String text(JsonNode note) {
-        String content = note.path("content").asText("");
+        String content = Texts.clean(note.path("content").asText(""));
         if (content.length() > 10_000) content = content.substring(0, 10_000);
         if ("text/markdown".equals(note.path("mediaType").asText())) return content;
         return decodeEntities(content.replaceAll("(?i)<br\\s*/?>|</p>\\s*<p>", "\n").replaceAll("<[^>]*>", "")).trim();

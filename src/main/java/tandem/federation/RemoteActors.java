@@ -100,7 +100,7 @@ public final class RemoteActors implements KeyLookup {
             Long accountId = null;
             Long channelId = null;
             String display = text(doc, "name", parsed.username());
-            String summary = doc.path("summary").isTextual() ? doc.path("summary").asText() : null;
+            String summary = doc.path("summary").isTextual() ? truncate(Texts.clean(doc.path("summary").asText()), 10_000) : null;
             switch (parsed.type()) {
                 case "Person", "Service", "Organization" -> accountId = upsertAccount(h, parsed, display, summary, now);
                 case "Group" -> channelId = upsertChannel(h, parsed, owner.accountId(), display, summary, text(doc, "support", null), now);
@@ -202,7 +202,7 @@ public final class RemoteActors implements KeyLookup {
 
     private static String text(JsonNode doc, String field, String fallback) {
         JsonNode v = doc.path(field);
-        return v.isTextual() && !v.asText().isBlank() ? truncate(v.asText(), 1000) : fallback;
+        return v.isTextual() && !v.asText().isBlank() ? truncate(Texts.clean(v.asText()), 1000) : fallback;
     }
 
     static String truncate(String s, int max) {

@@ -211,6 +211,15 @@ public final class JobQueue implements AutoCloseable {
     }
 
     private void fail(Registered r, Job job, Exception e) {
+        try {
+            recordFailure(r, job, e);
+        } catch (RuntimeException inner) {
+            // The job stays running; the lease recovery puts it back (at the latest on the next start).
+            log.error("job {} #{}: recording its failure failed", job.type(), job.id(), inner);
+        }
+    }
+
+    private void recordFailure(Registered r, Job job, Exception e) {
         long now = clock.millis();
         String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
         boolean permanent = e instanceof PermanentJobFailure;

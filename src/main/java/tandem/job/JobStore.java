@@ -80,14 +80,24 @@ public final class JobStore {
                 .bind("id", id).bind("now", now).execute());
     }
 
+    /**
+     * An error message as the table can hold it: PostgreSQL refuses NUL characters in text, and
+     * messages may quote what a remote sent.
+     */
+    static String storable(String error) {
+        if (error == null) return null;
+        String s = error.replace("\u0000", "\\0");
+        return s.length() > 2000 ? s.substring(0, 2000) + "…" : s;
+    }
+
     public void retryLater(long id, String error, long runAt, long now) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET state = 'pending', locked_by = NULL, last_error = :err, run_at = :runAt, updated_at = :now WHERE id = :id")
-                .bind("id", id).bind("err", error).bind("runAt", runAt).bind("now", now).execute());
+                .bind("id", id).bind("err", storable(error)).bind("runAt", runAt).bind("now", now).execute());
     }
 
     public void markDead(long id, String error, long now) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET state = 'dead', locked_by = NULL, last_error = :err, updated_at = :now WHERE id = :id")
-                .bind("id", id).bind("err", error).bind("now", now).execute());
+                .bind("id", id).bind("err", storable(error)).bind("now", now).execute());
     }
 
     /** Puts a job a stopping node was running back in the queue without counting the attempt. */
