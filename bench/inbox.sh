@@ -23,7 +23,7 @@ cleanup() {
   local rc=$?
   [[ -n "$LOAD_PID" ]] && stop_pid "$LOAD_PID" 5
   [[ -n "$TANDEM_PID" ]] && stop_pid "$TANDEM_PID" 30
-  rm -rf "$WORK"
+  [[ -n "${KEEP_WORK:-}" ]] && echo "kept $WORK" >&2 || rm -rf "$WORK"
   exit "$rc"
 }
 trap cleanup EXIT
@@ -41,7 +41,7 @@ log "video $UUID published; pinning Tandem to CPU $SERVER_CPU"
 taskset -a -p -c "$SERVER_CPU" "$TANDEM_PID" >/dev/null
 
 log "$RUNS runs: $WARMUP warm-up + $N measured comments each, $CONC connections, $ACTORS actors"
-SERVER_PID="$TANDEM_PID" CLIENT_CPU="$CLIENT_CPU" "$JAVA" -cp "$WORK/gen" InboxLoad "$BASE" "$UUID" \
+TOKEN="$TOKEN" SERVER_PID="$TANDEM_PID" CLIENT_CPU="$CLIENT_CPU" "$JAVA" -cp "$WORK/gen" InboxLoad "$BASE" "$UUID" \
   >"$WORK/results.jsonl" 2> >(tee "$WORK/load.log" >&2) &
 LOAD_PID=$!
 wait "$LOAD_PID" || { tail -n 20 "$WORK/tandem.log" >&2; die "InboxLoad failed"; }

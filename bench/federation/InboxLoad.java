@@ -241,7 +241,11 @@ public final class InboxLoad {
         }
     }
 
-    /** Waits until Tandem uses under 5% of a core over half a second (its queue drained); returns the seconds waited. */
+    /**
+     * Waits until Tandem's inbox queue is empty (asked through the admin API when TOKEN is set) and it
+     * uses under 5% of a core over half a second; returns the seconds waited. CPU alone is not enough:
+     * a pause in processing (a checkpoint, a GC) looks idle while thousands of activities still wait.
+     */
     double waitIdle(double maxSeconds) throws InterruptedException {
         long t0 = System.nanoTime();
         if (serverPid <= 0) return 0;
@@ -249,10 +253,32 @@ public final class InboxLoad {
         while ((System.nanoTime() - t0) / 1e9 < maxSeconds) {
             Thread.sleep(500);
             double now = Fed.procCpuSeconds(serverPid);
-            if (now - last < 0.025) break;
+            if (now - last < 0.025 && queueEmpty()) break;
             last = now;
         }
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static final String TOKEN = System.getenv("TOKEN");
+    private static final java.net.http.HttpClient ADMIN = java.net.http.HttpClient.newHttpClient();
+
+    /** No inbox job waiting or running; true when no admin token was given (CPU idleness decides alone). */
+    private boolean queueEmpty() {
+        if (TOKEN == null || TOKEN.isBlank()) return true;
+        for (String state : List.of("waiting", "active")) {
+            try {
+                var req = java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/jobs/" + state + "?jobType=activitypub-inbox&count=1"))
+                        .header("Authorization", "Bearer " + TOKEN).build();
+                String body = ADMIN.send(req, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                if (!body.contains("\"total\":0")) return false;
+            } catch (java.io.IOException e) {
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        return true;
     }
 
     static void taskset(String cpus) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -136,5 +137,24 @@ class JobQueueTest {
         long pendingAfter = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs WHERE state <> 'done'").mapTo(Long.class).one());
         assertThat(fastLeft).as("the recent finished job stays").isEqualTo(1);
         assertThat(pendingAfter).isEqualTo(pendingBefore);
+    }
+
+    @Test
+    void a_burst_of_jobs_enqueued_while_others_run_all_run() throws Exception {
+        JobQueue q = open(true);
+        AtomicInteger ran = new AtomicInteger();
+        JobType burst = JobType.of("burst", 1, Duration.ofMillis(50), 4);
+        q.register(burst, job -> {
+            Thread.sleep(1);
+            ran.incrementAndGet();
+        });
+        q.start();
+        for (int round = 0; round < 20; round++) {
+            List<String> payloads = java.util.Collections.nCopies(100, "{}");
+            db.jdbi().useTransaction(h -> q.enqueueAll(h, burst, payloads));
+            for (int i = 0; i < 50; i++) q.enqueue(burst, "{}");
+        }
+        await(() -> ran.get() == 3000);
+        awaitIdle(q);
     }
 }
