@@ -20,6 +20,8 @@ public final class LocalActors {
     private final String host;
     private final Clock clock;
     private final Map<String, Object> creating = new ConcurrentHashMap<>();
+    /** The instance actor never changes once made, and every signed fetch asks for it. */
+    private volatile Actor instance;
 
     public LocalActors(ActorStore store, String base, Clock clock) {
         this.store = store;
@@ -55,7 +57,9 @@ public final class LocalActors {
     }
 
     public Actor instance() {
-        return ensure(instanceUrl(), "Application", AccountStore.INSTANCE_ACTOR, null, null);
+        Actor a = instance;
+        if (a == null) instance = a = ensure(instanceUrl(), "Application", AccountStore.INSTANCE_ACTOR, null, null);
+        return a;
     }
 
     public Actor account(Account a) {
