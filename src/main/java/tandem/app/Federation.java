@@ -84,8 +84,8 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
                 new ActorToAs(mapper, local), videoToAs, commentToAs, config.instanceName());
         FollowActivities follows = new FollowActivities(mapper, actorStore, remoteActors, local, outbox, jobs, clock,
                 fc.manualFollowerApproval(), documents::localActor);
-        VideoActivities videoActivities = new VideoActivities(mapper, fetcher, remoteActors, actorStore, remoteVideos, jobs, clock);
-        CommentActivities commentActivities = new CommentActivities(fetcher, remoteActors, local, comments, videos, remoteVideos, audience, outbox, clock);
+        VideoActivities videoActivities = new VideoActivities(mapper, fetcher, remoteActors, actorStore, remoteVideos, jobs, clock, blocks);
+        CommentActivities commentActivities = new CommentActivities(fetcher, remoteActors, local, comments, videos, remoteVideos, audience, outbox, clock, blocks);
         RateActivities rates = new RateActivities(remoteActors, local, videos, remoteVideos, events, engagement);
         Timer verifyTimer = Timer.builder("tandem_federation_signature_verify")
                 .description("HTTP signature verification of inbox POSTs").register(registry);

@@ -32,7 +32,8 @@ public sealed interface Activity {
     /** Like or Dislike of a video; `dislike` tells which. */
     record Rate(String id, String actor, String object, boolean dislike) implements Activity {}
 
-    record View(String id, String actor, String object) implements Activity {}
+    /** A View; `viewer` marks PeerTube's live-viewer heartbeat (it carries `expires`), which is not a view. */
+    record View(String id, String actor, String object, boolean viewer) implements Activity {}
 
     /** A type we do not handle (Flag, Add, Block…): acknowledged and ignored, as PeerTube does. */
     record Ignored(String id, String actor, String type) implements Activity {}

@@ -32,7 +32,7 @@ public final class AsToActivity {
             case "Announce" -> new Activity.Announce(id, actor, requireId(object, type));
             case "Like" -> new Activity.Rate(id, actor, requireId(object, type), false);
             case "Dislike" -> new Activity.Rate(id, actor, requireId(object, type), true);
-            case "View" -> new Activity.View(id, actor, requireId(object, type));
+            case "View" -> new Activity.View(id, actor, requireId(object, type), a.has("expires"));
             default -> new Activity.Ignored(id, actor, type);
         };
     }

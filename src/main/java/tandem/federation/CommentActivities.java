@@ -35,9 +35,11 @@ public final class CommentActivities {
     private final Audience audience;
     private final Outbox outbox;
     private final Clock clock;
+    private final Blocklist blocks;
 
     public CommentActivities(ObjectFetcher fetcher, RemoteActors actors, LocalActors local, CommentStore comments, VideoService videos,
-                             RemoteVideoStore remoteVideos, Audience audience, Outbox outbox, Clock clock) {
+                             RemoteVideoStore remoteVideos, Audience audience, Outbox outbox, Clock clock, Blocklist blocks) {
+        this.blocks = blocks;
         this.fetcher = fetcher;
         this.actors = actors;
         this.local = local;
@@ -65,6 +67,10 @@ public final class CommentActivities {
         if (t.video().commentsPolicy() == 2) throw new FederationException("comments are disabled on " + inReplyTo);
         Actor writer = actors.resolve(author);
         if (writer.accountId() == null) throw new FederationException(author + " is not an account");
+        // A forwarded comment arrives from another host: the blocks are checked against its author here.
+        if (blocks.isServerBlocked(writer.host()) || blocks.isAccountBlocked(writer.accountId())) {
+            throw new FederationException("account " + writer.handle() + " is blocked here");
+        }
         String text = text(note);
         long created = published(note);
         JsonNode finalNote = note;
@@ -100,7 +106,8 @@ public final class CommentActivities {
             String[] p = path.split("/");
             // /videos/watch/<uuid>[/comments/<id>]
             if (p.length >= 4 && "videos".equals(p[1]) && "watch".equals(p[2])) {
-                Video v = videos.find(p[3]).filter(Video::isLocal).orElseThrow(() -> new FederationException("no video " + inReplyTo));
+                Video v = videos.find(p[3]).filter(Video::isLocal).filter(Federable::video)
+                        .orElseThrow(() -> new FederationException("no public video " + inReplyTo));
                 if (p.length == 4) return new Target(v, null);
                 if (p.length == 6 && "comments".equals(p[4]) && p[5].matches("\\d{1,18}")) {
                     Comment parent = comments.byId(v.id(), Long.parseLong(p[5])).orElseThrow(() -> new FederationException("no comment " + inReplyTo));

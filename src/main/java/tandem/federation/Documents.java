@@ -126,9 +126,7 @@ public final class Documents {
 
     /** A video that other servers may see: ours, public or unlisted, playable. */
     public Optional<Video> federatedVideo(String id) {
-        return videos.find(id).filter(Video::isLocal)
-                .filter(v -> v.privacy() == VideoPrivacy.PUBLIC || v.privacy() == VideoPrivacy.UNLISTED)
-                .filter(v -> v.state() == VideoState.PUBLISHED);
+        return videos.find(id).filter(Video::isLocal).filter(Federable::video);
     }
 
     /** Where a remote video lives, for a 301 from our copy's URL. */

@@ -88,7 +88,8 @@ public final class FederationHttp implements AutoCloseable {
                 throw FederationHttpException.status(status, "GET", current);
             }
             JsonNode body = parse(response.body(), current);
-            checkId(body, current);
+            // Against the URL we asked for, not the last hop: a redirect must not lend one host's URL to another's document.
+            checkId(body, url);
             return new FetchResult(current, body);
         }
     }

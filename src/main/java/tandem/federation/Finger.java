@@ -52,7 +52,8 @@ public final class Finger {
             JsonNode nodeinfo = getJson(URI.create(base(h) + "/.well-known/nodeinfo"));
             for (JsonNode link : nodeinfo.path("links")) {
                 if ("https://www.w3.org/ns/activitystreams#Application".equals(link.path("rel").asText()) && link.path("href").isTextual()) {
-                    return link.path("href").asText();
+                    String href = link.path("href").asText();
+                    if (LocalActors.hostOf(href).equals(h)) return href;
                 }
             }
         } catch (RuntimeException e) {

@@ -3,6 +3,8 @@ package tandem.federation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tandem.job.JobQueue;
 
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.util.function.Function;
  * and its job are stored in one transaction and only then do we answer 202.
  */
 public final class Inbox {
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
     private final ObjectMapper mapper;
     private final HttpSignatures signatures;
     private final RemoteActors actors;
@@ -78,26 +81,58 @@ public final class Inbox {
         }
         VerifiedSignature signed = verify(pathAndQuery, header, body);
         boolean forwarded = !signed.actorUrl().equals(activity.actor());
-        if (forwarded && !(activity instanceof Activity.Create || activity instanceof Activity.Update || activity instanceof Activity.Delete)) {
-            throw new InboxRejection(403, "signer " + signed.actorUrl() + " is not the activity's actor " + activity.actor());
+        if (forwarded) {
+            switch (activity) {
+                case Activity.Create c -> { } // its object is fetched again from its origin
+                case Activity.Update u -> { }
+                case Activity.Delete d -> { } // counts only if the origin no longer serves the object
+                case Activity.Follow f -> throw notTheActor(signed, activity);
+                case Activity.Accept a -> throw notTheActor(signed, activity);
+                case Activity.Reject r -> throw notTheActor(signed, activity);
+                default -> {
+                    // PeerTube forwards its videos' likes, views, shares: without the author's own signature
+                    // they prove nothing, and refusing them would cost us PeerTube's follow score.
+                    log.debug("ignoring {} {} forwarded by {}", activity.getClass().getSimpleName(), activity.id(), signed.actorUrl());
+                    return;
+                }
+            }
         }
         Optional<Actor> author = forwarded ? Optional.empty() : actorRow(signed.actorUrl());
         if (author.isPresent() && author.get().accountId() != null && blocks.isAccountBlocked(author.get().accountId())) {
             throw new InboxRejection(403, "account " + author.get().handle() + " is blocked here");
         }
         long now = clock.millis();
+        // The replay guard is the signed request, not the id alone: PeerTube re-uses ids (a Follow
+        // after an Undo has the same id), but a replay re-sends the same signature.
+        String signature = signatureHash(header);
         boolean stored = jobs.jdbi().inTransaction(h -> {
             int inserted = h.createUpdate("""
-                    INSERT INTO inbox_activities (activity_url, actor_url, signer_url, body, received_at)
-                    VALUES (:id, :actor, :signer, :body, :now) ON CONFLICT (activity_url) DO NOTHING""")
-                    .bind("id", activity.id()).bind("actor", activity.actor()).bind("signer", signed.actorUrl())
+                    INSERT INTO inbox_activities (activity_url, signature_hash, actor_url, signer_url, body, received_at)
+                    VALUES (:id, :sig, :actor, :signer, :body, :now) ON CONFLICT (activity_url, signature_hash) DO NOTHING""")
+                    .bind("id", activity.id()).bind("sig", signature).bind("actor", activity.actor()).bind("signer", signed.actorUrl())
                     .bind("body", new String(body, StandardCharsets.UTF_8)).bind("now", now).execute();
             if (inserted == 0) return false;
-            long rowId = h.createQuery("SELECT id FROM inbox_activities WHERE activity_url = :id").bind("id", activity.id()).mapTo(Long.class).one();
+            long rowId = h.createQuery("SELECT id FROM inbox_activities WHERE activity_url = :id AND signature_hash = :sig")
+                    .bind("id", activity.id()).bind("sig", signature).mapTo(Long.class).one();
             jobs.enqueue(h, FederationJobs.INBOX, "{\"inbox\":" + rowId + "}");
             return true;
         });
-        if (!stored) throw new InboxRejection(409, "activity " + activity.id() + " was already received");
+        if (!stored) throw new InboxRejection(409, "activity " + activity.id() + " was already received (the same signed request)");
+    }
+
+    private static InboxRejection notTheActor(VerifiedSignature signed, Activity activity) {
+        return new InboxRejection(403, "signer " + signed.actorUrl() + " is not the activity's actor " + activity.actor());
+    }
+
+    private static String signatureHash(Function<String, String> header) {
+        String raw = header.apply("Signature");
+        if (raw == null) raw = header.apply("Authorization");
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(String.valueOf(raw).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Verifies; the timer counts the verification itself, not the key lookup (a cache hit or a fetch). */

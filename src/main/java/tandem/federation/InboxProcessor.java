@@ -68,7 +68,10 @@ public final class InboxProcessor implements JobHandler {
             case Activity.Delete d -> delete(d, forwarded);
             case Activity.Announce a -> videos.onAnnounce(a.actor(), a.object());
             case Activity.Rate r -> rates.onRate(r.actor(), r.object(), r.dislike() ? "dislike" : "like");
-            case Activity.View v -> rates.onView(v.actor(), v.object());
+            case Activity.View v -> {
+                if (v.viewer()) log.debug("ignoring viewer heartbeat {} (not a view)", v.id());
+                else rates.onView(v.actor(), v.object());
+            }
             case Activity.Ignored i -> log.info("ignoring {} {} from {}", i.type(), i.id(), i.actor());
         }
     }

@@ -63,7 +63,7 @@ public final class RateActivities {
         String uuid = url.substring(prefix.length());
         if (uuid.contains("/")) return Optional.empty();
         try {
-            return videos.find(uuid).filter(Video::isLocal);
+            return videos.find(uuid).filter(Video::isLocal).filter(Federable::video);
         } catch (RuntimeException e) {
             return Optional.empty();
         }

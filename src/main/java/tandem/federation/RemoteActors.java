@@ -90,6 +90,7 @@ public final class RemoteActors implements KeyLookup {
     private Actor fetch(String url, Optional<Actor> known) {
         JsonNode doc = http.fetchJson(URI.create(url), signers.of(local.instance())).body();
         Actor parsed = parse(doc);
+        if (!parsed.url().equals(url)) throw new FederationException("actor document " + parsed.url() + " is not the actor " + url + " we fetched");
         String ownerUrl = "Group".equals(parsed.type()) ? groupOwner(doc) : null;
         Actor owner = ownerUrl == null ? null : resolve(ownerUrl);
         if (owner != null && (owner.accountId() == null || !owner.host().equals(parsed.host()))) {

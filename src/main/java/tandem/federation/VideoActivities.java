@@ -24,9 +24,11 @@ public final class VideoActivities {
     private final RemoteVideoStore videos;
     private final JobQueue jobs;
     private final Clock clock;
+    private final Blocklist blocks;
 
     public VideoActivities(ObjectMapper mapper, ObjectFetcher fetcher, RemoteActors actors, ActorStore actorStore,
-                           RemoteVideoStore videos, JobQueue jobs, Clock clock) {
+                           RemoteVideoStore videos, JobQueue jobs, Clock clock, Blocklist blocks) {
+        this.blocks = blocks;
         this.mapper = mapper;
         this.fetcher = fetcher;
         this.actors = actors;
@@ -65,6 +67,10 @@ public final class VideoActivities {
         boolean known = videos.idByUrl(v.url()).isPresent();
         if (!known && !followsSomethingOn(host) && (via == null || !followed(via))) {
             throw new FederationException("we follow nobody on " + host + ": video " + v.url() + " not stored");
+        }
+        Actor owner = actors.resolve(v.ownerUrl());
+        if (owner.accountId() != null && blocks.isAccountBlocked(owner.accountId())) {
+            throw new FederationException("account " + owner.handle() + " is blocked here: video " + v.url() + " not stored");
         }
         Actor channel = actors.resolve(v.channelUrl());
         if (channel.channelId() == null) throw new FederationException(v.channelUrl() + " is not a channel");

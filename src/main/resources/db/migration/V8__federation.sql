@@ -40,14 +40,17 @@ CREATE TABLE actor_follows (
 );
 CREATE INDEX actor_follows_target ON actor_follows(target_id, state);
 
--- Every accepted inbound activity, keyed by its id: the durable inbox and the replay guard.
+-- Every accepted inbound activity: the durable inbox, and the replay guard keyed by id and signature
+-- (PeerTube re-uses activity ids, e.g. a new Follow after an Undo; a replay re-sends the same signature).
 CREATE TABLE inbox_activities (
     id ${id},
-    activity_url TEXT NOT NULL UNIQUE,
+    activity_url TEXT NOT NULL,
+    signature_hash TEXT NOT NULL,
     actor_url TEXT NOT NULL,
     signer_url TEXT NOT NULL,
     body TEXT NOT NULL,
-    received_at BIGINT NOT NULL
+    received_at BIGINT NOT NULL,
+    UNIQUE (activity_url, signature_hash)
 );
 
 -- Bodies of activities we send; one delivery job per (activity, inbox) points here. A row without

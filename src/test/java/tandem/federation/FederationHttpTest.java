@@ -71,6 +71,8 @@ class FederationHttpTest {
             case "/liar" -> json(exchange, 200, "{\"id\":\"https://victim.example/actor\"}");
             case "/no-id" -> json(exchange, 200, "{\"type\":\"Person\"}");
             case "/redirect-once" -> redirect(exchange, "/actor");
+            case "/to-other-host" -> redirect(exchange, "http://localhost:" + server.getAddress().getPort() + "/on-localhost");
+            case "/on-localhost" -> json(exchange, 200, "{\"id\":\"http://localhost:" + server.getAddress().getPort() + "/on-localhost\"}");
             case "/loop" -> redirect(exchange, "/loop");
             case "/to-private" -> redirect(exchange, "http://10.0.0.1/actor");
             case "/big" -> stream(exchange, 0);
@@ -147,6 +149,17 @@ class FederationHttpTest {
         VerifiedSignature v = new HttpSignatures(Duration.ofSeconds(1800)).verify("GET", request.pathAndQuery(),
                 request.headers()::getFirst, null, (actor, refresh) -> TestKeys.ALICE_PUBLIC, Instant.now());
         assertThat(v.actorUrl()).isEqualTo("https://alice.example/accounts/alice");
+    }
+
+    @Test
+    void a_redirect_cannot_lend_one_host_url_to_another_host_document() {
+        FederationHttp both = client(new AddressPolicy(List.of("127.0.0.1", "localhost")), Duration.ofSeconds(5), 3_000_000);
+        try {
+            assertThatThrownBy(() -> both.fetchJson(URI.create(base + "/to-other-host"), null))
+                    .isInstanceOf(FederationHttpException.class).hasMessageContaining("differs from");
+        } finally {
+            both.close();
+        }
     }
 
     @Test

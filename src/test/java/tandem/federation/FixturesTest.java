@@ -199,7 +199,7 @@ class FixturesTest {
                 .isEqualTo(new Activity.Rate("https://peertube.example/accounts/marie/dislikes/42", "https://peertube.example/accounts/marie", OUR_VIDEO, true));
         assertThat(AsToActivity.parse(json("peertube/view.json"))).isEqualTo(new Activity.View(
                 "https://peertube.example/accounts/peertube/views/videos/42/c0ffee00-1234-4abc-8def-0123456789ab",
-                "https://peertube.example/accounts/peertube", OUR_VIDEO));
+                "https://peertube.example/accounts/peertube", OUR_VIDEO, true));
     }
 
     private static final String MIRROR = "https://mirror.example/redundancy/streaming-playlists/hls/8f3c2b1a-6d4e-4f5a-9b8c-7d6e5f4a3b2c";
