@@ -151,6 +151,12 @@ public final class Documents {
         return a;
     }
 
+    /** `shares`: the Announce of this video by our instance actor, as its outbox lists it. */
+    public ObjectNode shares(Video v, Integer page) {
+        Actor instance = local.instance();
+        return collections.collection(local.videoUrl(v.uuid()) + "/announces", 1, page, (s, c) -> s > 0 ? List.of() : List.of(announce(instance, v)));
+    }
+
     /** `likes`/`dislikes`: PeerTube's receivers read only `totalItems`. */
     public ObjectNode rates(Video v, boolean likes, Integer page) {
         String id = local.videoUrl(v.uuid()) + (likes ? "/likes" : "/dislikes");

@@ -117,7 +117,7 @@ public final class ActivityPubRoutes implements HttpService {
             case "likes" -> documents.rates(v, true, page);
             case "dislikes" -> documents.rates(v, false, page);
             case "comments" -> documents.comments(v, page);
-            default -> documents.outbox(documents.account("peertube").orElseThrow(), page);
+            default -> documents.shares(v, page);
         });
     }
 
