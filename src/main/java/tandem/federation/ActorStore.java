@@ -53,9 +53,17 @@ public final class ActorStore {
     }
 
     /** A remote actor by `name@host` among those we already know. */
-    public Optional<Actor> byHandle(String username, String host) {
+    public Optional<Actor> byHandle(ActorHandle handle) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM actors WHERE username = :n AND host = :h ORDER BY id LIMIT 1")
-                .bind("n", username).bind("h", host).map(ACTOR).findOne());
+                .bind("n", handle.name()).bind("h", handle.host()).map(ACTOR).findOne());
+    }
+
+    /** The instance actor of `host` that this follower follows (or asked to follow). */
+    public Optional<Actor> followedInstance(long followerId, String host) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT a.* FROM actor_follows f JOIN actors a ON a.id = f.target_id
+                WHERE f.follower_id = :f AND a.host = :h AND a.type = 'Application'""")
+                .bind("f", followerId).bind("h", host).map(ACTOR).findOne());
     }
 
     /** Inserts an actor unless one with this URL exists (two threads may race to create ours); returns the stored one. */

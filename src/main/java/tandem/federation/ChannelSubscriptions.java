@@ -31,8 +31,9 @@ public final class ChannelSubscriptions implements RemoteChannels {
     public Channel find(String name, String host) {
         Actor a;
         try {
-            a = store.byHandle(name, Finger.normaliseHost(host)).filter(x -> x.channelId() != null)
-                    .orElseGet(() -> actors.resolve(finger.handle(name + "@" + host)));
+            ActorHandle handle = ActorHandle.parse(name + "@" + host);
+            a = store.byHandle(handle).filter(x -> x.channelId() != null)
+                    .orElseGet(() -> actors.resolve(finger.handle(handle.toString())));
         } catch (RuntimeException e) {
             throw Problem.notFound("Video channel " + name + "@" + host + " not found: " + e.getMessage());
         }

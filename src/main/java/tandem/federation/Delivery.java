@@ -1,5 +1,7 @@
 package tandem.federation;
 
+import tandem.core.Lru;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Jdbi;
@@ -9,7 +11,6 @@ import tandem.job.PermanentJobFailure;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -28,12 +29,7 @@ public final class Delivery implements JobHandler {
     private final int perHost;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
     /** A fan-out reads one body a thousand times: keep the latest few. */
-    private final Map<Long, Outgoing> recent = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Outgoing> e) {
-            return size() > 32;
-        }
-    });
+    private final Map<Long, Outgoing> recent = Lru.synchronizedMap(32);
 
     private record Outgoing(byte[] body, Signer signer) {}
 

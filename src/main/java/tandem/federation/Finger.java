@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class Finger {
     private static final Pattern HOST = Pattern.compile("^[a-z0-9.-]+(:\\d{1,5})?$");
-    private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9\\-_.]{1,100}$");
     private static final long MAX = 256 * 1024;
 
     private final FederationHttp http;
@@ -64,15 +63,10 @@ public final class Finger {
 
     /** The actor URL of `name@host` (a leading @ is allowed). */
     public String handle(String handle) {
-        String hnd = handle.trim();
-        if (hnd.startsWith("@")) hnd = hnd.substring(1);
-        int at = hnd.indexOf('@');
-        if (at <= 0) throw new FederationException("'" + handle + "' is not a handle like name@host");
-        String name = hnd.substring(0, at);
-        String host = normaliseHost(hnd.substring(at + 1));
-        if (!NAME.matcher(name).matches()) throw new FederationException("'" + name + "' is not an actor name");
+        ActorHandle parsed = ActorHandle.parse(handle);
+        String host = parsed.host();
         JsonNode jrd = getJson(URI.create(base(host) + "/.well-known/webfinger?resource="
-                + URLEncoder.encode("acct:" + name + "@" + host, StandardCharsets.UTF_8)));
+                + URLEncoder.encode("acct:" + parsed, StandardCharsets.UTF_8)));
         for (JsonNode link : jrd.path("links")) {
             if ("self".equals(link.path("rel").asText()) && link.path("href").isTextual()
                     && link.path("type").asText("application/activity+json").contains("activity+json")) {

@@ -98,14 +98,12 @@ public final class Following {
     }
 
     private Optional<Actor> knownTarget(String hostOrHandle) {
-        if (hostOrHandle.contains("@")) {
-            String h = hostOrHandle.startsWith("@") ? hostOrHandle.substring(1) : hostOrHandle;
-            int at = h.indexOf('@');
-            return store.byHandle(h.substring(0, at), Finger.normaliseHost(h.substring(at + 1)));
+        try {
+            if (hostOrHandle.contains("@")) return store.byHandle(ActorHandle.parse(hostOrHandle));
+            return store.followedInstance(local.instance().id(), Finger.normaliseHost(hostOrHandle));
+        } catch (FederationException e) {
+            throw Problem.badRequest(e.getMessage());
         }
-        String host = Finger.normaliseHost(hostOrHandle);
-        return store.follows(false, List.of(local.instance().id()), 0, 10_000).stream()
-                .map(Follow::target).filter(a -> a.host().equals(host) && a.isInstance()).findFirst();
     }
 
     public Page<Follow> following(int start, int count) {
@@ -136,11 +134,12 @@ public final class Following {
     }
 
     private Follow followerOf(String handle) {
-        String h = handle.startsWith("@") ? handle.substring(1) : handle;
-        int at = h.indexOf('@');
-        if (at <= 0) throw Problem.badRequest("'" + handle + "' is not a handle like name@host");
-        Actor follower = store.byHandle(h.substring(0, at), Finger.normaliseHost(h.substring(at + 1)))
-                .orElseThrow(() -> Problem.notFound("Follower " + handle + " not found"));
+        Actor follower;
+        try {
+            follower = store.byHandle(ActorHandle.parse(handle)).orElseThrow(() -> Problem.notFound("Follower " + handle + " not found"));
+        } catch (FederationException e) {
+            throw Problem.badRequest(e.getMessage());
+        }
         return store.follow(follower.id(), local.instance().id()).orElseThrow(() -> Problem.notFound("Follower " + handle + " not found"));
     }
 }

@@ -83,7 +83,8 @@ public final class Publisher implements JobHandler {
         if (found.isEmpty() || !found.get().isLocal()) return;
         Video v = found.get();
         String url = local.videoUrl(v.uuid());
-        boolean playable = v.state() == VideoState.PUBLISHED && videos.files(v).stream().anyMatch(f -> "hls".equals(f.kind()));
+        List<tandem.video.VideoFile> files = videos.files(v);
+        boolean playable = v.state() == VideoState.PUBLISHED && files.stream().anyMatch(f -> "hls".equals(f.kind()));
         boolean announced = wasSent(url + "/activity");
         actors.jdbi().useTransaction(h -> {
             List<String> inboxes = audience.forVideo(h, v);
@@ -101,7 +102,7 @@ public final class Publisher implements JobHandler {
                 return;
             }
             Actor owner = local.account(v.channel().account());
-            ObjectNode object = videoToAs.video(v, videos.files(v));
+            ObjectNode object = videoToAs.video(v, files);
             ObjectNode activity = announced
                     ? activity("Update", url + "/updates/" + Instant.ofEpochMilli(v.updatedAt()) + "-" + clock.millis(), owner, object)
                     : activity("Create", url + "/activity", owner, object);

@@ -1,5 +1,7 @@
 package tandem.federation;
 
+import tandem.core.Lru;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -33,12 +35,7 @@ public final class RemoteActors implements KeyLookup {
     private final Clock clock;
     private final Map<String, PublicKey> parsedKeys = new ConcurrentHashMap<>();
     /** Actors by URL as last read: every inbox POST looks its signer up, usually the same few. */
-    private final Map<String, Actor> recent = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Actor> e) {
-            return size() > 10_000;
-        }
-    });
+    private final Map<String, Actor> recent = Lru.synchronizedMap(10_000);
 
     public RemoteActors(ActorStore store, LocalActors local, FederationHttp http, Signers signers, Clock clock) {
         this.store = store;
@@ -187,12 +184,7 @@ public final class RemoteActors implements KeyLookup {
             return null;
         }
         String s = v.asText();
-        try {
-            URI u = new URI(s);
-            if (!("https".equals(u.getScheme()) || "http".equals(u.getScheme())) || u.getHost() == null) throw new FederationException("invalid " + field + " URL " + s);
-        } catch (java.net.URISyntaxException e) {
-            throw new FederationException("invalid " + field + " URL " + s);
-        }
+        if (!Texts.isHttpUrl(s)) throw new FederationException("invalid " + field + " URL " + s);
         return s;
     }
 

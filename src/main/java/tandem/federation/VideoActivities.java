@@ -117,9 +117,4 @@ public final class VideoActivities {
         log.info("remote video {} deleted by its origin", url);
         return true;
     }
-
-    /** Re-fetches a video we know, when a forwarded or unsigned hint says it changed. */
-    public Optional<Long> known(String url) {
-        return videos.idByUrl(url);
-    }
 }

@@ -13,7 +13,9 @@ import tandem.federation.Actor;
 import tandem.federation.Blocklist;
 import tandem.federation.Finger;
 import tandem.federation.Follow;
+import tandem.federation.FederationException;
 import tandem.federation.Following;
+import tandem.federation.ActorHandle;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -164,10 +166,12 @@ public final class FederationAdminRoutes implements HttpService {
     }
 
     private Account account(String nameAtHost) {
-        String h = nameAtHost.startsWith("@") ? nameAtHost.substring(1) : nameAtHost;
-        int at = h.indexOf('@');
-        if (at <= 0) throw Problem.invalidParam("accountName", "Should be name@host (only remote accounts can be blocked here)");
-        return accounts.remoteAccount(h.substring(0, at), h.substring(at + 1).toLowerCase(java.util.Locale.ROOT))
-                .orElseThrow(() -> Problem.notFound("Account " + nameAtHost + " not found"));
+        ActorHandle handle;
+        try {
+            handle = ActorHandle.parse(nameAtHost);
+        } catch (FederationException e) {
+            throw Problem.invalidParam("accountName", "Should be name@host (only remote accounts can be blocked here)");
+        }
+        return accounts.remoteAccount(handle.name(), handle.host()).orElseThrow(() -> Problem.notFound("Account " + nameAtHost + " not found"));
     }
 }

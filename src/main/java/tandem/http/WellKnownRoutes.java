@@ -26,15 +26,14 @@ public final class WellKnownRoutes implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/.well-known/webfinger", this::webfinger)
              .get("/.well-known/nodeinfo", (req, res) -> send(res, "application/json; charset=utf-8", discovery.nodeinfoLinks().toString()))
-             .get("/nodeinfo/2.0.json", (req, res) -> {
-                 res.header(HeaderNames.CONTENT_TYPE, "application/json; profile=\"" + Discovery.NODEINFO_SCHEMA + "#\"; charset=utf-8");
-                 res.send(nodeinfo.get());
-             })
-             .get("/nodeinfo/2.0", (req, res) -> {
-                 res.header(HeaderNames.CONTENT_TYPE, "application/json; profile=\"" + Discovery.NODEINFO_SCHEMA + "#\"; charset=utf-8");
-                 res.send(nodeinfo.get());
-             })
+             .get("/nodeinfo/2.0.json", this::nodeinfo)
+             .get("/nodeinfo/2.0", this::nodeinfo)
              .get("/.well-known/host-meta", (req, res) -> send(res, "application/xrd+xml; charset=utf-8", discovery.hostMeta()));
+    }
+
+    private void nodeinfo(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.CONTENT_TYPE, "application/json; profile=\"" + Discovery.NODEINFO_SCHEMA + "#\"; charset=utf-8");
+        res.send(nodeinfo.get());
     }
 
     private void webfinger(ServerRequest req, ServerResponse res) {

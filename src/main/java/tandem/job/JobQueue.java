@@ -82,15 +82,18 @@ public final class JobQueue implements AutoCloseable {
     /** Enqueues in the caller's transaction; the worker is woken after the caller commits. */
     public long enqueue(Handle h, JobType type, String payload) {
         long id = store.insert(h, type, payload, clock.millis(), clock.millis());
-        // Woken before the commit, the dispatcher would find nothing and sleep a whole poll.
-        if (h.isInTransaction()) h.afterCommit(this::wakeUp);
-        else wakeUp();
+        wakeAfterCommit(h);
         return id;
     }
 
     /** Enqueues many jobs of one type in the caller's transaction, in one batch. */
     public void enqueueAll(Handle h, JobType type, List<String> payloads) {
         store.insertAll(h, type, payloads, clock.millis(), clock.millis());
+        wakeAfterCommit(h);
+    }
+
+    /** Woken before the commit, the dispatcher would find nothing and sleep a whole poll. */
+    private void wakeAfterCommit(Handle h) {
         if (h.isInTransaction()) h.afterCommit(this::wakeUp);
         else wakeUp();
     }

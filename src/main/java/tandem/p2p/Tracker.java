@@ -1,5 +1,7 @@
 package tandem.p2p;
 
+import tandem.core.Lru;
+
 import tandem.p2p.Swarm.Peer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +15,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,7 @@ public final class Tracker {
     private final Object lock = new Object();
     private final Map<String, Swarm> swarms = new HashMap<>();
     private final Map<PeerConnection, Conn> connections = new IdentityHashMap<>();
-    private final Map<String, Long> bannedUntil = lru(100_000);
+    private final Map<String, Long> bannedUntil = Lru.map(100_000);
     private final Map<String, long[]> rate;
     private final String replyHead;
 
@@ -67,17 +68,8 @@ public final class Tracker {
         this.limits = limits;
         this.clock = clock;
         this.json = json;
-        this.rate = lru(limits.maxTrackedIps());
+        this.rate = Lru.map(limits.maxTrackedIps());
         this.replyHead = "{\"action\":\"announce\",\"interval\":" + limits.interval().toSeconds() + ",\"info_hash\":";
-    }
-
-    private static <V> Map<String, V> lru(int max) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> e) {
-                return size() > max;
-            }
-        };
     }
 
     /** Refuses banned IPs at once. */
