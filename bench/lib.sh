@@ -16,13 +16,18 @@ die() { log "ERROR: $*"; exit 1; }
 # -Dmaven.test.skip=true: we only need the main jar, and skipping test
 # compilation keeps the bench independent of in-progress test sources.
 ensure_jar() {
+  # The bundled ffmpeg links against PulseAudio's client library (as ./tandem start checks too).
+  if ! ldconfig -p 2>/dev/null | grep -q 'libpulse.so.0'; then
+    log "installing libpulse0 (needed by the bundled ffmpeg)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpulse0 >/dev/null) || die "could not install libpulse0"
+  fi
   if [[ -n "${TANDEM_JAR:-}" ]]; then
     [[ -f "$TANDEM_JAR" ]] || die "TANDEM_JAR=$TANDEM_JAR does not exist"
     return
   fi
   local target=/tmp/tandem-bench-target
   log "building tandem.jar into $target (set TANDEM_JAR to skip)"
-  (cd "$REPO_DIR" && JAVA_HOME="$JAVA_HOME" mvn -q -o -B -Dmaven.test.skip=true \
+  (cd "$REPO_DIR" && JAVA_HOME="$JAVA_HOME" mvn -q -B -Dmaven.test.skip=true \
       -Dtandem.build.dir="$target" package >&2) || die "maven build failed"
   TANDEM_JAR="$target/tandem.jar"
   [[ -f "$TANDEM_JAR" ]] || die "build produced no $TANDEM_JAR"

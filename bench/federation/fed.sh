@@ -10,13 +10,14 @@ build_fed_tools() {
 
 # start_fed_tandem <data> <port> <logfile>: like lib.sh's start_tandem, but the public URL is
 # http://127.0.0.1:<port> (the host peers sign and the actor ids carry) and outbound federation may
-# reach loopback. Optional $TANDEM_CPU pins the JVM (and its ffmpeg children) with taskset.
+# reach loopback. Optional $TANDEM_CPU pins the JVM (and its ffmpeg children) with taskset;
+# optional $TANDEM_JAVA_OPTS adds JVM options (a profiler, e.g. -XX:StartFlightRecording=...).
 start_fed_tandem() {
   local data="$1" port="$2" logf="$3" pin=()
   [[ -n "${TANDEM_CPU:-}" ]] && pin=(taskset -c "$TANDEM_CPU")
   TANDEM_PORT="$port" TANDEM_DATA_DIR="$data" TANDEM_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     TANDEM_PUBLIC_URL="http://127.0.0.1:$port" TANDEM_FEDERATION_ALLOWED_HOSTS="127.0.0.0/8" \
-    "${pin[@]}" "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$TANDEM_JAR" start >"$logf" 2>&1 &
+    "${pin[@]}" "$JAVA" ${TANDEM_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -jar "$TANDEM_JAR" start >"$logf" 2>&1 &
   TANDEM_PID=$!
   wait_tandem_ready "$TANDEM_PID" "$logf" 180
   BASE="http://127.0.0.1:$port"

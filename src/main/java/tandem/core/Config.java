@@ -110,7 +110,9 @@ public record Config(
                         Duration.ofSeconds(longValue(p, "federation_retry_first_seconds", 60)),
                         // 60 s doubling, capped at 2 h: 14 attempts keep trying for about 16 hours.
                         intValue(p, "federation_delivery_attempts", 14),
-                        intValue(p, "federation_delivery_concurrency", 128),
+                        // Deliveries mostly wait on remote inboxes; on bench/fanout.sh 256 and 512 in flight
+                        // give the same time (one core is then the bound) and 128 is latency-bound.
+                        intValue(p, "federation_delivery_concurrency", 256),
                         intValue(p, "federation_per_host_concurrency", 8),
                         longValue(p, "federation_max_inbox_bytes", 1024 * 1024),
                         Duration.ofSeconds(longValue(p, "federation_request_timeout_seconds", 7))));

@@ -15,8 +15,8 @@ import java.util.Set;
  * allow-list ({@code TANDEM_FEDERATION_ALLOWED_HOSTS}: host names, IPs, {@code host:port} or CIDR
  * blocks) opens private addresses and plain http for test and LAN setups.
  *
- * <p>Resolving here and connecting later leaves a DNS-rebinding window; closing it needs pinning the
- * address in the client, which the JDK HttpClient does not offer.
+ * <p>Resolving here and connecting later leaves a DNS-rebinding window: inbox POSTs connect to the
+ * addresses {@link #addresses} checked; fetches go through the JDK HttpClient, which resolves again.
  */
 public final class AddressPolicy {
     private final Set<String> names = new HashSet<>();
@@ -35,6 +35,19 @@ public final class AddressPolicy {
 
     /** Throws ForbiddenAddressException unless a request to this URL is allowed. */
     public void check(URI uri) {
+        checked(uri, false);
+    }
+
+    /**
+     * As {@link #check}, and the addresses a request may connect to: the very ones checked, so that
+     * no second lookup can answer differently (DNS rebinding).
+     */
+    public List<InetAddress> addresses(URI uri) {
+        return List.of(checked(uri, true));
+    }
+
+    /** The checked addresses; null for an allow-listed host when `resolveListed` is false. */
+    private InetAddress[] checked(URI uri, boolean resolveListed) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
@@ -46,7 +59,7 @@ public final class AddressPolicy {
         int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (listedHost(bare.toLowerCase(Locale.ROOT), port)) {
-            return;
+            return resolveListed ? resolve(bare) : null;
         }
         InetAddress[] addresses = resolve(bare);
         if (scheme.equals("http") && !allListed(addresses)) {
@@ -58,6 +71,7 @@ public final class AddressPolicy {
                         host + " resolves to " + address.getHostAddress() + ", which is not a public address");
             }
         }
+        return addresses;
     }
 
     /** Whether an https request to this host (on the default port) would pass {@link #check}. */

@@ -3,6 +3,13 @@ package tandem.federation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +41,7 @@ public final class FederationHttp implements AutoCloseable {
     private static final String ACTIVITY_JSON = "application/activity+json";
 
     /** Inbox answers are read only to quote a refusal's reason. */
-    private static final long MAX_ERROR_BODY = 64 * 1024;
+    private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final AddressPolicy policy;
     private final Duration timeout;
@@ -45,6 +52,7 @@ public final class FederationHttp implements AutoCloseable {
     /** Callbacks of the client run on virtual threads, so 1,000 parallel deliveries do not mean 1,000 platform threads. */
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client;
+    private final InboxClient inboxes;
 
     /**
      * @param timeout the whole budget of one call, redirects and body included (PeerTube uses 7 s)
@@ -63,6 +71,7 @@ public final class FederationHttp implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
+        this.inboxes = new InboxClient(tlsSockets(), userAgent);
     }
 
     /** GETs an ActivityPub document, signed when a signer is given (PeerTube's authorized fetch). */
@@ -106,21 +115,26 @@ public final class FederationHttp implements AutoCloseable {
     /**
      * POSTs an activity to an inbox and returns the 2xx status. Redirects are not followed: an inbox
      * that moves is a failure, and following it would re-send a signed body to a place we did not choose.
+     * Sent by {@link InboxClient} to the addresses the policy checked.
      */
     public int post(URI inbox, byte[] body, Signer signer) {
-        policy.check(inbox);
+        List<InetAddress> addresses = policy.addresses(inbox);
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest.Builder request = request(inbox, deadline)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", ACTIVITY_JSON)
-                .header("Accept", ACTIVITY_JSON);
-        addSigned(request, HttpSignatures.signPost(signer, inbox, body, clock.instant()));
-        HttpResponse<byte[]> response = exchange(request.build(), CappedBody.handler(MAX_ERROR_BODY), deadline);
-        int status = response.statusCode();
-        if (status / 100 != 2) {
-            throw FederationHttpException.status(status, "POST", inbox, new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, String> headers = HttpSignatures.signPost(signer, inbox, body, clock.instant());
+        headers.put("Content-Type", ACTIVITY_JSON);
+        headers.put("Accept", ACTIVITY_JSON);
+        InboxClient.Answer answer;
+        try {
+            answer = inboxes.post(inbox, addresses, headers, body, MAX_ERROR_BODY, deadline);
+        } catch (SocketTimeoutException e) {
+            throw FederationHttpException.io("POST " + inbox + " timed out after " + timeout.toMillis() + " ms", e);
+        } catch (IOException e) {
+            throw FederationHttpException.io("POST " + inbox + " failed: " + e, e);
         }
-        return status;
+        if (answer.status() / 100 != 2) {
+            throw FederationHttpException.status(answer.status(), "POST", inbox, new String(answer.body(), StandardCharsets.UTF_8));
+        }
+        return answer.status();
     }
 
     /** Cuts in-flight requests short; for shutdown, when delivery jobs will be retried from the job table. */
@@ -128,6 +142,14 @@ public final class FederationHttp implements AutoCloseable {
     public void close() {
         client.shutdownNow();
         executor.shutdownNow();
+    }
+
+    private static SSLSocketFactory tlsSockets() {
+        try {
+            return SSLContext.getDefault().getSocketFactory();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no default TLS context", e);
+        }
     }
 
     private HttpRequest.Builder request(URI uri, long deadline) {

@@ -75,9 +75,13 @@ public final class JobStore {
                 .bind("now", now).bindList("ids", List.copyOf(ids)).execute());
     }
 
-    public void markDone(long id, long now) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET state = 'done', locked_by = NULL, last_error = NULL, updated_at = :now WHERE id = :id")
-                .bind("id", id).bind("now", now).execute());
+    public void markDone(List<Long> ids, long now) {
+        // Chunks keep the statement under SQLite's bound-parameter limit.
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET state = 'done', locked_by = NULL, last_error = NULL, updated_at = :now WHERE id IN (<ids>)")
+                    .bindList("ids", chunk).bind("now", now).execute());
+        }
     }
 
     /**

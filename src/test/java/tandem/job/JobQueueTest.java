@@ -157,4 +157,24 @@ class JobQueueTest {
         await(() -> ran.get() == 3000);
         awaitIdle(q);
     }
+
+    @Test
+    void finished_jobs_are_marked_done_together_and_do_not_run_again_after_a_restart() throws Exception {
+        JobQueue q = open(true);
+        AtomicInteger ran = new AtomicInteger();
+        JobType quick = JobType.of("quick", 1, Duration.ofMillis(50), 64);
+        q.register(quick, job -> ran.incrementAndGet());
+        q.start();
+        // More than one statement's worth of ids (500), all finishing within a few dispatcher turns.
+        db.jdbi().useTransaction(h -> q.enqueueAll(h, quick, java.util.Collections.nCopies(1200, "{}")));
+        await(() -> ran.get() == 1200);
+        q.close(); // marks what the dispatcher had not marked yet
+        assertThat(new JobStore(db.jdbi(), db.dialect()).countByState()).containsEntry("done", 1200L).containsOnlyKeys("done");
+
+        JobQueue again = open(true);
+        again.register(quick, job -> ran.incrementAndGet());
+        again.start();
+        Thread.sleep(1000);
+        assertThat(ran).hasValue(1200);
+    }
 }
