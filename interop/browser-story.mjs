@@ -70,6 +70,8 @@ await step('upload', async () => {
   await page.click('#start-upload')
   await page.waitForSelector('#uploaded-link', { timeout: 60000 })
   clearInterval(watcher)
+  // The link can appear between two polls: read the bar once more as it was left.
+  progress.push(Number(await page.getAttribute('#upload-progress', 'value')))
   return { chosen, puts, progress: [...new Set(progress)], uuid: await page.getAttribute('#upload-status', 'data-uuid') }
 })
 await page.unroute('**/api/v1/videos/upload-resumable?upload_id=*')
@@ -89,6 +91,8 @@ await step('myVideos', async () => {
 await step('watch', async () => {
   await page.goto(`${base}/videos/watch/${result.upload.uuid}`)
   await page.waitForFunction(() => document.getElementById('video').currentTime > 2, null, { timeout: 30000 })
+  // Read while it plays: after the reload below the player may not have fetched anything yet.
+  const stats = await page.evaluate(() => window.tandemStats)
   await page.click('#like')
   await page.waitForSelector('#like[aria-pressed="true"]')
   const comment = 'Nice video! <script>window.pwned = true</script>'
@@ -100,7 +104,7 @@ await step('watch', async () => {
   return {
     title: await page.textContent('#title'),
     currentTime: await page.evaluate(() => document.getElementById('video').currentTime),
-    stats: await page.evaluate(() => window.tandemStats),
+    stats,
     like: await page.textContent('#like'),
     comments: await page.locator('.comment-text').allTextContents(),
     scriptRan: await page.evaluate(() => window.pwned === true),

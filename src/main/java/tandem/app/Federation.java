@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import tandem.account.AccountService;
 import tandem.core.Config;
 import tandem.db.Database;
+import tandem.federation.ActivityPurge;
+import tandem.federation.ActorDeletions;
 import tandem.federation.ActorStore;
 import tandem.federation.ActorToAs;
 import tandem.federation.AddressPolicy;
@@ -94,10 +96,12 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
         Following following = new Following(mapper, actorStore, remoteActors, local, finger, outbox, follows, clock);
 
         Map<JobType, JobHandler> handlers = new LinkedHashMap<>();
-        handlers.put(FederationJobs.INBOX, new InboxProcessor(db.jdbi(), mapper, fetcher, follows, videoActivities, commentActivities, rates, remoteActors));
+        handlers.put(FederationJobs.INBOX, new InboxProcessor(db.jdbi(), mapper, fetcher, follows, videoActivities, commentActivities, rates, remoteActors,
+                new ActorDeletions(actorStore, remoteActors, comments)));
         handlers.put(FederationJobs.PUBLISH, new Publisher(mapper, videos, comments, remoteVideos, local, actorStore, audience, videoToAs, commentToAs, outbox, clock));
         handlers.put(FederationJobs.CRAWL, new Crawler(mapper, fetcher, jobs));
         handlers.put(FederationJobs.FETCH, new Fetches(mapper, videoActivities, videos, http, blobs, tmp.resolve("fetch")));
+        handlers.put(FederationJobs.PURGE, new ActivityPurge(db.jdbi(), clock));
         handlers.put(deliveryType, new Delivery(db.jdbi(), mapper, actorStore, signers, http, fc.perHostConcurrency()));
         ChannelSubscriptions subscriptions = new ChannelSubscriptions(finger, remoteActors, actorStore, local, accounts, following);
         return new Federation(documents, inbox, new Discovery(mapper, local, documents), following, blocks, subscriptions, http, handlers);
@@ -105,5 +109,6 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
 
     void registerJobs(JobQueue jobs) {
         handlers.forEach(jobs::register);
+        jobs.recurring(FederationJobs.PURGE, Duration.ofHours(6));
     }
 }

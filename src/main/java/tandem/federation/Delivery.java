@@ -50,7 +50,7 @@ public final class Delivery implements JobHandler {
         Outgoing out = recent.get(outboxId);
         if (out == null) {
             out = load(outboxId);
-            if (out == null) return; // its actor was deleted: nothing left to send for
+            if (out == null) return; // its actor was deleted, or its body purged a month on: nothing left to send
             recent.put(outboxId, out);
         }
         Semaphore slot = hosts.computeIfAbsent(LocalActors.hostOf(inbox.toString()), h -> new Semaphore(perHost));

@@ -103,15 +103,7 @@ public final class Documents {
     }
 
     private ObjectNode announce(Actor by, Video v) {
-        String url = local.videoUrl(v.uuid());
-        ObjectNode a = mapper.createObjectNode();
-        a.put("id", url + "/announces/" + by.id());
-        a.put("type", "Announce");
-        a.put("actor", by.url());
-        a.put("object", url);
-        a.putArray("to").add(Contexts.PUBLIC);
-        a.putArray("cc");
-        return a;
+        return videoToAs.announce(by, local.videoUrl(v.uuid()));
     }
 
     public ObjectNode followers(Named n, Integer page) {
@@ -151,10 +143,11 @@ public final class Documents {
         return a;
     }
 
-    /** `shares`: the Announce of this video by our instance actor, as its outbox lists it. */
+    /** `shares`: the Announces of this video by our instance actor and its channel, as their outboxes list them. */
     public ObjectNode shares(Video v, Integer page) {
-        Actor instance = local.instance();
-        return collections.collection(local.videoUrl(v.uuid()) + "/announces", 1, page, (s, c) -> s > 0 ? List.of() : List.of(announce(instance, v)));
+        List<ObjectNode> shares = List.of(announce(local.instance(), v), announce(local.channel(v.channel()), v));
+        return collections.collection(local.videoUrl(v.uuid()) + "/announces", shares.size(), page,
+                (s, c) -> shares.subList(Math.min(s, shares.size()), Math.min(s + c, shares.size())));
     }
 
     /** `likes`/`dislikes`: PeerTube's receivers read only `totalItems`. */

@@ -16,6 +16,9 @@ public final class FederationJobs {
     /** Fetches a remote object (a video named by an Announce, a thumbnail) in the background. */
     public static final JobType FETCH = JobType.of("activitypub-fetch", 5, Duration.ofSeconds(30), 4);
 
+    /** Deletes activities old enough to be of no more use ({@link ActivityPurge}). */
+    public static final JobType PURGE = JobType.of("activitypub-purge", 3, Duration.ofMinutes(5), 1).withPriority(200);
+
     private FederationJobs() {}
 
     /** One signed POST of one activity to one inbox; backs off for hours, then waits in the failed list. */

@@ -28,9 +28,10 @@ public final class InboxProcessor implements JobHandler {
     private final CommentActivities comments;
     private final RateActivities rates;
     private final RemoteActors actors;
+    private final ActorDeletions actorDeletions;
 
     public InboxProcessor(Jdbi jdbi, ObjectMapper mapper, ObjectFetcher fetcher, FollowActivities follows, VideoActivities videos,
-                          CommentActivities comments, RateActivities rates, RemoteActors actors) {
+                          CommentActivities comments, RateActivities rates, RemoteActors actors, ActorDeletions actorDeletions) {
         this.jdbi = jdbi;
         this.mapper = mapper;
         this.fetcher = fetcher;
@@ -39,6 +40,7 @@ public final class InboxProcessor implements JobHandler {
         this.comments = comments;
         this.rates = rates;
         this.actors = actors;
+        this.actorDeletions = actorDeletions;
     }
 
     @Override
@@ -132,6 +134,7 @@ public final class InboxProcessor implements JobHandler {
         if (forwarded && stillThere(d.object())) throw new FederationException("forwarded Delete of " + d.object() + ", which its origin still serves");
         if (videos.onDelete(d.actor(), d.object())) return;
         if (comments.onDelete(d.actor(), d.object())) return;
+        if (actorDeletions.onDelete(d.actor(), d.object())) return;
         log.info("ignoring Delete of {} (unknown here)", d.object());
     }
 

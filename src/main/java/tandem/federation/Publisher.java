@@ -26,8 +26,8 @@ import java.util.UUID;
 /**
  * Runs publish jobs: turns a local event into PeerTube-shaped activities and hands them to the
  * {@link Outbox} (one delivery job per inbox). Our public videos go as Create, then Update, to
- * everyone following the instance, the owner account or the channel; a video that stops being
- * public, or is deleted, goes as Delete. Rates and views of remote videos go to their origin.
+ * everyone following the instance, the owner account or the channel, the Create followed by the
+ * instance's and the channel's Announce; a video that stops being public, or is deleted, goes as Delete. Rates and views of remote videos go to their origin.
  */
 public final class Publisher implements JobHandler {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
@@ -110,6 +110,14 @@ public final class Publisher implements JobHandler {
             int n = outbox.send(h, owner, activity, inboxes);
             if (n == 0 && !announced) markSent(h, url + "/activity");
             log.info("{} of video {} queued for {} inbox(es)", activity.path("type").asText(), v.uuid(), n);
+            // Then the shares, as PeerTube does: queued after the Create, so every follower has the video first.
+            if (!announced) {
+                for (Actor sharer : List.of(local.instance(), local.channel(v.channel()))) {
+                    ObjectNode share = videoToAs.announce(sharer, url);
+                    share.set("@context", Contexts.base(mapper));
+                    outbox.send(h, sharer, share, inboxes);
+                }
+            }
         });
     }
 

@@ -52,6 +52,11 @@ public final class RemoteActors implements KeyLookup {
     }
 
     /** The actor at this URL: ours, or a remote one from the table or fetched now. */
+    /** Drops what is cached of an actor that no longer exists. */
+    public void forget(String url) {
+        recent.remove(url);
+    }
+
     public Actor resolve(String url) {
         return resolve(url, false);
     }

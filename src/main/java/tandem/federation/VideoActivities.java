@@ -47,8 +47,15 @@ public final class VideoActivities {
         store(v, activityActor);
     }
 
-    /** Announce: anyone may share a video; we fetch it from its origin. */
+    /**
+     * Announce: anyone may share a video; we fetch it from its origin, unless we have it already (an
+     * origin announces each new video twice, by its instance and its channel, right after the Create).
+     */
     public void onAnnounce(String activityActor, String videoUrl) {
+        if (videos.idByUrl(videoUrl).isPresent()) {
+            log.debug("Announce by {} of {}: already here", activityActor, videoUrl);
+            return;
+        }
         JsonNode o = fetcher.fetch(videoUrl);
         if (!"Video".equals(o.path("type").asText())) {
             log.info("ignoring Announce of a {} by {}", o.path("type").asText("?"), activityActor);

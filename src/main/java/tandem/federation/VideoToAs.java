@@ -114,4 +114,19 @@ public final class VideoToAs {
         }
         o.putObject(field).put("identifier", identifier).put("name", name == null ? identifier : name);
     }
+
+    /**
+     * A share of one of our videos, as PeerTube makes them: by the instance actor and by the channel,
+     * pushed after the Create and listed in their outboxes; the id is the video's `/announces/<actor id>`.
+     */
+    public ObjectNode announce(Actor by, String videoUrl) {
+        ObjectNode a = mapper.createObjectNode();
+        a.put("id", videoUrl + "/announces/" + by.id());
+        a.put("type", "Announce");
+        a.put("actor", by.url());
+        a.put("object", videoUrl);
+        a.putArray("to").add(Contexts.PUBLIC);
+        a.putArray("cc");
+        return a;
+    }
 }

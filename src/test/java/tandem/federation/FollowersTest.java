@@ -62,6 +62,18 @@ class FollowersTest {
             assertThat(create.at("/object/type").asText()).isEqualTo("Video");
             assertThat(create.at("/object/attributedTo/1/id").asText()).isEqualTo(channel);
             assertThat(create.at("/object/url/0/mediaType").asText()).as("Mastodon shows the watch link first").isEqualTo("text/html");
+
+            // Then the shares, as PeerTube sends them: by the instance actor and by the channel.
+            String videoUrl = create.at("/object/id").asText();
+            List<JsonNode> announces = f.fake.received().stream().filter(r -> r.method().equals("POST") && r.body().contains("\"Announce\""))
+                    .map(FakeRemote.Received::json).filter(a -> a.path("object").asText().equals(videoUrl)).toList();
+            assertThat(announces).extracting(a -> a.path("actor").asText())
+                    .containsExactlyInAnyOrder(channel, f.tandem.baseUrl() + "/accounts/peertube");
+            assertThat(announces).allSatisfy(a -> assertThat(a.path("id").asText()).startsWith(videoUrl + "/announces/"));
+            JsonNode shares = f.tandem.client().get(java.net.URI.create(videoUrl).getPath() + "/announces?page=1",
+                    "Accept", "application/activity+json").json();
+            assertThat(shares.at("/orderedItems")).extracting(a -> a.path("id").asText())
+                    .containsExactlyInAnyOrderElementsOf(announces.stream().map(a -> a.path("id").asText()).toList());
         }
     }
 }
