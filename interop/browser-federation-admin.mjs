@@ -3,7 +3,7 @@
 // followers list, blocks the host blocked.example through the form, sees it listed, and unblocks it.
 // Usage: TANDEM_ACCESS_TOKEN=<A admin's access token> node browser-federation-admin.mjs <A base url> <B host>
 // Prints one JSON line with what each step saw; exits non-zero on the first failed step or any page error.
-import { chromium } from 'playwright-core'
+import { browserSession } from './lib/browser-session.mjs'
 
 const [base, hostB] = process.argv.slice(2)
 if (!base || !hostB || !process.env.TANDEM_ACCESS_TOKEN) {
@@ -11,30 +11,8 @@ if (!base || !hostB || !process.env.TANDEM_ACCESS_TOKEN) {
   process.exit(1)
 }
 const BLOCKED = 'blocked.example'
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run']
-})
-const context = await browser.newContext({ viewport: { width: 390, height: 844 } }) // a phone-sized screen
-await context.addInitScript(token => localStorage.setItem('tandem-session', JSON.stringify({ access_token: token })), process.env.TANDEM_ACCESS_TOKEN)
-const page = await context.newPage()
-const pageErrors = []
-page.on('pageerror', e => pageErrors.push(`${page.url()}: ${e.message}`))
-const result = { pageErrors }
-const fail = async reason => {
-  result.failed = reason
-  console.log(JSON.stringify(result))
-  await browser.close()
-  process.exit(1)
-}
-const step = async (name, f) => {
-  try {
-    result[name] = await f()
-  } catch (e) {
-    await fail(`${name}: ${e.message}`)
-  }
-}
+// A phone-sized screen.
+const { page, step, finish } = await browserSession({ token: process.env.TANDEM_ACCESS_TOKEN, viewport: { width: 390, height: 844 } })
 
 const PANELS = ['following', 'followers', 'blocked-servers', 'blocked-accounts', 'failed-deliveries']
 const panel = id => `#federation-${id}`
@@ -126,6 +104,4 @@ await step('unblocked', async () => {
   return true
 })
 
-if (pageErrors.length) await fail('page errors')
-console.log(JSON.stringify(result))
-await browser.close()
+await finish()

@@ -4,30 +4,17 @@
 // opens the admin pages, and logs out.
 // Usage: node browser-story.mjs <base url> <username> <password> <video file> <title>
 // Prints one JSON line with what each step saw; exits non-zero on the first failed step.
-import { chromium } from 'playwright-core'
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
+import { browserSession } from './lib/browser-session.mjs'
 
 const [base, username, password, file, title] = process.argv.slice(2)
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--autoplay-policy=no-user-gesture-required']
+// A phone-sized screen; the player may start without a click.
+const { page, result, step, finish } = await browserSession({
+  viewport: { width: 390, height: 844 },
+  args: ['--autoplay-policy=no-user-gesture-required'],
+  errorsKey: 'errors'
 })
-const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage() // a phone-sized screen
-const errors = []
-page.on('pageerror', e => errors.push(`${page.url()}: ${e.message}`))
-const result = { errors }
-const step = async (name, f) => {
-  try {
-    result[name] = await f()
-  } catch (e) {
-    result.failed = `${name}: ${e.message}`
-    console.log(JSON.stringify(result))
-    await browser.close()
-    process.exit(1)
-  }
-}
 
 await step('login', async () => {
   await page.goto(`${base}/login?next=/upload`)
@@ -149,5 +136,4 @@ await step('logout', async () => {
   return { token, loggedOut: await page.evaluate(() => localStorage.getItem('tandem-session') === null) }
 })
 
-console.log(JSON.stringify(result))
-await browser.close()
+await finish({ failOnPageErrors: false })

@@ -2,7 +2,7 @@
 import { startPlayer } from './player.js'
 import { renderHeader } from './lib/header.js'
 import { api } from './lib/api.js'
-import { h, replace, ago } from './lib/dom.js'
+import { h, replace, ago, handleOf } from './lib/dom.js'
 import { renderComments } from './lib/comments.js'
 import { renderRating } from './lib/rating.js'
 
@@ -20,7 +20,7 @@ startPlayer(document.getElementById('video'), v, document.getElementById('p2p'))
 
 document.getElementById('title').textContent = v.name
 replace(document.getElementById('meta'),
-  h('a', { href: `/c/${v.channel.name}` }, v.channel.displayName), ` · ${v.views} views · ${ago(v.publishedAt)}`)
+  h('a', { href: `/c/${handleOf(v.channel)}` }, v.channel.displayName), ` · ${v.views} views · ${ago(v.publishedAt)}`)
 document.getElementById('description').textContent = v.description ?? ''
 const user = await userReady
 renderRating(document.getElementById('rating'), v, user)

@@ -52,3 +52,8 @@ export function ago (iso) {
 export function notice (el, message, kind = 'error') {
   replace(el, message ? h('p', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message) : null)
 }
+
+// An account's or channel's handle, name@host: what its page and the API take, ours or remote.
+export function handleOf (actor) {
+  return `${actor.name}@${actor.host}`
+}

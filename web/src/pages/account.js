@@ -1,6 +1,6 @@
 // An account: its channels and videos.
 import { api } from '../lib/api.js'
-import { h, replace } from '../lib/dom.js'
+import { h, replace, handleOf } from '../lib/dom.js'
 import { videoGrid } from '../lib/video-grid.js'
 
 export async function render (main, { name }) {
@@ -13,11 +13,11 @@ export async function render (main, { name }) {
   replace(main,
     h('section', { class: 'profile' },
       h('h1', {}, account.displayName),
-      h('p', { class: 'muted' }, `${account.name}@${account.host} · ${videos.total} videos`),
+      h('p', { class: 'muted' }, `${handleOf(account)} · ${videos.total} videos`),
       account.description ? h('p', { class: 'description' }, account.description) : null),
     h('h2', {}, 'Channels'),
     h('ul', { class: 'channels' }, channels.data.map(c =>
-      h('li', {}, h('a', { href: `/c/${c.name}` }, c.displayName), ` · ${c.name}@${c.host}`))),
+      h('li', {}, h('a', { href: `/c/${handleOf(c)}` }, c.displayName), ` · ${handleOf(c)}`))),
     h('h2', {}, 'Videos'),
     videoGrid(videos.data))
 }

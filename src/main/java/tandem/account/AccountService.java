@@ -105,6 +105,8 @@ public final class AccountService {
     public Optional<Account> account(long id) { return store.accountById(id); }
     /** An account of another instance we know of, by `name` and `host[:port]`. */
     public Optional<Account> remoteAccount(String name, String host) { return store.remoteAccountByName(name, host); }
+    public Optional<Channel> remoteChannel(String name, String host) { return store.remoteChannelByName(name, host); }
+    public java.util.List<Channel> searchChannels(String text, int limit) { return store.searchChannels(text, limit); }
 
     static String generatePassword() {
         SecureRandom r = new SecureRandom();

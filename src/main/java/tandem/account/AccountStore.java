@@ -157,6 +157,22 @@ public final class AccountStore {
                 .bind("n", name).map(CHANNEL).findOne());
     }
 
+    public Optional<Channel> remoteChannelByName(String name, String host) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + CHANNEL_COLUMNS + " FROM channels c JOIN accounts a ON a.id = c.account_id WHERE c.name = :n AND c.host = :h")
+                .bind("n", name).bind("h", host).map(CHANNEL).findOne());
+    }
+
+    /** Channels, ours and known remote ones, whose name or display name contains `text` (any case). */
+    public java.util.List<Channel> searchChannels(String text, int limit) {
+        // '!' escapes LIKE's wildcards: a backslash would be taken for an escaped quote by Jdbi's SQL parser.
+        String pattern = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + CHANNEL_COLUMNS + """
+                 FROM channels c JOIN accounts a ON a.id = c.account_id
+                WHERE LOWER(c.name) LIKE :p ESCAPE '!' OR LOWER(c.display_name) LIKE :p ESCAPE '!'
+                ORDER BY c.host IS NOT NULL, c.name LIMIT :limit""")
+                .bind("p", pattern).bind("limit", limit).map(CHANNEL).list());
+    }
+
     public Optional<Account> localAccountByName(String name) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM accounts WHERE name = :n AND host IS NULL").bind("n", name).map(ACCOUNT).findOne());
     }

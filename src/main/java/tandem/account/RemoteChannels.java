@@ -13,6 +13,9 @@ public interface RemoteChannels {
 
     void unsubscribed(Account subscriber, Channel channel);
 
+    /** How many actors of other instances follow this channel or account (with its id; one of them null). */
+    long remoteFollowers(Long accountId, Long channelId);
+
     /** No federation: remote channels cannot be found. */
     RemoteChannels NONE = new RemoteChannels() {
         public Channel find(String name, String host) {
@@ -20,5 +23,6 @@ public interface RemoteChannels {
         }
         public void subscribed(Account subscriber, Channel channel) {}
         public void unsubscribed(Account subscriber, Channel channel) {}
+        public long remoteFollowers(Long accountId, Long channelId) { return 0; }
     };
 }

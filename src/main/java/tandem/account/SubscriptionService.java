@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.List;
 
 /** A user's subscriptions to channels, local or (through {@link RemoteChannels}) of other instances. */
-public final class SubscriptionService {
+public final class SubscriptionService implements FollowerCounts {
     private final Jdbi jdbi;
     private final AccountService accounts;
     private final Clock clock;
@@ -66,6 +66,18 @@ public final class SubscriptionService {
         } catch (Problem e) {
             return false;
         }
+    }
+
+    @Override
+    public long of(Channel channel) {
+        long here = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM subscriptions WHERE channel_id = :c")
+                .bind("c", channel.id()).mapTo(Long.class).one());
+        return here + remote.remoteFollowers(null, channel.id());
+    }
+
+    @Override
+    public long of(Account account) {
+        return remote.remoteFollowers(account.id(), null);
     }
 
     public List<Channel> subscriptions(User user) {

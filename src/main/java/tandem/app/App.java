@@ -167,7 +167,8 @@ public final class App implements AutoCloseable {
             JsonIo json = new JsonIo(mapper, config.maxJsonBytes());
             Problems problems = new Problems(json);
             Auth auth = new Auth(oauth);
-            ActorToDto actors = new ActorToDto(urls);
+            SubscriptionService subscriptions = new SubscriptionService(db.jdbi(), accounts, clock, config.publicHost(), federation.subscriptions());
+            ActorToDto actors = new ActorToDto(urls, subscriptions);
             VideoToDto videoDto = new VideoToDto(urls, actors);
             VideoFileTokens fileTokens = new VideoFileTokens(db.jdbi(), clock);
             VideoRoutes videoRoutes = new VideoRoutes(videos, fileTokens, videoDto, json, auth, tmp);
@@ -186,15 +187,14 @@ public final class App implements AutoCloseable {
                             new UserRoutes(accounts, userAdmin, new UserRemoval(userAdmin, videos, engagement, commentStore), videos,
                                     new UserToDto(accounts, videos, actors), json, auth),
                             videoRoutes,
-                            new ChannelRoutes(accounts, videos, actors, videoRoutes, json, config.publicHost()),
+                            new ChannelRoutes(accounts, subscriptions, videos, actors, videoRoutes, json, auth, config.publicHost()),
                             new InstanceRoutes(config, accounts, videos, jobStore, playback, json, auth),
                             new SocialRoutes(new CommentService(commentStore, videos, clock, federationEvents), engagement, videos, actors, urls, json, auth),
                             new FederationAdminRoutes(federation.following(), federation.blocks(), accounts, json, auth),
                             new PlaybackRoutes(playback, json, auth),
                             new PlaylistRoutes(new PlaylistService(db.jdbi(), accounts, videos, clock), accounts, actors, videoDto, urls, json, auth, tmp),
                             new CaptionRoutes(new CaptionService(db.jdbi(), videos, blobs, clock), json, auth, tmp),
-                            new SubscriptionRoutes(new SubscriptionService(db.jdbi(), accounts, clock, config.publicHost(), federation.subscriptions()),
-                                    videos, videoRoutes, actors, json, auth)),
+                            new SubscriptionRoutes(subscriptions, videos, videoRoutes, actors, json, auth)),
                     List.of(new StaticRoutes(new FileSender(blobs), mediaFiles), new FeedRoutes(videos, urls, config),
                             new WellKnownRoutes(federation.discovery(), () -> nodeinfo(federation, config, accounts, videos)),
                             new ActivityPubRoutes(federation.documents(), federation.inbox()),

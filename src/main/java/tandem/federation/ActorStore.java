@@ -182,6 +182,13 @@ public final class ActorStore {
     }
 
     /** Local actors that follow this remote actor (accepted): who receives what it publishes. */
+    /** Accepted followers of an actor that live on other instances (ours subscribe through `subscriptions`). */
+    public long countRemoteFollowers(long targetId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT COUNT(*) FROM actor_follows f JOIN actors a ON a.id = f.follower_id
+                WHERE f.target_id = :t AND f.state = 'accepted' AND a.is_local = FALSE""").bind("t", targetId).mapTo(Long.class).one());
+    }
+
     public boolean anyLocalFollows(long targetId) {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT COUNT(*) FROM actor_follows f JOIN actors a ON a.id = f.follower_id

@@ -6,6 +6,8 @@ import tandem.account.Channel;
 import tandem.account.RemoteChannels;
 import tandem.core.Problem;
 
+import java.util.Optional;
+
 /**
  * A local user's subscription to another instance's channel is a Follow from their account's
  * actor to the channel's Group (accepted by the origin, which then sends us its new videos).
@@ -51,6 +53,12 @@ public final class ChannelSubscriptions implements RemoteChannels {
         Actor me = local.account(subscriber);
         Actor target = channelActor(channel);
         if (store.follow(me.id(), target.id()).isPresent()) following.unfollow(me, target);
+    }
+
+    @Override
+    public long remoteFollowers(Long accountId, Long channelId) {
+        Optional<Actor> actor = channelId != null ? store.byChannel(channelId) : store.byAccount(accountId);
+        return actor.map(a -> store.countRemoteFollowers(a.id())).orElse(0L);
     }
 
     private Actor channelActor(Channel c) {

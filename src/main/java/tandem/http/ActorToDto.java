@@ -2,6 +2,7 @@ package tandem.http;
 
 import tandem.account.Account;
 import tandem.account.Channel;
+import tandem.account.FollowerCounts;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -11,9 +12,11 @@ import java.util.Map;
 /** Accounts and channels in PeerTube's JSON shapes (summary and full). */
 public final class ActorToDto {
     private final Urls urls;
+    private final FollowerCounts followers;
 
-    public ActorToDto(Urls urls) {
+    public ActorToDto(Urls urls, FollowerCounts followers) {
         this.urls = urls;
+        this.followers = followers;
     }
 
     private String host(String host) {
@@ -34,7 +37,7 @@ public final class ActorToDto {
     public Map<String, Object> account(Account a) {
         Map<String, Object> m = accountSummary(a);
         m.put("description", a.description());
-        m.put("followersCount", 0);
+        m.put("followersCount", followers.of(a));
         m.put("followingCount", 0);
         m.put("createdAt", Instant.ofEpochMilli(a.createdAt()));
         m.put("updatedAt", Instant.ofEpochMilli(a.createdAt()));
@@ -60,7 +63,7 @@ public final class ActorToDto {
         m.put("description", c.description());
         m.put("support", c.support());
         m.put("isLocal", c.host() == null);
-        m.put("followersCount", 0);
+        m.put("followersCount", followers.of(c));
         m.put("followingCount", 0);
         m.put("createdAt", Instant.ofEpochMilli(c.createdAt()));
         m.put("updatedAt", Instant.ofEpochMilli(c.createdAt()));

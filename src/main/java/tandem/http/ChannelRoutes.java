@@ -7,26 +7,42 @@ import io.helidon.webserver.http.ServerResponse;
 import tandem.account.Account;
 import tandem.account.AccountService;
 import tandem.account.Channel;
+import tandem.account.SubscriptionService;
 import tandem.core.Problem;
 import tandem.video.VideoService;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-/** Channels and accounts by handle (`name` or `name@our-host`), and their videos. */
+/**
+ * Channels and accounts by handle (`name`, `name@our-host`, or `name@their-host` for remote ones we
+ * know), their videos, and the channel search, which finds a remote channel by its handle for a
+ * signed-in user (PeerTube's default: remote lookups for users, not for anonymous visitors).
+ */
 public final class ChannelRoutes implements HttpService {
+    private static final int SEARCH_LIMIT = 20;
+
     private final AccountService accounts;
+    private final SubscriptionService subscriptions;
     private final VideoService videos;
     private final ActorToDto actors;
     private final VideoRoutes videoRoutes;
     private final JsonIo json;
+    private final Auth auth;
     private final String host;
 
-    public ChannelRoutes(AccountService accounts, VideoService videos, ActorToDto actors, VideoRoutes videoRoutes, JsonIo json, String host) {
+    public ChannelRoutes(AccountService accounts, SubscriptionService subscriptions, VideoService videos, ActorToDto actors,
+                         VideoRoutes videoRoutes, JsonIo json, Auth auth, String host) {
         this.accounts = accounts;
+        this.subscriptions = subscriptions;
         this.videos = videos;
         this.actors = actors;
         this.videoRoutes = videoRoutes;
         this.json = json;
+        this.auth = auth;
         this.host = host;
     }
 
@@ -38,7 +54,30 @@ public final class ChannelRoutes implements HttpService {
              .get("/accounts/{name}", (req, res) -> json.ok(res, actors.account(account(req))))
              .get("/accounts/{name}/videos", (req, res) ->
                      videoRoutes.writeList(res, videos.list(VideoRoutes.query(req, null, account(req).id(), null))))
-             .get("/accounts/{name}/video-channels", this::accountChannels);
+             .get("/accounts/{name}/video-channels", this::accountChannels)
+             .get("/search/video-channels", this::search);
+    }
+
+    private void search(ServerRequest req, ServerResponse res) {
+        String text = req.query().first("search").orElse("").strip();
+        if (text.startsWith("@")) text = text.substring(1);
+        List<Channel> found = new ArrayList<>();
+        String remote = remoteHost(text);
+        if (remote != null && !remote.isEmpty() && text.indexOf('@') > 0) {
+            Optional<Channel> known = accounts.remoteChannel(name(text), remote);
+            if (known.isPresent()) {
+                found.add(known.get());
+            } else if (auth.optional(req).isPresent()) {
+                try {
+                    found.add(subscriptions.channelOf(text));
+                } catch (RuntimeException e) {
+                    // Not a channel there, or unreachable: the answer is simply empty, as PeerTube's.
+                }
+            }
+        } else if (!name(text).isEmpty()) {
+            found.addAll(accounts.searchChannels(name(text), SEARCH_LIMIT));
+        }
+        json.ok(res, Map.of("total", found.size(), "data", found.stream().map(actors::channel).toList()));
     }
 
     private void accountChannels(ServerRequest req, ServerResponse res) {
@@ -46,20 +85,29 @@ public final class ChannelRoutes implements HttpService {
         json.ok(res, Map.of("total", list.size(), "data", list));
     }
 
-    private String localName(String handle) {
+    /** The host part of a handle, null when the handle is ours. */
+    private String remoteHost(String handle) {
         int at = handle.indexOf('@');
-        if (at < 0) return handle;
-        if (!handle.substring(at + 1).equalsIgnoreCase(host)) throw Problem.notFound("Remote actors are not known yet");
-        return handle.substring(0, at);
+        if (at < 0 || handle.substring(at + 1).equalsIgnoreCase(host)) return null;
+        return handle.substring(at + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String name(String handle) {
+        int at = handle.indexOf('@');
+        return at < 0 ? handle : handle.substring(0, at);
     }
 
     private Channel channel(ServerRequest req) {
-        String name = localName(Params.pathParam(req, "handle"));
-        return accounts.localChannel(name).orElseThrow(() -> Problem.notFound("Video channel " + name + " not found"));
+        String handle = Params.pathParam(req, "handle");
+        String remote = remoteHost(handle);
+        return (remote == null ? accounts.localChannel(name(handle)) : accounts.remoteChannel(name(handle), remote))
+                .orElseThrow(() -> Problem.notFound("Video channel " + handle + " not found"));
     }
 
     private Account account(ServerRequest req) {
-        String name = localName(Params.pathParam(req, "name"));
-        return accounts.localAccount(name).orElseThrow(() -> Problem.notFound("Account " + name + " not found"));
+        String handle = Params.pathParam(req, "name");
+        String remote = remoteHost(handle);
+        return (remote == null ? accounts.localAccount(name(handle)) : accounts.remoteAccount(name(handle), remote))
+                .orElseThrow(() -> Problem.notFound("Account " + handle + " not found"));
     }
 }

@@ -1,5 +1,6 @@
 package tandem.federation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,10 @@ class ThreeInstancesTest {
         assertThat(user.get("/api/v1/users/me/subscriptions/videos").text()).contains(uuid);
         assertThat(b.client().get("/video-channels/root_channel/followers", "Accept", "application/activity+json").json().at("/totalItems").asInt())
                 .isEqualTo(1);
+        assertThat(b.client().get("/api/v1/video-channels/root_channel").json().at("/followersCount").asInt()).as("C's user, on B").isEqualTo(1);
+        assertThat(c.client().get("/api/v1/video-channels/" + handle).json().at("/followersCount").asInt()).as("C's user, on C").isEqualTo(1);
+        JsonNode found = c.client().get("/api/v1/search/video-channels?search=" + handle).json();
+        assertThat(found.at("/data/0/host").asText()).as("a channel C knows is found by its handle").isEqualTo(Federated.host(b));
         assertThat(user.delete("/api/v1/users/me/subscriptions/" + handle).status()).isEqualTo(204);
         Federated.awaitIdle(a, b, c);
         assertThat(b.client().get("/video-channels/root_channel/followers", "Accept", "application/activity+json").json().at("/totalItems").asInt())

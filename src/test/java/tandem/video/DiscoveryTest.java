@@ -73,6 +73,7 @@ class DiscoveryTest {
         assertThat(bob.postJson("/api/v1/users/me/subscriptions", Map.of("uri", channel + "@" + tandem.baseUrl().substring(7))).status())
                 .isEqualTo(204);
         assertThat(bob.get("/api/v1/users/me/subscriptions").json().get("total").asInt()).isEqualTo(1);
+        assertThat(tandem.client().get("/api/v1/video-channels/" + channel).json().get("followersCount").asInt()).isEqualTo(1);
         assertThat(bob.get("/api/v1/users/me/subscriptions/exist?uris=" + channel + "&uris=nobody_channel").json().toString())
                 .contains("\"" + channel + "\":true", "\"nobody_channel\":false");
         JsonNode feed = bob.get("/api/v1/users/me/subscriptions/videos").json();
@@ -82,6 +83,19 @@ class DiscoveryTest {
         assertThat(tandem.client().get("/api/v1/users/me/subscriptions").status()).isEqualTo(401);
         assertThat(bob.delete("/api/v1/users/me/subscriptions/" + channel).status()).isEqualTo(204);
         assertThat(bob.get("/api/v1/users/me/subscriptions/videos").json().get("total").asInt()).isZero();
+        assertThat(tandem.client().get("/api/v1/video-channels/" + channel).json().get("followersCount").asInt()).isZero();
         assertThat(bob.delete("/api/v1/users/me/subscriptions/" + channel).status()).isEqualTo(404);
+    }
+
+    @Test
+    void channels_are_found_by_name_and_display_name() {
+        String channel = alice.me().at("/videoChannels/0/name").asText();
+        JsonNode found = tandem.client().get("/api/v1/search/video-channels?search=ALICE_").json();
+        assertThat(found.get("data")).as(found.toString()).extracting(c -> c.get("name").asText()).containsExactly(channel);
+        assertThat(tandem.client().get("/api/v1/search/video-channels?search=%25").json().get("total").asInt())
+                .as("% is a character, not a wildcard").isZero();
+        assertThat(tandem.client().get("/api/v1/search/video-channels?search=nobody-here").json().get("total").asInt()).isZero();
+        assertThat(tandem.client().get("/api/v1/search/video-channels?search=someone@elsewhere.example").json().get("total").asInt())
+                .as("a remote handle is only looked up for signed-in users").isZero();
     }
 }

@@ -83,4 +83,33 @@ class FederationWebTest {
         assertThat(onA.at("/rejected").asInt()).isZero();
         assertThat(run.report().at("/viewers/0/stats/peers").asInt()).isGreaterThanOrEqualTo(1);
     }
+
+    @Test
+    @Order(3)
+    void a_user_on_a_finds_a_channel_of_b_by_its_handle_and_subscribes() {
+        TestClient adminB = b.admin();
+        var created = adminB.postJson("/api/v1/users", Map.of("username", "dora", "password", "dora-password", "email", "dora@example.org", "role", 2));
+        assertThat(created.status()).as(created.text()).isEqualTo(200);
+        var user = a.admin().postJson("/api/v1/users", Map.of("username", "eli", "password", "eli-password", "email", "eli@example.org", "role", 2));
+        assertThat(user.status()).as(user.text()).isEqualTo(200);
+        TestClient eli = a.client().login("eli", "eli-password");
+        String handle = "dora_channel@" + Federated.host(b);
+        assertThat(a.client().get("/api/v1/video-channels/" + handle).status()).as("A has never seen dora's channel").isEqualTo(404);
+
+        BrowserScript run = BrowserScript.run(Duration.ofSeconds(90), Map.of("TANDEM_ACCESS_TOKEN", eli.token()),
+                "browser-remote-channel.mjs", a.baseUrl(), handle, uuid);
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.report().at("/search/results/0").asText()).contains(handle);
+        assertThat(run.report().at("/search/url").asText()).endsWith("/c/" + handle);
+        assertThat(run.report().at("/subscribe/before").asText()).isEqualTo("Subscribe");
+        assertThat(run.report().at("/subscribe/afterReload").asText()).isEqualTo("Unsubscribe");
+        assertThat(run.report().at("/channelLink/href").asText()).as("a remote video links to its channel's handle")
+                .isEqualTo("/c/root_channel@" + Federated.host(b));
+        assertThat(run.report().at("/channelLink/videos").asInt()).as("B's channel page on A lists B's video").isGreaterThanOrEqualTo(1);
+
+        Federated.awaitIdle(a, b);
+        assertThat(b.client().get("/api/v1/video-channels/dora_channel").json().at("/followersCount").asInt())
+                .as("B counts eli's subscription as a follower").isEqualTo(1);
+        assertThat(eli.get("/api/v1/users/me/subscriptions").json().at("/data/0/name").asText()).isEqualTo("dora_channel");
+    }
 }
