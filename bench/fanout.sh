@@ -6,7 +6,9 @@
 # It timestamps each arrival, checks its Digest and Signature, and counts duplicate deliveries and
 # distinct Signature values per inbox (one per inbox when nothing was retried or re-signed).
 # Per run (interleaved): Tandem: upload a 2 s clip, time = last Create arrival - the video's publishedAt
-# (REST); then the baseline, PeerTube's model (one attempt per inbox, PARALLEL=30 in flight, each request
+# (REST; Tandem then also sends every inbox the instance's and the channel's Announce, as PeerTube does,
+# queued behind the Creates and competing with their tail for the CPU; the baseline sends only Creates);
+# then the baseline, PeerTube's model (one attempt per inbox, PARALLEL=30 in flight, each request
 # signed with RSA-2048 as it goes, new connection each) run by federation/baseline.mjs on Node (PeerTube's
 # runtime and its OpenSSL RSA; BASELINE=java uses the JDK instead) with the same body Tandem sent; time =
 # last arrival - its start. Before the runs all actors follow Tandem's instance actor (signed Follows to
@@ -110,7 +112,7 @@ fi
 echo
 echo "Setup: $ACTORS inboxes on $ACTORS loopback hosts (one sink, CPU $SINK_CPU), each answering 202 after ${LATENCY_MS} ms; $RUNS interleaved runs"
 echo "Setup: baseline = PeerTube's model ($PARALLEL in flight, 1 attempt, RSA-2048 signed per request as it goes) on $([[ $BASELINE == java ]] && echo "the JDK" || node -v | sed 's/^/Node /'), CPU $SERVER_CPU"
-[[ "$BASELINE_ONLY" == 1 ]] || echo "Setup: Tandem $(basename "$TANDEM_JAR") pinned to CPU $SERVER_CPU; its time = last Create arrival - publishedAt; the baseline's = last arrival - its start"
+[[ "$BASELINE_ONLY" == 1 ]] || echo "Setup: Tandem $(basename "$TANDEM_JAR") pinned to CPU $SERVER_CPU; its time = last Create arrival - publishedAt (2 Announces per inbox follow); the baseline's = last arrival - its start"
 echo
 printf '%-9s %-4s %-9s %-10s %-9s %-9s %-12s %-11s %-10s %s\n' who run "time s" "first s" "spread s" reached "sig OK" "signatures" duplicates "max sigs/inbox"
 awk '{ printf "%-9s %-4s %-9.3f %-10.3f %-9.3f %-9s %-12s %-11s %-10s %s\n", $1, $2, $3, $4, $5, $6 "/'"$ACTORS"'", $7 "/'"$ACTORS"'", $8, $9, $10 }' "$WORK/results.txt"
