@@ -76,7 +76,7 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
         Blocklist blocks = new Blocklist(db.jdbi(), clock);
         RemoteActors remoteActors = new RemoteActors(actorStore, local, http, signers, clock);
         JobType deliveryType = FederationJobs.delivery(fc);
-        Outbox outbox = new Outbox(mapper, jobs, deliveryType, local, blocks, clock);
+        Outbox outbox = new Outbox(mapper, jobs, deliveryType, local, blocks, signers, clock);
         ObjectFetcher fetcher = new ObjectFetcher(http, signers, local, blocks);
         RemoteVideoStore remoteVideos = new RemoteVideoStore(db.jdbi(), mapper);
         Audience audience = new Audience(actorStore, local, accounts);

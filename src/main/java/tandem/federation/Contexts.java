@@ -19,7 +19,11 @@ final class Contexts {
         return a;
     }
 
-    /** Base plus PeerTube's video terms, for Video objects and the activities carrying them. */
+    /**
+     * Base plus PeerTube's video terms, for Video objects and the activities carrying them. Every term
+     * a Video of ours uses must be here: PeerTube checks relayed activities' signatures in JSON-LD's
+     * safe mode, where an undefined term is an error (LdSignaturesTest runs that check).
+     */
     static ArrayNode video(ObjectMapper m) {
         ArrayNode a = base(m);
         ObjectNode t = a.addObject();
@@ -28,7 +32,9 @@ final class Contexts {
                 .put("subtitleLanguage", "sc:subtitleLanguage").put("sensitive", "as:sensitive")
                 .put("language", "sc:inLanguage").put("identifier", "sc:identifier")
                 .put("isLiveBroadcast", "sc:isLiveBroadcast").put("originallyPublishedAt", "sc:datePublished")
-                .put("uploadDate", "sc:uploadDate").put("Infohash", "pt:Infohash").put("canReply", "pt:canReply");
+                .put("uploadDate", "sc:uploadDate").put("hasParts", "sc:hasParts").put("PropertyValue", "sc:PropertyValue")
+                .put("value", "sc:value").put("automaticallyGenerated", "pt:automaticallyGenerated")
+                .put("Infohash", "pt:Infohash").put("canReply", "pt:canReply");
         typed(t, "views", "sc:Number").put("state", "pt:state");
         typed(t, "size", "sc:Number");
         typed(t, "fps", "sc:Number");
@@ -37,6 +43,8 @@ final class Contexts {
         typed(t, "waitTranscoding", "sc:Boolean");
         typed(t, "uuid", "sc:identifier");
         typed(t, "aspectRatio", "sc:Float");
+        typed(t, "commentsPolicy", "sc:Number");
+        typed(t, "support", "sc:Text");
         t.putObject("likes").put("@id", "as:likes").put("@type", "@id");
         t.putObject("dislikes").put("@id", "as:dislikes").put("@type", "@id");
         t.putObject("shares").put("@id", "as:shares").put("@type", "@id");

@@ -247,7 +247,8 @@ public final class HttpSignatures {
         return false;
     }
 
-    private static byte[] rsaSign(PrivateKey key, String signingString) {
+    /** RSA-SHA256 (PKCS#1 v1.5) of a string's UTF-8 bytes: OpenSSL when present, else the JDK. */
+    static byte[] rsaSign(PrivateKey key, String signingString) {
         byte[] fast = NativeRsa.sign(key, signingString.getBytes(StandardCharsets.UTF_8));
         if (fast != null) return fast;
         try {

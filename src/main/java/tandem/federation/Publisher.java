@@ -149,7 +149,7 @@ public final class Publisher implements JobHandler {
             if (inboxes.isEmpty()) return;
             Actor author = local.account(c.account());
             ObjectNode activity = deleted ? delete(author, note.path("id").asText()) : activity("Create", note.path("id").asText() + "/activity", author, note);
-            if (deleted) activity.set("object", note);
+            // A deleted comment goes by its URL, as PeerTube sends it; the URL answers its Tombstone.
             outbox.send(h, author, activity, inboxes);
         });
     }
