@@ -76,7 +76,7 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
         Blocklist blocks = new Blocklist(db.jdbi(), clock);
         RemoteActors remoteActors = new RemoteActors(actorStore, local, http, signers, clock);
         JobType deliveryType = FederationJobs.delivery(fc);
-        Outbox outbox = new Outbox(mapper, jobs, deliveryType, local, blocks, signers, clock);
+        Outbox outbox = new Outbox(mapper, jobs, deliveryType, local, blocks, clock);
         ObjectFetcher fetcher = new ObjectFetcher(http, signers, local, blocks);
         RemoteVideoStore remoteVideos = new RemoteVideoStore(db.jdbi(), mapper);
         Audience audience = new Audience(actorStore, local, accounts);
@@ -97,12 +97,12 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
 
         Map<JobType, JobHandler> handlers = new LinkedHashMap<>();
         handlers.put(FederationJobs.INBOX, new InboxProcessor(db.jdbi(), mapper, fetcher, follows, videoActivities, commentActivities, rates, remoteActors,
-                new ActorDeletions(actorStore, remoteActors, comments)));
+                new ActorDeletions(actorStore, remoteActors, comments, engagement)));
         handlers.put(FederationJobs.PUBLISH, new Publisher(mapper, videos, comments, remoteVideos, local, actorStore, audience, videoToAs, commentToAs, outbox, clock));
         handlers.put(FederationJobs.CRAWL, new Crawler(mapper, fetcher, jobs));
         handlers.put(FederationJobs.FETCH, new Fetches(mapper, videoActivities, videos, http, blobs, tmp.resolve("fetch")));
         handlers.put(FederationJobs.PURGE, new ActivityPurge(db.jdbi(), clock));
-        handlers.put(deliveryType, new Delivery(db.jdbi(), mapper, actorStore, signers, http, fc.perHostConcurrency()));
+        handlers.put(deliveryType, new Delivery(db.jdbi(), mapper, actorStore, signers, http, fc.perHostConcurrency(), clock));
         ChannelSubscriptions subscriptions = new ChannelSubscriptions(finger, remoteActors, actorStore, local, accounts, following);
         return new Federation(documents, inbox, new Discovery(mapper, local, documents), following, blocks, subscriptions, http, handlers);
     }

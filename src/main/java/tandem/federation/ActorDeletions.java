@@ -1,18 +1,20 @@
 package tandem.federation;
 
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.video.CommentStore;
+import tandem.video.EngagementService;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A remote actor deleted itself (PeerTube and Mastodon send `Delete` with the actor as object, signed
- * by that actor's own key): what it brought here goes as well. For an account: the videos of its
- * channels, its comments with the replies beneath them (as PeerTube's cascade does), its follows and
- * our users' subscriptions to its channels; for a channel: its videos, follows and subscriptions.
+ * by that actor's own key): what it brought here goes as well. For an account: its ratings (taken
+ * off the counters), its comments with the replies beneath them (as PeerTube's cascade does), then
+ * the account itself, whose channels, videos, actors, follows and our users' subscriptions follow
+ * it by the schema's cascades; for a channel, the same from the channel down.
  */
 public final class ActorDeletions {
     private static final Logger log = LoggerFactory.getLogger(ActorDeletions.class);
@@ -20,11 +22,13 @@ public final class ActorDeletions {
     private final ActorStore actors;
     private final RemoteActors remote;
     private final CommentStore comments;
+    private final EngagementService engagement;
 
-    public ActorDeletions(ActorStore actors, RemoteActors remote, CommentStore comments) {
+    public ActorDeletions(ActorStore actors, RemoteActors remote, CommentStore comments, EngagementService engagement) {
         this.actors = actors;
         this.remote = remote;
         this.comments = comments;
+        this.engagement = engagement;
     }
 
     /** False when `url` is no remote actor we know; refused unless the actor deletes itself. */
@@ -35,30 +39,22 @@ public final class ActorDeletions {
         if (!activityActor.equals(url)) throw new FederationException(activityActor + " may not delete the actor " + url);
         Actor gone = found.get();
         List<String> removed = actors.jdbi().inTransaction(h -> {
-            List<Long> channels = gone.channelId() != null ? List.of(gone.channelId())
-                    : gone.accountId() != null ? channelsOf(h, gone.accountId()) : List.of();
-            for (long channel : channels) {
-                h.createUpdate("DELETE FROM videos WHERE channel_id = :c AND is_local = FALSE").bind("c", channel).execute();
-                h.createUpdate("DELETE FROM subscriptions WHERE channel_id = :c").bind("c", channel).execute();
+            List<String> urls = new ArrayList<>(List.of(url));
+            if (gone.accountId() != null) {
+                urls.addAll(h.createQuery("""
+                        SELECT a.url FROM actors a JOIN channels c ON c.id = a.channel_id
+                        WHERE c.account_id = :account AND a.is_local = FALSE""").bind("account", gone.accountId()).mapTo(String.class).list());
+                engagement.forgetRatingsOf(h, gone.accountId());
+                comments.deleteAllBy(h, gone.accountId());
+                h.createUpdate("DELETE FROM accounts WHERE id = :id AND host IS NOT NULL").bind("id", gone.accountId()).execute();
+            } else if (gone.channelId() != null) {
+                h.createUpdate("DELETE FROM channels WHERE id = :id AND host IS NOT NULL").bind("id", gone.channelId()).execute();
             }
-            if (gone.accountId() != null) comments.deleteAllBy(h, gone.accountId());
-            // The actor rows of the account and its channels; their follows go with them (ON DELETE CASCADE).
             h.createUpdate("DELETE FROM actors WHERE id = :id").bind("id", gone.id()).execute();
-            List<String> urls = new java.util.ArrayList<>(List.of(url));
-            if (!channels.isEmpty() && gone.channelId() == null) {
-                urls.addAll(h.createQuery("SELECT url FROM actors WHERE channel_id IN (<c>) AND is_local = FALSE")
-                        .bindList("c", channels).mapTo(String.class).list());
-                h.createUpdate("DELETE FROM actors WHERE channel_id IN (<c>) AND is_local = FALSE").bindList("c", channels).execute();
-            }
             return urls;
         });
         removed.forEach(remote::forget);
-        log.info("remote actor {} deleted itself: {} actor(s) removed with their videos and follows{}", url, removed.size(),
-                gone.accountId() != null ? ", and its comments" : "");
+        log.info("remote actor {} deleted itself: {} actor(s) removed with what they brought", url, removed.size());
         return true;
-    }
-
-    private static List<Long> channelsOf(Handle h, long accountId) {
-        return h.createQuery("SELECT id FROM channels WHERE account_id = :a").bind("a", accountId).mapTo(Long.class).list();
     }
 }

@@ -4,12 +4,17 @@ import tandem.core.Lru;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jdbi.v3.core.Jdbi;
 import tandem.job.Job;
 import tandem.job.JobHandler;
 import tandem.job.PermanentJobFailure;
 
+import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,28 +23,34 @@ import java.util.concurrent.Semaphore;
 /**
  * Runs one delivery job: signs the stored activity for its inbox (once per attempt: the signature
  * covers the host and the date) and POSTs it, at most `perHost` at a time towards one host.
- * Network errors, timeouts, 429 and 5xx retry with backoff; other 4xx are final.
+ * Network errors, timeouts, 429 and 5xx retry with backoff; other 4xx are final. An activity of the
+ * sending actor gets its linked-data signature when its body is first read, once for all inboxes
+ * and outside any transaction; one we relay keeps its author's.
  */
 public final class Delivery implements JobHandler {
+    private static final Logger log = LoggerFactory.getLogger(Delivery.class);
+
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
     private final ActorStore actors;
     private final Signers signers;
     private final FederationHttp http;
     private final int perHost;
+    private final Clock clock;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
     /** A fan-out reads one body a thousand times: keep the latest few. */
     private final Map<Long, Outgoing> recent = Lru.synchronizedMap(32);
 
     private record Outgoing(byte[] body, Signer signer) {}
 
-    public Delivery(Jdbi jdbi, ObjectMapper mapper, ActorStore actors, Signers signers, FederationHttp http, int perHost) {
+    public Delivery(Jdbi jdbi, ObjectMapper mapper, ActorStore actors, Signers signers, FederationHttp http, int perHost, Clock clock) {
         this.jdbi = jdbi;
         this.mapper = mapper;
         this.actors = actors;
         this.signers = signers;
         this.http = http;
         this.perHost = perHost;
+        this.clock = clock;
     }
 
     @Override
@@ -47,11 +58,15 @@ public final class Delivery implements JobHandler {
         JsonNode p = mapper.readTree(job.payload());
         long outboxId = p.path("outbox").asLong();
         URI inbox = URI.create(p.path("inbox").asText());
-        Outgoing out = recent.get(outboxId);
-        if (out == null) {
-            out = load(outboxId);
-            if (out == null) return; // its actor was deleted, or its body purged a month on: nothing left to send
-            recent.put(outboxId, out);
+        Outgoing out;
+        // One loader at a time: the first of a fan-out's thousand jobs signs the body, the others wait for it.
+        synchronized (recent) {
+            out = recent.get(outboxId);
+            if (out == null) {
+                out = load(outboxId);
+                if (out == null) return; // its actor was deleted, or its body purged a month on: nothing left to send
+                recent.put(outboxId, out);
+            }
         }
         Semaphore slot = hosts.computeIfAbsent(LocalActors.hostOf(inbox.toString()), h -> new Semaphore(perHost));
         slot.acquire();
@@ -71,7 +86,22 @@ public final class Delivery implements JobHandler {
     private Outgoing load(long outboxId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT actor_id, body FROM outbox_activities WHERE id = :id").bind("id", outboxId)
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).findOne())
-                .flatMap(e -> actors.byId(e.getKey()).map(a -> new Outgoing(e.getValue().getBytes(StandardCharsets.UTF_8), signers.of(a))))
+                .flatMap(e -> actors.byId(e.getKey()).map(a -> {
+                    Signer signer = signers.of(a);
+                    return new Outgoing(ldSigned(e.getValue(), a, signer).getBytes(StandardCharsets.UTF_8), signer);
+                }))
                 .orElse(null);
+    }
+
+    /** Without the signature the activity still goes, HTTP-signed: only relays of it by other instances need it. */
+    private String ldSigned(String body, Actor from, Signer signer) {
+        try {
+            JsonNode activity = mapper.readTree(body);
+            if (!(activity instanceof ObjectNode o) || !from.url().equals(o.path("actor").asText()) || o.has("signature")) return body;
+            return mapper.writeValueAsString(LdSignatures.sign(o, signer, clock.instant()));
+        } catch (IOException | RuntimeException e) {
+            log.warn("activity {} goes without a linked-data signature: {}", body.length() > 200 ? body.substring(0, 200) : body, e.getMessage());
+            return body;
+        }
     }
 }

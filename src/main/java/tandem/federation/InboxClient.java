@@ -1,6 +1,5 @@
 package tandem.federation;
 
-import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -17,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP/1.1 POST per connection, on a blocking socket, to an address the {@link AddressPolicy}
@@ -29,12 +31,24 @@ final class InboxClient {
     /** A status line and headers longer than this are not an inbox's answer. */
     private static final int MAX_HEAD = 32 * 1024;
 
+    /**
+     * Closes the sockets of requests past their deadline: socket timeouts bound each read, not a
+     * server that drips a TLS handshake or never drains what we write.
+     */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
+
     private final SSLSocketFactory tls;
     private final String userAgent;
 
     InboxClient(SSLSocketFactory tls, String userAgent) {
         this.tls = tls;
         this.userAgent = userAgent;
+    }
+
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("inbox-deadlines").daemon().factory());
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /** A status and the start of the body (at most `maxBody` bytes, the rest unread). */
@@ -49,12 +63,32 @@ final class InboxClient {
         boolean https = "https".equalsIgnoreCase(target.getScheme());
         int port = target.getPort() != -1 ? target.getPort() : https ? 443 : 80;
         try (Socket socket = connect(addresses, port, deadline)) {
-            Socket channel = https ? secure(socket, target.getHost(), port, deadline) : socket;
-            OutputStream out = channel.getOutputStream();
-            out.write(head(target, headers, body.length));
-            out.write(body);
-            out.flush();
-            return read(new DeadlineInput(channel, deadline), maxBody);
+            ScheduledFuture<?> cutOff = DEADLINES.schedule(() -> closeQuietly(socket), remainingMillis(deadline), TimeUnit.MILLISECONDS);
+            try {
+                Socket channel = https ? secure(socket, target.getHost(), port, deadline) : socket;
+                OutputStream out = channel.getOutputStream();
+                out.write(head(target, headers, body.length));
+                out.write(body);
+                out.flush();
+                return read(new DeadlineInput(channel, deadline), maxBody);
+            } catch (IOException e) {
+                if (cutOff.isDone() || System.nanoTime() - deadline >= 0) { // closed by the deadline, not by the server
+                    SocketTimeoutException late = new SocketTimeoutException("out of time");
+                    late.initCause(e);
+                    throw late;
+                }
+                throw e;
+            } finally {
+                cutOff.cancel(false);
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing to stop a request: nothing left to do with it
         }
     }
 
@@ -78,9 +112,8 @@ final class InboxClient {
     private Socket secure(Socket plain, String host, int port, long deadline) throws IOException {
         SSLSocket socket = (SSLSocket) tls.createSocket(plain, host, port, true);
         SSLParameters parameters = socket.getSSLParameters();
-        // Check the certificate against the host name, as any HTTPS client must.
+        // Check the certificate against the host name, as any HTTPS client must (SNI comes from the host given above).
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        if (!Cidr.isLiteral(host)) parameters.setServerNames(List.of(new SNIHostName(host)));
         socket.setSSLParameters(parameters);
         socket.setSoTimeout(remainingMillis(deadline));
         socket.startHandshake();
@@ -119,8 +152,13 @@ final class InboxClient {
                 else if (name.equals("transfer-encoding")) chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
             }
             if (status / 100 == 1) continue; // 100 Continue and friends: the answer follows
-            if (status == 204 || status == 304) return new Answer(status, new byte[0]);
-            return new Answer(status, chunked ? chunked(in, maxBody) : body(in, length, maxBody));
+            // Accepted is all we need to know; a refusal's body is read only to quote its reason.
+            if (status / 100 == 2 || status == 304) return new Answer(status, new byte[0]);
+            try {
+                return new Answer(status, chunked ? chunked(in, maxBody) : body(in, length, maxBody));
+            } catch (IOException e) {
+                return new Answer(status, new byte[0]);
+            }
         }
     }
 

@@ -3,8 +3,6 @@ package tandem.federation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jdbi.v3.core.Handle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tandem.job.JobQueue;
 import tandem.job.JobType;
 
@@ -18,27 +16,23 @@ import java.util.Set;
 /**
  * Queues activities for delivery: the body is stored once, then one durable job per destination
  * inbox (de-duplicated, never ourselves, never a blocked host), all in the caller's transaction.
- * Our own actors' activities get their linked-data signature here, once; one we relay keeps its
- * author's.
+ * The body is stored as built; {@link Delivery} adds our linked-data signature once, outside any
+ * transaction.
  */
 public final class Outbox {
-    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-
     private final ObjectMapper mapper;
     private final JobQueue jobs;
     private final JobType delivery;
     private final LocalActors local;
     private final Blocklist blocks;
-    private final Signers signers;
     private final Clock clock;
 
-    public Outbox(ObjectMapper mapper, JobQueue jobs, JobType delivery, LocalActors local, Blocklist blocks, Signers signers, Clock clock) {
+    public Outbox(ObjectMapper mapper, JobQueue jobs, JobType delivery, LocalActors local, Blocklist blocks, Clock clock) {
         this.mapper = mapper;
         this.jobs = jobs;
         this.delivery = delivery;
         this.local = local;
         this.blocks = blocks;
-        this.signers = signers;
         this.clock = clock;
     }
 
@@ -52,9 +46,6 @@ public final class Outbox {
             targets.add(inbox);
         }
         if (targets.isEmpty()) return 0;
-        if (from.privateKeyPem() != null && from.url().equals(activity.path("actor").asText()) && !activity.has("signature")) {
-            activity = ldSigned(from, activity);
-        }
         String body;
         try {
             body = mapper.writeValueAsString(activity);
@@ -72,15 +63,5 @@ public final class Outbox {
         }
         jobs.enqueueAll(h, delivery, payloads);
         return targets.size();
-    }
-
-    /** Without it the activity still goes, HTTP-signed: only relays of it by other instances need it. */
-    private ObjectNode ldSigned(Actor from, ObjectNode activity) {
-        try {
-            return LdSignatures.sign(activity, signers.of(from), clock.instant());
-        } catch (RuntimeException e) {
-            log.warn("{} goes without a linked-data signature: {}", activity.path("id").asText(), e.getMessage());
-            return activity;
-        }
     }
 }

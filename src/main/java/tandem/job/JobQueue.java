@@ -139,7 +139,9 @@ public final class JobQueue implements AutoCloseable {
             try {
                 long now = clock.millis();
                 if (now - lastBeat > lease.toMillis() / 4) {
-                    store.heartbeat(List.copyOf(running.keySet()), now);
+                    List<Long> ours = new ArrayList<>(running.keySet());
+                    ours.addAll(finished); // ended well, not yet marked: still ours
+                    store.heartbeat(ours, now);
                     lastBeat = now;
                 }
                 if (now - lastMaintenance > lease.toMillis() / 2) {
@@ -224,7 +226,13 @@ public final class JobQueue implements AutoCloseable {
     private void markFinished() {
         List<Long> ids = new ArrayList<>();
         for (Long id = finished.poll(); id != null; id = finished.poll()) ids.add(id);
-        if (!ids.isEmpty()) store.markDone(ids, clock.millis());
+        if (ids.isEmpty()) return;
+        try {
+            store.markDone(ids, clock.millis());
+        } catch (RuntimeException e) {
+            finished.addAll(ids); // marking twice is harmless; forgetting would leave them running
+            throw e;
+        }
     }
 
     private void fail(Registered r, Job job, Exception e) {

@@ -20,6 +20,7 @@ class ActorDeletionTest {
             String ours = f.uploadLocalVideo();
             assertThat(f.fake.post(f.inbox(), f.alice(), f.activity("Create", f.alice(), f.note(f.newId("comments"), f.alice(), ours))).status())
                     .isEqualTo(202);
+            assertThat(f.fake.post(f.inbox(), f.alice(), f.activity("Like", f.alice(), ours)).status()).isEqualTo(202);
             f.publishLocalAccount();
             assertThat(f.fake.post(f.inbox(), f.alice(), f.activity("Follow", f.alice(), f.localAccount())).status()).isEqualTo(202);
             f.tandem.awaitIdle();
@@ -27,6 +28,10 @@ class ActorDeletionTest {
             assertThat(f.count("SELECT COUNT(*) FROM remote_videos")).isEqualTo(1);
             assertThat(f.count(alicesRows)).isEqualTo(1);
             assertThat(f.count("SELECT COUNT(*) FROM actor_follows")).as("we follow alice, alice follows our account").isEqualTo(2);
+            String uuid = ours.substring(ours.lastIndexOf('/') + 1);
+            assertThat(f.admin.get("/api/v1/videos/" + uuid).json().at("/likes").asInt()).isEqualTo(1);
+            String channelHandle = "alice_channel@" + f.fake.host();
+            assertThat(f.admin.get("/api/v1/video-channels/" + channelHandle).status()).isEqualTo(200);
 
             // Mallory, on the same host, cannot do it for her.
             assertThat(f.fake.post(f.inbox(), f.fake.actor("mallory"), f.activity("Delete", f.fake.actor("mallory"), f.alice())).status())
@@ -45,6 +50,9 @@ class ActorDeletionTest {
             assertThat(f.count("SELECT COUNT(*) FROM actors WHERE url = '" + f.alice() + "'")).isZero();
             assertThat(f.count("SELECT COUNT(*) FROM actor_follows")).isZero();
             assertThat(f.admin.get("/api/v1/server/following").json().at("/total").asInt()).isZero();
+            assertThat(f.admin.get("/api/v1/videos/" + uuid).json().at("/likes").asInt()).as("her like is taken off").isZero();
+            assertThat(f.admin.get("/api/v1/video-channels/" + channelHandle).status()).as("her channel is gone").isEqualTo(404);
+            assertThat(f.count("SELECT COUNT(*) FROM accounts WHERE host IS NOT NULL AND name = 'alice'")).isZero();
         }
     }
 }

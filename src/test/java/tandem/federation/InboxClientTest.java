@@ -110,6 +110,48 @@ class InboxClientTest {
     }
 
     @Test
+    void a_tls_handshake_dripped_byte_by_byte_is_cut_off_at_the_deadline() throws Exception {
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            try (Socket s = server.accept()) {
+                OutputStream out = s.getOutputStream();
+                // A handshake record announcing 16 KB, then one byte every 200 ms: every read gets data in time.
+                out.write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00});
+                for (int i = 0; i < 100; i++) {
+                    out.write(0x02);
+                    out.flush();
+                    Thread.sleep(200);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the client hung up, as it should
+            }
+        });
+        long start = System.nanoTime();
+        URI target = URI.create("https://localhost:" + server.getLocalPort() + "/inbox");
+        assertThatThrownBy(() -> client.post(target, LOOPBACK, Map.of("Host", "localhost"), BODY, 1024, deadlineIn(1000)))
+                .isInstanceOf(SocketTimeoutException.class);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(900L, 2500L);
+    }
+
+    @Test
+    void an_accepted_post_does_not_wait_for_the_rest_of_the_answer() throws Exception {
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            try (Socket s = server.accept()) {
+                readRequest(s.getInputStream());
+                s.getOutputStream().write("HTTP/1.1 202 Accepted\r\nContent-Length: 10\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream().flush();
+                Thread.sleep(5000); // the promised body never comes
+            } catch (IOException | InterruptedException e) {
+                // the client hung up, as it should
+            }
+        });
+        long start = System.nanoTime();
+        assertThat(post(1024).status()).isEqualTo(202);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(900L);
+    }
+
+    @Test
     void https_checks_the_certificate_and_its_host_name(@TempDir Path dir) throws Exception {
         KeyStore store = selfSigned(dir);
         SSLContext serverTls = SSLContext.getInstance("TLS");
