@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.account.AccountService;
 import tandem.account.AccountStore;
-import tandem.account.LoginRateLimiter;
+import tandem.core.SlidingWindowLimiter;
 import tandem.account.OAuthService;
 import tandem.account.PasswordHasher;
 import tandem.account.SubscriptionService;
@@ -103,6 +103,9 @@ import java.util.concurrent.TimeUnit;
 /** The composition root: the only place that builds services and wires them together. */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
+    /** Lookups of other instances' channels by handle a user may make (WebFinger and actor fetches on their behalf). */
+    private static final int REMOTE_LOOKUPS_PER_WINDOW = 30;
+    private static final Duration REMOTE_LOOKUP_WINDOW = Duration.ofMinutes(10);
 
     private final Database db;
     private final JobQueue jobs;
@@ -182,12 +185,13 @@ public final class App implements AutoCloseable {
             TrackerSocket trackerSocket = new TrackerSocket(tracker);
             housekeeping.scheduleAtFixedRate(trackerSocket::sweep, 1, 1, TimeUnit.MINUTES);
             HttpServer http = new HttpServer(config.bindHost(), config.port(),
-                    List.of(new AuthRoutes(oauth, new LoginRateLimiter(config.loginAttemptsPerWindow(), config.loginWindow(), clock), json, auth, config.publicHost()),
+                    List.of(new AuthRoutes(oauth, new SlidingWindowLimiter(config.loginAttemptsPerWindow(), config.loginWindow(), clock), json, auth, config.publicHost()),
                             new UploadRoutes(videos, resumable, json, auth, tmp, config.maxUploadBytes(), config.url("/api/v1")),
                             new UserRoutes(accounts, userAdmin, new UserRemoval(userAdmin, videos, engagement, commentStore), videos,
                                     new UserToDto(accounts, videos, actors), json, auth),
                             videoRoutes,
-                            new ChannelRoutes(accounts, subscriptions, videos, actors, videoRoutes, json, auth, config.publicHost()),
+                            new ChannelRoutes(accounts, subscriptions, videos, actors, videoRoutes, json, auth,
+                                    new SlidingWindowLimiter(REMOTE_LOOKUPS_PER_WINDOW, REMOTE_LOOKUP_WINDOW, clock), config.publicHost()),
                             new InstanceRoutes(config, accounts, videos, jobStore, playback, json, auth),
                             new SocialRoutes(new CommentService(commentStore, videos, clock, federationEvents), engagement, videos, actors, urls, json, auth),
                             new FederationAdminRoutes(federation.following(), federation.blocks(), accounts, json, auth),

@@ -5,7 +5,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import tandem.account.LoginRateLimiter;
+import tandem.core.SlidingWindowLimiter;
 import tandem.account.OAuthClient;
 import tandem.account.OAuthService;
 import tandem.account.TokenPair;
@@ -20,12 +20,12 @@ import java.util.Map;
 /** OAuth endpoints exactly as PeerTube clients call them. */
 public final class AuthRoutes implements HttpService {
     private final OAuthService oauth;
-    private final LoginRateLimiter limiter;
+    private final SlidingWindowLimiter limiter;
     private final JsonIo json;
     private final Auth auth;
     private final String publicHost;
 
-    public AuthRoutes(OAuthService oauth, LoginRateLimiter limiter, JsonIo json, Auth auth, String publicHost) {
+    public AuthRoutes(OAuthService oauth, SlidingWindowLimiter limiter, JsonIo json, Auth auth, String publicHost) {
         this.oauth = oauth;
         this.limiter = limiter;
         this.json = json;

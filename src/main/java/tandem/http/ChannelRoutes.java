@@ -1,5 +1,6 @@
 package tandem.http;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -9,6 +10,7 @@ import tandem.account.AccountService;
 import tandem.account.Channel;
 import tandem.account.SubscriptionService;
 import tandem.core.Problem;
+import tandem.core.SlidingWindowLimiter;
 import tandem.video.VideoService;
 
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import java.util.Optional;
 /**
  * Channels and accounts by handle (`name`, `name@our-host`, or `name@their-host` for remote ones we
  * know), their videos, and the channel search, which finds a remote channel by its handle for a
- * signed-in user (PeerTube's default: remote lookups for users, not for anonymous visitors).
+ * signed-in user (PeerTube's default: remote lookups for users, not for anonymous visitors), a
+ * limited number of times per user: each lookup costs other servers requests and us stored rows.
  */
 public final class ChannelRoutes implements HttpService {
     private static final int SEARCH_LIMIT = 20;
@@ -32,10 +35,11 @@ public final class ChannelRoutes implements HttpService {
     private final VideoRoutes videoRoutes;
     private final JsonIo json;
     private final Auth auth;
+    private final SlidingWindowLimiter remoteLookups;
     private final String host;
 
     public ChannelRoutes(AccountService accounts, SubscriptionService subscriptions, VideoService videos, ActorToDto actors,
-                         VideoRoutes videoRoutes, JsonIo json, Auth auth, String host) {
+                         VideoRoutes videoRoutes, JsonIo json, Auth auth, SlidingWindowLimiter remoteLookups, String host) {
         this.accounts = accounts;
         this.subscriptions = subscriptions;
         this.videos = videos;
@@ -43,6 +47,7 @@ public final class ChannelRoutes implements HttpService {
         this.videoRoutes = videoRoutes;
         this.json = json;
         this.auth = auth;
+        this.remoteLookups = remoteLookups;
         this.host = host;
     }
 
@@ -68,6 +73,11 @@ public final class ChannelRoutes implements HttpService {
             if (known.isPresent()) {
                 found.add(known.get());
             } else if (auth.optional(req).isPresent()) {
+                String key = "remote-lookup:" + auth.optional(req).get().id();
+                if (!remoteLookups.tryAcquire(key)) {
+                    res.header(HeaderNames.RETRY_AFTER, String.valueOf(remoteLookups.retryAfterSeconds(key)));
+                    throw new Problem(429, "too_many_requests", "Too many lookups of other instances' channels, please try again later.");
+                }
                 try {
                     found.add(subscriptions.channelOf(text));
                 } catch (RuntimeException e) {

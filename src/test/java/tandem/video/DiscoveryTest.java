@@ -98,4 +98,17 @@ class DiscoveryTest {
         assertThat(tandem.client().get("/api/v1/search/video-channels?search=someone@elsewhere.example").json().get("total").asInt())
                 .as("a remote handle is only looked up for signed-in users").isZero();
     }
+
+    @Test
+    void a_user_looking_up_too_many_remote_channels_is_told_to_wait() {
+        // 192.0.2.0/24 is for documentation: refused by the address policy at once, yet it counts as a lookup.
+        for (int i = 0; i < 30; i++) {
+            assertThat(bob.get("/api/v1/search/video-channels?search=c" + i + "@192.0.2.1").status()).isEqualTo(200);
+        }
+        var refused = bob.get("/api/v1/search/video-channels?search=c30@192.0.2.1");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(alice.get("/api/v1/search/video-channels?search=c30@192.0.2.1").status()).as("per user").isEqualTo(200);
+        assertThat(bob.get("/api/v1/search/video-channels?search=alice").status()).as("local search is not limited").isEqualTo(200);
+    }
 }

@@ -1,4 +1,4 @@
-package tandem.account;
+package tandem.core;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,10 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Counts login attempts per client IP in a sliding window (PeerTube: 15 per 5 minutes). In memory
- * by design: losing the counters on restart only forgives a few attempts. Bounded to 100k IPs.
+ * Counts attempts per key in a sliding window: logins per client IP (PeerTube: 15 per 5 minutes),
+ * remote lookups per user. In memory by design: losing the counters on restart only forgives a few
+ * attempts. Bounded to 100k keys.
  */
-public final class LoginRateLimiter {
+public final class SlidingWindowLimiter {
     private static final int MAX_TRACKED = 100_000;
     private final int limit;
     private final Duration window;
@@ -23,16 +24,16 @@ public final class LoginRateLimiter {
         }
     };
 
-    public LoginRateLimiter(int limit, Duration window, Clock clock) {
+    public SlidingWindowLimiter(int limit, Duration window, Clock clock) {
         this.limit = limit;
         this.window = window;
         this.clock = clock;
     }
 
-    /** Records an attempt; false when this IP has used up its attempts for the window. */
-    public synchronized boolean tryAcquire(String ip) {
+    /** Records an attempt; false when this key has used up its attempts for the window. */
+    public synchronized boolean tryAcquire(String key) {
         long now = clock.millis();
-        Deque<Long> q = attempts.computeIfAbsent(ip, k -> new ArrayDeque<>());
+        Deque<Long> q = attempts.computeIfAbsent(key, k -> new ArrayDeque<>());
         while (!q.isEmpty() && q.peekFirst() <= now - window.toMillis()) q.pollFirst();
         if (q.size() >= limit) return false;
         q.addLast(now);
@@ -40,8 +41,8 @@ public final class LoginRateLimiter {
     }
 
     /** Seconds until the oldest attempt leaves the window, for `Retry-After`. */
-    public synchronized long retryAfterSeconds(String ip) {
-        Deque<Long> q = attempts.get(ip);
+    public synchronized long retryAfterSeconds(String key) {
+        Deque<Long> q = attempts.get(key);
         if (q == null || q.isEmpty()) return 0;
         return Math.max(1, (q.peekFirst() + window.toMillis() - clock.millis()) / 1000);
     }
