@@ -105,7 +105,15 @@ public final class AccountService {
     public Optional<Account> account(long id) { return store.accountById(id); }
     /** An account of another instance we know of, by `name` and `host[:port]`. */
     public Optional<Account> remoteAccount(String name, String host) { return store.remoteAccountByName(name, host); }
-    public Optional<Channel> remoteChannel(String name, String host) { return store.remoteChannelByName(name, host); }
+    /** A channel we know by its handle: ours, or another instance's that has reached us. */
+    public Optional<Channel> channel(ActorName n) {
+        return n.isLocal() ? store.localChannelByName(n.name()) : store.remoteChannelByName(n.name(), n.host());
+    }
+
+    /** An account we know by its handle: ours, or another instance's that has reached us. */
+    public Optional<Account> account(ActorName n) {
+        return n.isLocal() ? store.localAccountByName(n.name()) : store.remoteAccountByName(n.name(), n.host());
+    }
     public java.util.List<Channel> searchChannels(String text, int limit) { return store.searchChannels(text, limit); }
 
     static String generatePassword() {

@@ -22,19 +22,12 @@ public final class SubscriptionService implements FollowerCounts {
         this.localHost = localHost;
     }
 
-    /** Resolves `name` or `name@our-host` to a local channel. */
+    /** Resolves a handle to a channel: ours, or another instance's, fetched when we do not know it yet. */
     public Channel channelOf(String handle) {
         if (handle == null || handle.isBlank()) throw Problem.invalidParam("uri", "Should have a valid channel handle");
-        String name = handle;
-        int at = handle.indexOf('@');
-        if (at >= 0) {
-            if (!handle.substring(at + 1).equalsIgnoreCase(localHost)) {
-                return remote.find(handle.substring(0, at), handle.substring(at + 1).toLowerCase(java.util.Locale.ROOT));
-            }
-            name = handle.substring(0, at);
-        }
-        String channelName = name;
-        return accounts.localChannel(channelName).orElseThrow(() -> Problem.notFound("Video channel " + channelName + " not found"));
+        ActorName n = ActorName.parse(handle, localHost);
+        if (!n.isLocal()) return remote.find(n.name(), n.host());
+        return accounts.channel(n).orElseThrow(() -> Problem.notFound("Video channel " + n.name() + " not found"));
     }
 
     public void subscribe(User user, String handle) {

@@ -7,15 +7,16 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import tandem.account.Account;
 import tandem.account.AccountService;
+import tandem.account.ActorName;
 import tandem.account.Channel;
 import tandem.account.SubscriptionService;
+import tandem.account.User;
 import tandem.core.Problem;
 import tandem.core.SlidingWindowLimiter;
 import tandem.video.VideoService;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -64,28 +65,27 @@ public final class ChannelRoutes implements HttpService {
     }
 
     private void search(ServerRequest req, ServerResponse res) {
-        String text = req.query().first("search").orElse("").strip();
-        if (text.startsWith("@")) text = text.substring(1);
+        ActorName n = ActorName.parse(req.query().first("search").orElse(""), host);
         List<Channel> found = new ArrayList<>();
-        String remote = remoteHost(text);
-        if (remote != null && !remote.isEmpty() && text.indexOf('@') > 0) {
-            Optional<Channel> known = accounts.remoteChannel(name(text), remote);
+        if (n.isLocal()) {
+            if (!n.name().isEmpty()) found.addAll(accounts.searchChannels(n.name(), SEARCH_LIMIT));
+        } else {
+            Optional<Channel> known = accounts.channel(n);
+            Optional<User> user = auth.optional(req);
             if (known.isPresent()) {
                 found.add(known.get());
-            } else if (auth.optional(req).isPresent()) {
-                String key = "remote-lookup:" + auth.optional(req).get().id();
+            } else if (user.isPresent()) {
+                String key = "remote-lookup:" + user.get().id();
                 if (!remoteLookups.tryAcquire(key)) {
                     res.header(HeaderNames.RETRY_AFTER, String.valueOf(remoteLookups.retryAfterSeconds(key)));
                     throw new Problem(429, "too_many_requests", "Too many lookups of other instances' channels, please try again later.");
                 }
                 try {
-                    found.add(subscriptions.channelOf(text));
+                    found.add(subscriptions.channelOf(n.toString()));
                 } catch (RuntimeException e) {
                     // Not a channel there, or unreachable: the answer is simply empty, as PeerTube's.
                 }
             }
-        } else if (!name(text).isEmpty()) {
-            found.addAll(accounts.searchChannels(name(text), SEARCH_LIMIT));
         }
         json.ok(res, Map.of("total", found.size(), "data", found.stream().map(actors::channel).toList()));
     }
@@ -95,29 +95,13 @@ public final class ChannelRoutes implements HttpService {
         json.ok(res, Map.of("total", list.size(), "data", list));
     }
 
-    /** The host part of a handle, null when the handle is ours. */
-    private String remoteHost(String handle) {
-        int at = handle.indexOf('@');
-        if (at < 0 || handle.substring(at + 1).equalsIgnoreCase(host)) return null;
-        return handle.substring(at + 1).toLowerCase(Locale.ROOT);
-    }
-
-    private static String name(String handle) {
-        int at = handle.indexOf('@');
-        return at < 0 ? handle : handle.substring(0, at);
-    }
-
     private Channel channel(ServerRequest req) {
         String handle = Params.pathParam(req, "handle");
-        String remote = remoteHost(handle);
-        return (remote == null ? accounts.localChannel(name(handle)) : accounts.remoteChannel(name(handle), remote))
-                .orElseThrow(() -> Problem.notFound("Video channel " + handle + " not found"));
+        return accounts.channel(ActorName.parse(handle, host)).orElseThrow(() -> Problem.notFound("Video channel " + handle + " not found"));
     }
 
     private Account account(ServerRequest req) {
         String handle = Params.pathParam(req, "name");
-        String remote = remoteHost(handle);
-        return (remote == null ? accounts.localAccount(name(handle)) : accounts.remoteAccount(name(handle), remote))
-                .orElseThrow(() -> Problem.notFound("Account " + handle + " not found"));
+        return accounts.account(ActorName.parse(handle, host)).orElseThrow(() -> Problem.notFound("Account " + handle + " not found"));
     }
 }
