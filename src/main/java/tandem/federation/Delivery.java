@@ -39,7 +39,7 @@ public final class Delivery implements JobHandler {
     private final Clock clock;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
     /** A fan-out reads one body a thousand times: keep the latest few. */
-    private final Map<Long, Outgoing> recent = Lru.synchronizedMap(32);
+    private final Map<Long, Outgoing> recent = Lru.map(32); // guarded by itself (see run)
 
     private record Outgoing(byte[] body, Signer signer) {}
 

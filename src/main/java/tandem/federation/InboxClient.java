@@ -3,6 +3,7 @@ package tandem.federation;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,8 +33,9 @@ final class InboxClient {
     private static final int MAX_HEAD = 32 * 1024;
 
     /**
-     * Closes the sockets of requests past their deadline: socket timeouts bound each read, not a
-     * server that drips a TLS handshake or never drains what we write.
+     * Closes the sockets of requests past their deadline: the one bound on a request once connected,
+     * whatever it waits for (a socket timeout bounds each read, not a server that drips a TLS
+     * handshake or never drains what we write).
      */
     private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
@@ -65,12 +67,12 @@ final class InboxClient {
         try (Socket socket = connect(addresses, port, deadline)) {
             ScheduledFuture<?> cutOff = DEADLINES.schedule(() -> closeQuietly(socket), remainingMillis(deadline), TimeUnit.MILLISECONDS);
             try {
-                Socket channel = https ? secure(socket, target.getHost(), port, deadline) : socket;
+                Socket channel = https ? secure(socket, target.getHost(), port) : socket;
                 OutputStream out = channel.getOutputStream();
                 out.write(head(target, headers, body.length));
                 out.write(body);
                 out.flush();
-                return read(new DeadlineInput(channel, deadline), maxBody);
+                return read(new BufferedInputStream(channel.getInputStream()), maxBody);
             } catch (IOException e) {
                 if (cutOff.isDone() || System.nanoTime() - deadline >= 0) { // closed by the deadline, not by the server
                     SocketTimeoutException late = new SocketTimeoutException("out of time");
@@ -109,13 +111,12 @@ final class InboxClient {
         throw last != null ? last : new IOException("no address to connect to");
     }
 
-    private Socket secure(Socket plain, String host, int port, long deadline) throws IOException {
+    private Socket secure(Socket plain, String host, int port) throws IOException {
         SSLSocket socket = (SSLSocket) tls.createSocket(plain, host, port, true);
         SSLParameters parameters = socket.getSSLParameters();
         // Check the certificate against the host name, as any HTTPS client must (SNI comes from the host given above).
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         socket.setSSLParameters(parameters);
-        socket.setSoTimeout(remainingMillis(deadline));
         socket.startHandshake();
         return socket;
     }
@@ -231,50 +232,9 @@ final class InboxClient {
         return "\"" + (s.length() > 80 ? s.substring(0, 80) + "…" : s) + "\"";
     }
 
-    static int remainingMillis(long deadline) throws SocketTimeoutException {
+    private static int remainingMillis(long deadline) throws SocketTimeoutException {
         long ms = (deadline - System.nanoTime()) / 1_000_000;
         if (ms <= 0) throw new SocketTimeoutException("out of time");
         return (int) Math.min(ms, Integer.MAX_VALUE);
-    }
-
-    /** Buffered reads that never wait past the deadline, however slowly the server drips its answer. */
-    private static final class DeadlineInput extends InputStream {
-        private final Socket socket;
-        private final InputStream in;
-        private final long deadline;
-        private final byte[] buffer = new byte[8192];
-        private int position;
-        private int limit;
-
-        DeadlineInput(Socket socket, long deadline) throws IOException {
-            this.socket = socket;
-            this.in = socket.getInputStream();
-            this.deadline = deadline;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (position == limit && !fill()) return -1;
-            return buffer[position++] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) return 0;
-            if (position == limit && !fill()) return -1;
-            int n = Math.min(len, limit - position);
-            System.arraycopy(buffer, position, b, off, n);
-            position += n;
-            return n;
-        }
-
-        private boolean fill() throws IOException {
-            socket.setSoTimeout(remainingMillis(deadline));
-            int n = in.read(buffer);
-            if (n < 0) return false;
-            position = 0;
-            limit = n;
-            return true;
-        }
     }
 }
