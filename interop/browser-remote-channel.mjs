@@ -34,8 +34,10 @@ await step('channelLink', async () => {
   await page.goto(`${base}/videos/watch/${uuid}`)
   const link = page.locator('#meta a').first()
   await link.waitFor({ timeout: 20000 })
+  // The player and the rating bar change the layout as they load: click once they have.
+  await page.waitForFunction(() => document.getElementById('video').readyState >= 1 && document.querySelector('#rating button'), null, { timeout: 20000 })
   const href = await link.getAttribute('href')
-  await link.click()
+  await Promise.all([page.waitForURL(url => url.pathname === href, { timeout: 15000 }), link.click()])
   await page.waitForSelector('main .profile h1', { timeout: 15000 })
   return { href, title: await page.textContent('main .profile h1'), videos: await page.locator('main .card').count() }
 })

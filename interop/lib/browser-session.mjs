@@ -18,6 +18,8 @@ export async function browserSession ({ token, viewport, args = [], errorsKey = 
   const result = { [errorsKey]: pageErrors }
   const fail = async reason => {
     result.failed = reason
+    // Where the page was and what it showed: a failed wait says little on its own.
+    result.failedAt = { url: page.url(), main: (await page.locator('main').first().textContent({ timeout: 1000 }).catch(e => e.message))?.slice(0, 500) }
     console.log(JSON.stringify(result))
     await browser.close()
     process.exit(1)
