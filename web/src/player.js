@@ -12,6 +12,8 @@ const METRICS_EVERY_MS = 15_000
 export async function startPlayer (video, v, overlay, { autoplay = true } = {}) {
   const stats = window.tandemStats = { p2p: 0, http: 0, uploaded: 0, peers: 0, rejected: 0, error: null }
   const playlist = v.streamingPlaylists[0]
+  // Our own videos always get HLS: their web file is the upload, not yet prepared for browsers.
+  if (!playlist && !v.isLocal && v.files?.length) return playWebVideo(video, v, overlay, stats, autoplay)
   if (!playlist) {
     stats.error = 'not-ready'
     overlay.textContent = v.state?.id === 7 ? 'This video could not be prepared for streaming.' : 'This video is still being prepared. Try again in a moment.'
@@ -58,6 +60,21 @@ export async function startPlayer (video, v, overlay, { autoplay = true } = {}) 
   }, 1000)
   reportViews(video, v)
   reportMetrics(v, stats, hls)
+  return stats
+}
+
+// An instance without HLS (PeerTube with web videos only) offers progressive MP4s: the browser plays
+// one as it is, from its origin, without P2P (PeerTube's own player has had none for them since 6.0).
+// The highest resolution up to 720p, as a first choice that most connections can carry.
+function playWebVideo (video, v, overlay, stats, autoplay) {
+  const files = [...v.files].sort((a, b) => b.resolution.id - a.resolution.id)
+  const file = files.find(f => f.resolution.id > 0 && f.resolution.id <= 720) ?? files.at(-1)
+  stats.mode = 'web-video'
+  video.addEventListener('error', () => { stats.error = video.error?.message || `media error ${video.error?.code}` })
+  video.src = file.fileUrl
+  if (autoplay) video.play().catch(() => {})
+  overlay.textContent = `${file.resolution.label} from ${new URL(file.fileUrl).host} · no P2P for this video`
+  reportViews(video, v)
   return stats
 }
 

@@ -63,6 +63,7 @@ public final class AsToVideo {
         List<String> hashes = new ArrayList<>();
         List<String> trackers = new ArrayList<>();
         List<RemoteVideo.File> files = new ArrayList<>();
+        List<RemoteVideo.File> webFiles = new ArrayList<>();
         for (JsonNode link : o.path("url")) {
             String mt = link.path("mediaType").asText("");
             String href = link.path("href").asText(null);
@@ -73,12 +74,10 @@ public final class AsToVideo {
                     String tn = t.path("name").asText("");
                     if ("Infohash".equals(t.path("type").asText()) && INFOHASH.matcher(tn).matches()) hashes.add(tn);
                     else if ("sha256".equals(tn) && httpUrl(t.path("href").asText(null))) sha256 = t.path("href").asText();
-                    else if (t.path("mediaType").asText("").matches("video/mp4|audio/mp4") && t.path("height").isInt()
-                            && t.path("size").canConvertToLong() && httpUrl(t.path("href").asText(null))) {
-                        files.add(new RemoteVideo.File(t.path("height").asInt(), t.path("width").asInt(0), t.path("height").asInt(),
-                                t.path("fps").asInt(0), t.path("size").asLong(), t.path("href").asText()));
-                    }
+                    else if (fileLink(t)) files.add(file(t));
                 }
+            } else if (fileLink(link)) {
+                webFiles.add(file(link));
             } else if (link.path("rel").toString().contains("tracker") && href.startsWith("ws")) {
                 trackers.add(href);
             }
@@ -89,8 +88,19 @@ public final class AsToVideo {
                 o.has("commentsPolicy") ? o.path("commentsPolicy").asInt(1) : (o.path("commentsEnabled").asBoolean(false) ? 1 : 2),
                 Integer.parseInt(d.group(1)), o.path("aspectRatio").isNumber() ? o.path("aspectRatio").asDouble() : null,
                 o.path("views").asLong(), published, updated, o.hasNonNull("originallyPublishedAt") ? instant(o, "originallyPublishedAt", false) : null,
-                tags(o), playlist, sha256, hashes, trackers, files, thumbnail, owner, channel,
+                tags(o), playlist, sha256, hashes, trackers, files, webFiles, thumbnail, owner, channel,
                 RemoteActors.url(o, "likes", false), RemoteActors.url(o, "dislikes", false));
+    }
+
+    /** An MP4 rendition: an HLS playlist's fragmented file, or (at the top level) a web-video file played as is. */
+    private static boolean fileLink(JsonNode t) {
+        return t.path("mediaType").asText("").matches("video/mp4|audio/mp4") && t.path("height").isInt()
+                && t.path("size").canConvertToLong() && httpUrl(t.path("href").asText(null));
+    }
+
+    private static RemoteVideo.File file(JsonNode t) {
+        return new RemoteVideo.File(t.path("height").asInt(), t.path("width").asInt(0), t.path("height").asInt(),
+                t.path("fps").asInt(0), t.path("size").asLong(), t.path("href").asText());
     }
 
     private static List<String> tags(JsonNode o) {

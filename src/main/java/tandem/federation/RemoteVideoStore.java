@@ -67,10 +67,10 @@ public final class RemoteVideoStore {
         }
         h.createUpdate("DELETE FROM remote_videos WHERE video_id = :id").bind("id", id).execute();
         h.createUpdate("""
-                INSERT INTO remote_videos (video_id, url, playlist_url, sha256_url, infohashes, trackers, files, thumbnail_url, fetched_at)
-                VALUES (:id, :url, :playlist, :sha, :hashes, :trackers, :files, :thumb, :now)""")
+                INSERT INTO remote_videos (video_id, url, playlist_url, sha256_url, infohashes, trackers, files, web_files, thumbnail_url, fetched_at)
+                VALUES (:id, :url, :playlist, :sha, :hashes, :trackers, :files, :webFiles, :thumb, :now)""")
                 .bind("id", id).bind("url", v.url()).bind("playlist", v.playlistUrl()).bind("sha", v.sha256Url())
-                .bind("hashes", json(v.infohashes())).bind("trackers", json(v.trackers())).bind("files", json(v.files()))
+                .bind("hashes", json(v.infohashes())).bind("trackers", json(v.trackers())).bind("files", json(v.files())).bind("webFiles", json(v.webFiles()))
                 .bind("thumb", v.thumbnailUrl()).bind("now", now).execute();
         return id;
     }

@@ -103,12 +103,15 @@ public final class VideoToDto {
         return m;
     }
 
-    /** A remote video plays from its origin: the origin's playlist, hashes, trackers and swarm ids. */
+    /**
+     * A remote video plays from its origin: the origin's playlist, hashes, trackers and swarm ids, or
+     * (an origin without HLS) its web-video files.
+     */
     private Map<String, Object> remoteDetails(Video v, RemotePlayback r) {
         Map<String, Object> m = commonDetails(v);
         m.put("url", r.url());
         m.put("trackerUrls", r.trackers());
-        m.put("files", List.of());
+        m.put("files", r.webFiles().stream().map(VideoToDto::remoteFile).toList());
         if (r.playlistUrl() == null) {
             m.put("streamingPlaylists", List.of());
             return m;
@@ -120,29 +123,33 @@ public final class VideoToDto {
         playlist.put("segmentsSha256Url", r.sha256Url());
         playlist.put("redundancies", List.of());
         playlist.put("p2pMediaLoaderInfohashes", r.infohashes());
-        playlist.put("files", r.files().stream().map(f -> {
-            Map<String, Object> fm = new LinkedHashMap<>();
-            fm.put("resolution", Map.of("id", f.resolution(), "label", f.resolution() == 0 ? "Audio only" : f.resolution() + "p"));
-            fm.put("size", f.size());
-            fm.put("width", f.width());
-            fm.put("height", f.height());
-            fm.put("fps", f.fps());
-            fm.put("fileUrl", f.url());
-            fm.put("fileDownloadUrl", f.url());
-            return fm;
-        }).toList());
+        playlist.put("files", r.files().stream().map(VideoToDto::remoteFile).toList());
         m.put("streamingPlaylists", List.of(playlist));
+        return m;
+    }
+
+    private static Map<String, Object> remoteFile(RemotePlayback.File f) {
+        Map<String, Object> m = rendition(f.resolution(), f.size(), f.width(), f.height(), f.fps());
+        m.put("fileUrl", f.url());
+        m.put("fileDownloadUrl", f.url());
+        return m;
+    }
+
+    /** What PeerTube's file entries start with, ours and remote ones alike. */
+    private static Map<String, Object> rendition(int resolution, long size, int width, int height, Number fps) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("resolution", Map.of("id", resolution, "label", resolution == 0 ? "Audio only" : resolution + "p"));
+        m.put("size", size);
+        m.put("width", width);
+        m.put("height", height);
+        m.put("fps", fps);
         return m;
     }
 
     private Map<String, Object> file(Video v, VideoFile f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", f.id());
-        m.put("resolution", Map.of("id", f.resolution(), "label", f.resolution() == 0 ? "Audio only" : f.resolution() + "p"));
-        m.put("size", f.size());
-        m.put("width", f.width());
-        m.put("height", f.height());
-        m.put("fps", f.fps());
+        m.putAll(rendition(f.resolution(), f.size(), f.width(), f.height(), f.fps()));
         m.put("hasAudio", f.hasAudio());
         m.put("hasVideo", f.hasVideo());
         m.put("fileUrl", urls.fileUrl(v, f));

@@ -307,7 +307,7 @@ public final class VideoStore {
 
     /** Where a remote video plays from; empty for our own videos. */
     public Optional<RemotePlayback> remotePlayback(long videoId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT url, playlist_url, sha256_url, infohashes, trackers, files, thumbnail_url FROM remote_videos WHERE video_id = :v")
+        return jdbi.withHandle(h -> h.createQuery("SELECT url, playlist_url, sha256_url, infohashes, trackers, files, web_files, thumbnail_url FROM remote_videos WHERE video_id = :v")
                 .bind("v", videoId)
                 .map((rs, ctx) -> {
                     try {
@@ -317,7 +317,8 @@ public final class VideoStore {
                                 mapper.readValue(rs.getString(4), t.constructCollectionType(List.class, String.class)),
                                 mapper.readValue(rs.getString(5), t.constructCollectionType(List.class, String.class)),
                                 mapper.readValue(rs.getString(6), t.constructCollectionType(List.class, RemotePlayback.File.class)),
-                                rs.getString(7));
+                                mapper.readValue(rs.getString(7), t.constructCollectionType(List.class, RemotePlayback.File.class)),
+                                rs.getString(8));
                     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                         throw new IllegalStateException("unreadable remote_videos row " + videoId, e);
                     }

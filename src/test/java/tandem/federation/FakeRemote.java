@@ -46,8 +46,11 @@ final class FakeRemote implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
+    private final Map<String, String> mediaTypes = new ConcurrentHashMap<>();
     private final Map<String, PrivateKey> keys = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** How long the fake takes to answer a POST (a slow inbox). */
+    volatile Duration postDelay = Duration.ZERO;
     private final TestClient sender;
 
     private FakeRemote(HttpServer server, TestClient sender) {
@@ -98,6 +101,14 @@ final class FakeRemote implements AutoCloseable {
         keys.put(actor(name), privateKey);
     }
 
+    /** A Person with its own inbox only (no shared inbox): each delivery to it is a request of its own. */
+    void personWithoutSharedInbox(String name) {
+        person(name, TestKeys.ALICE_PEM.publicPem(), TestKeys.ALICE_PRIVATE);
+        ObjectNode p = actorDocument(actor(name), "Person", name, TestKeys.ALICE_PEM.publicPem());
+        p.remove("endpoints");
+        serve("/users/" + name, p);
+    }
+
     /** A channel (Group) attributed to one of our Persons. */
     void group(String name, String owner) {
         ObjectNode g = actorDocument(channel(name), "Group", name, TestKeys.ALICE_PEM.publicPem());
@@ -138,8 +149,14 @@ final class FakeRemote implements AutoCloseable {
                 .put("url", base() + "/thumbs/" + path.replace('/', '_') + ".jpg");
         v.putArray("url");
         serve(path, v);
-        documents.put("/thumbs/" + path.replace('/', '_') + ".jpg", JPEG);
+        file("/thumbs/" + path.replace('/', '_') + ".jpg", JPEG, "image/jpeg");
         return v;
+    }
+
+    /** Serves bytes that are not an ActivityPub document (a thumbnail, a video file). */
+    void file(String path, byte[] bytes, String mediaType) {
+        documents.put(path, bytes);
+        mediaTypes.put(path, mediaType);
     }
 
     /** Serves any JSON document at a path. */
@@ -203,6 +220,7 @@ final class FakeRemote implements AutoCloseable {
             received.add(new Received(ex.getRequestMethod(), ex.getRequestURI().toString(), Map.copyOf(ex.getRequestHeaders()),
                     new String(body, StandardCharsets.UTF_8)));
             if ("POST".equals(ex.getRequestMethod())) {
+                if (!postDelay.isZero()) sleep(postDelay);
                 ex.sendResponseHeaders(202, -1);
                 return;
             }
@@ -211,9 +229,17 @@ final class FakeRemote implements AutoCloseable {
                 ex.sendResponseHeaders(404, -1);
                 return;
             }
-            ex.getResponseHeaders().set("Content-Type", path.startsWith("/thumbs/") ? "image/jpeg" : "application/activity+json");
+            ex.getResponseHeaders().set("Content-Type", mediaTypes.getOrDefault(path, "application/activity+json"));
             ex.sendResponseHeaders(200, doc.length);
             ex.getResponseBody().write(doc);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static tandem.federation.Fixtures.HLS_DIR;
+import static tandem.federation.Fixtures.WEB_DIR;
 import static tandem.federation.Fixtures.OUR_VIDEO;
 import static tandem.federation.Fixtures.VIDEO;
 import static tandem.federation.Fixtures.json;
@@ -70,11 +71,27 @@ class FixturesTest {
         assertThat(v.channelUrl()).isEqualTo("https://peertube.example/video-channels/marie_bakes");
         assertThat(v.likesUrl()).isEqualTo(VIDEO + "/likes");
         assertThat(v.dislikesUrl()).isEqualTo(VIDEO + "/dislikes");
-        // Only the HLS renditions: we play from the playlist, so the web-video mp4s, metadata and torrent links are skipped.
-        assertThat(v.files()).containsExactly(
+        assertThat(v.files()).as("the HLS renditions, from the playlist link's tags").containsExactly(
                 new RemoteVideo.File(720, 1280, 720, 30, 20971520, HLS_DIR + "1a2b3c4d-720-fragmented.mp4"),
                 new RemoteVideo.File(480, 854, 480, 30, 9123456, HLS_DIR + "2b3c4d5e-480-fragmented.mp4"),
                 new RemoteVideo.File(0, 0, 0, 0, 2998272, HLS_DIR + "3c4d5e6f-0-fragmented.mp4"));
+        // The web-video MP4s too (metadata and torrent links are skipped): an origin without HLS plays from them.
+        assertThat(v.webFiles()).containsExactly(
+                new RemoteVideo.File(720, 1280, 720, 30, 21474836, WEB_DIR + "8f3c2b1a-6d4e-4f5a-9b8c-7d6e5f4a3b2c-720.mp4"),
+                new RemoteVideo.File(480, 854, 480, 30, 9437184, WEB_DIR + "8f3c2b1a-6d4e-4f5a-9b8c-7d6e5f4a3b2c-480.mp4"));
+    }
+
+    @Test
+    void a_peertube_video_without_hls_keeps_its_web_video_files() {
+        ObjectNode o = json("peertube/video.json");
+        var links = (com.fasterxml.jackson.databind.node.ArrayNode) o.get("url");
+        for (int i = links.size() - 1; i >= 0; i--) {
+            if ("application/x-mpegURL".equals(links.get(i).path("mediaType").asText())) links.remove(i);
+        }
+        RemoteVideo v = AsToVideo.parse(o);
+        assertThat(v.playlistUrl()).isNull();
+        assertThat(v.files()).isEmpty();
+        assertThat(v.webFiles()).extracting(RemoteVideo.File::resolution).containsExactly(720, 480);
     }
 
     @Test

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs one of the interop/*.mjs browser scripts (Node + playwright-core + Debian's Chromium) and reads its JSON report. */
-record BrowserScript(String output, int exitCode, JsonNode report) {
+public record BrowserScript(String output, int exitCode, JsonNode report) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static BrowserScript run(Duration timeout, Map<String, String> env, String script, String... args) {
+    public static BrowserScript run(Duration timeout, Map<String, String> env, String script, String... args) {
         List<String> command = new ArrayList<>(List.of("node", Path.of("interop", script).toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
@@ -39,7 +39,7 @@ record BrowserScript(String output, int exitCode, JsonNode report) {
         }
     }
 
-    static BrowserScript run(Duration timeout, String script, String... args) {
+    public static BrowserScript run(Duration timeout, String script, String... args) {
         return run(timeout, Map.of(), script, args);
     }
 }
