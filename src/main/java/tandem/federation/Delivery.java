@@ -9,26 +9,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.jdbi.v3.core.Jdbi;
 import tandem.job.Job;
+import tandem.job.JobDeferred;
 import tandem.job.JobHandler;
 import tandem.job.PermanentJobFailure;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one delivery job: signs the stored activity for its inbox (once per attempt: the signature
- * covers the host and the date) and POSTs it, at most `perHost` at a time towards one host.
+ * covers the host and the date) and POSTs it, at most `perHost` at a time towards one host (a
+ * delivery that would wait long for its host goes back to the queue for a moment instead).
  * Network errors, timeouts, 429 and 5xx retry with backoff; other 4xx are final. An activity of the
  * sending actor gets its linked-data signature when its body is first read, once for all inboxes
  * and outside any transaction; one we relay keeps its author's.
  */
 public final class Delivery implements JobHandler {
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
+    /** How long a delivery waits for its host's turn before it leaves its slot to others, and for about how long then. */
+    private static final Duration HOST_WAIT = Duration.ofMillis(500);
+    private static final Duration HOST_BUSY_DELAY = Duration.ofSeconds(2);
 
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
@@ -69,7 +77,12 @@ public final class Delivery implements JobHandler {
             }
         }
         Semaphore slot = hosts.computeIfAbsent(LocalActors.hostOf(inbox.toString()), h -> new Semaphore(perHost));
-        slot.acquire();
+        // A host with hundreds of separate inboxes must not hold the delivery slots of every other host
+        // while its own requests take their time: past a short wait, the job steps aside.
+        if (!slot.tryAcquire(HOST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new JobDeferred("its host has " + perHost + " deliveries in flight",
+                    HOST_BUSY_DELAY.plusMillis(ThreadLocalRandom.current().nextLong(HOST_BUSY_DELAY.toMillis())));
+        }
         try {
             http.post(inbox, out.body(), out.signer());
         } catch (FederationHttpException e) {

@@ -47,6 +47,8 @@ public final class JobQueue implements AutoCloseable {
      * A crash before the mark runs such a job again, which every job must bear anyway.
      */
     private final ConcurrentLinkedQueue<Long> finished = new ConcurrentLinkedQueue<>();
+    /** Jobs that stepped aside for a moment (JobDeferred), by type: not idle until they ran. */
+    private final Map<Long, String> deferred = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private volatile boolean stopping;
@@ -125,9 +127,10 @@ public final class JobQueue implements AutoCloseable {
         dispatcher = Thread.ofPlatform().name("job-dispatcher").daemon().start(this::dispatchLoop);
     }
 
-    /** True when no job is due or running, apart from the given (e.g. recurring) types. */
+    /** True when no job is due, running or deferred for a moment, apart from the given (e.g. recurring) types. */
     public boolean isIdle(Set<String> ignoring) {
         List<String> busy = new ArrayList<>(store.busyTypes(clock.millis()));
+        busy.addAll(deferred.values());
         busy.removeAll(ignoring);
         return busy.isEmpty() && running.isEmpty();
     }
@@ -182,6 +185,7 @@ public final class JobQueue implements AutoCloseable {
         for (var e : ready.entrySet()) {
             int limit = (int) Math.min(Math.min(free.get(e.getKey()), e.getValue()), MAX_BATCH);
             for (Job job : store.claim(List.of(e.getKey()), limit, node, clock.millis())) {
+                deferred.remove(job.id());
                 Registered r = types.get(job.type());
                 if (!r.slots().tryAcquire()) {
                     store.release(job.id(), clock.millis());
@@ -203,6 +207,16 @@ public final class JobQueue implements AutoCloseable {
             r.handler().run(job);
             finished.add(job.id());
             log.debug("job {} #{} done", job.type(), job.id());
+        } catch (JobDeferred e) {
+            log.debug("job {} #{} deferred by {}: {}", job.type(), job.id(), e.delay(), e.getMessage());
+            long now = clock.millis();
+            deferred.put(job.id(), job.type()); // before the release: once released, it may be claimed again
+            try {
+                store.release(job.id(), now + e.delay().toMillis(), now);
+            } catch (RuntimeException inner) {
+                deferred.remove(job.id());
+                log.error("job {} #{}: deferring it failed; the lease recovery puts it back", job.type(), job.id(), inner);
+            }
         } catch (InterruptedException e) {
             if (stopping) {
                 store.release(job.id(), clock.millis());

@@ -106,8 +106,13 @@ public final class JobStore {
 
     /** Puts a job a stopping node was running back in the queue without counting the attempt. */
     public void release(long id, long now) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET state = 'pending', locked_by = NULL, attempts = attempts - 1, run_at = :now, updated_at = :now WHERE id = :id AND state = 'running'")
-                .bind("id", id).bind("now", now).execute());
+        release(id, now, now);
+    }
+
+    /** Puts a running job back in the queue without counting the attempt, to run from `runAt`. */
+    public void release(long id, long runAt, long now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET state = 'pending', locked_by = NULL, attempts = attempts - 1, run_at = :runAt, updated_at = :now WHERE id = :id AND state = 'running'")
+                .bind("id", id).bind("runAt", runAt).bind("now", now).execute());
     }
 
     /** Jobs whose node stopped heart-beating (it crashed) go back to pending; returns how many. */

@@ -1,6 +1,7 @@
 package tandem.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import tandem.media.TestMedia;
 import tandem.testing.Federated;
@@ -67,6 +68,46 @@ class DeliveryTest {
             assertThat(job.at("/error").asText()).containsIgnoringCase("POST " + b.baseUrl() + "/inbox");
             assertThat(job.at("/attempts").asInt()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void a_host_with_many_slow_inboxes_does_not_hold_up_deliveries_to_others() {
+        // Four deliveries in flight, one per host: twelve Accepts to one slow host's twelve inboxes
+        // would otherwise hold all four slots, three of them waiting for that host, for about nine seconds.
+        try (InboxFixture f = InboxFixture.start(Map.of("federation_delivery_concurrency", "4", "federation_per_host_concurrency", "1"));
+             FakeRemote fast = FakeRemote.start(f.tandem.client())) {
+            f.publishLocalAccount();
+            f.fake.postDelay = Duration.ofSeconds(1);
+            int slowFollowers = 12;
+            for (int i = 1; i <= slowFollowers; i++) {
+                f.fake.personWithoutSharedInbox("slow" + i);
+                String actor = f.fake.actor("slow" + i);
+                assertThat(f.fake.post(f.inbox(), actor, f.activity("Follow", actor, f.localAccount())).status()).isEqualTo(202);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (acceptsTo(f.fake) == 0 && System.nanoTime() < deadline) sleep(50);
+            assertThat(acceptsTo(f.fake)).as("the slow host gets its first Accept").isPositive();
+
+            String other = fast.actor("alice");
+            ObjectNode follow = f.activity("Follow", other, f.localAccount());
+            follow.put("id", fast.base() + "/follows/1");
+            assertThat(fast.post(f.inbox(), other, follow).status()).isEqualTo(202);
+            deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (acceptsTo(fast) == 0 && System.nanoTime() < deadline) sleep(20);
+            int slowAcceptsBefore = acceptsTo(f.fake);
+            assertThat(acceptsTo(fast)).as("the fast host gets its Accept").isEqualTo(1);
+            assertThat(slowAcceptsBefore).as("the fast host's Accept did not wait for the slow host's queue").isLessThan(6);
+
+            f.tandem.awaitIdle(Duration.ofSeconds(60));
+            assertThat(acceptsTo(f.fake)).as("every slow inbox gets its Accept in the end").isEqualTo(slowFollowers);
+            assertThat(count(f.tandem, "SELECT COUNT(*) FROM jobs WHERE type = 'activitypub-http-unicast' AND state <> 'done'")).isZero();
+            assertThat(count(f.tandem, "SELECT MAX(attempts) FROM jobs WHERE type = 'activitypub-http-unicast'"))
+                    .as("stepping aside for a busy host is not a failed attempt").isEqualTo(1);
+        }
+    }
+
+    private static int acceptsTo(FakeRemote fake) {
+        return (int) fake.received().stream().filter(r -> r.method().equals("POST") && r.body().contains("\"Accept\"")).count();
     }
 
     /** A follows B, B publishes a video, A has it; returns its uuid. */

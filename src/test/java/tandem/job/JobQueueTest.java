@@ -70,6 +70,29 @@ class JobQueueTest {
     }
 
     @Test
+    void a_deferred_job_gives_its_slot_to_the_next_and_runs_later_without_using_an_attempt() throws Exception {
+        JobQueue q = open(true);
+        List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicInteger deferrals = new AtomicInteger();
+        // One attempt and one slot: a deferral that counted would kill the job, one that kept its slot would block the other.
+        JobType busy = JobType.of("busy", 1, Duration.ofMillis(20), 1);
+        q.register(busy, job -> {
+            if (job.payload().contains("waits") && deferrals.incrementAndGet() <= 3) throw new JobDeferred("its host is busy", Duration.ofMillis(200));
+            ran.add(job.payload());
+        });
+        q.enqueue(busy, "{\"name\":\"waits\"}");
+        q.enqueue(busy, "{\"name\":\"other\"}");
+        q.start();
+        await(() -> ran.size() == 1);
+        assertThat(q.isIdle(Set.of())).as("a deferred job is still work to do").isFalse();
+        await(() -> ran.size() == 2);
+        awaitIdle(q);
+        assertThat(ran).containsExactly("{\"name\":\"other\"}", "{\"name\":\"waits\"}");
+        assertThat(deferrals.get()).isEqualTo(4);
+        assertThat(new JobStore(db.jdbi(), db.dialect()).countByState()).containsEntry("done", 2L).doesNotContainKey("dead");
+    }
+
+    @Test
     void a_job_out_of_attempts_is_dead_and_its_handler_is_told() throws Exception {
         JobQueue q = open(true);
         AtomicInteger dead = new AtomicInteger();
