@@ -34,8 +34,8 @@ await step('channelLink', async () => {
   await page.goto(`${base}/videos/watch/${uuid}`)
   const link = page.locator('#meta a').first()
   await link.waitFor({ timeout: 20000 })
-  // The player and the rating bar change the layout as they load: click once they have.
-  await page.waitForFunction(() => document.getElementById('video').readyState >= 1 && document.querySelector('#rating button'), null, { timeout: 20000 })
+  // The rating bar changes the layout as it loads: click once it has.
+  await page.waitForSelector('#rating button', { timeout: 20000 })
   const href = await link.getAttribute('href')
   await Promise.all([page.waitForURL(url => url.pathname === href, { timeout: 15000 }), link.click()])
   await page.waitForSelector('main .profile h1', { timeout: 15000 })

@@ -68,7 +68,8 @@ export async function startPlayer (video, v, overlay, { autoplay = true } = {}) 
 // The highest resolution up to 720p, as a first choice that most connections can carry.
 function playWebVideo (video, v, overlay, stats, autoplay) {
   const files = [...v.files].sort((a, b) => b.resolution.id - a.resolution.id)
-  const file = files.find(f => f.resolution.id > 0 && f.resolution.id <= 720) ?? files.at(-1)
+  const withPicture = files.filter(f => f.resolution.id > 0)
+  const file = withPicture.find(f => f.resolution.id <= 720) ?? withPicture.at(-1) ?? files[0]
   stats.mode = 'web-video'
   video.addEventListener('error', () => { stats.error = video.error?.message || `media error ${video.error?.code}` })
   video.src = file.fileUrl

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class AsToVideo {
     private static final Pattern DURATION = Pattern.compile("^PT(\\d{1,7})S$");
     private static final Pattern INFOHASH = Pattern.compile("^[0-9a-f]{40}$");
+    /** PeerTube's ladder has 9 resolutions and audio: more web files than that is not a real video's. */
+    private static final int MAX_WEB_FILES = 10;
 
     private AsToVideo() {}
 
@@ -76,7 +78,7 @@ public final class AsToVideo {
                     else if ("sha256".equals(tn) && httpUrl(t.path("href").asText(null))) sha256 = t.path("href").asText();
                     else if (fileLink(t)) files.add(file(t));
                 }
-            } else if (fileLink(link)) {
+            } else if (fileLink(link) && webFiles.size() < MAX_WEB_FILES) {
                 webFiles.add(file(link));
             } else if (link.path("rel").toString().contains("tracker") && href.startsWith("ws")) {
                 trackers.add(href);

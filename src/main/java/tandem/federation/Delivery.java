@@ -19,24 +19,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one delivery job: signs the stored activity for its inbox (once per attempt: the signature
- * covers the host and the date) and POSTs it, at most `perHost` at a time towards one host (a
- * delivery that would wait long for its host goes back to the queue for a moment instead).
+ * covers the host and the date) and POSTs it, at most `perHost` at a time towards one host, twice
+ * as many in line behind them; beyond those a delivery goes back to the queue for a few seconds
+ * instead of holding a slot (see {@link HostGates}).
  * Network errors, timeouts, 429 and 5xx retry with backoff; other 4xx are final. An activity of the
  * sending actor gets its linked-data signature when its body is first read, once for all inboxes
  * and outside any transaction; one we relay keeps its author's.
  */
 public final class Delivery implements JobHandler {
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
-    /** How long a delivery waits for its host's turn before it leaves its slot to others, and for about how long then. */
-    private static final Duration HOST_WAIT = Duration.ofMillis(500);
-    private static final Duration HOST_BUSY_DELAY = Duration.ofSeconds(2);
+    /**
+     * When its host's line is full, a delivery goes back to the queue for this long (the same for all,
+     * so they come back in the order they left).
+     */
+    private static final Duration HOST_BUSY_DELAY = Duration.ofSeconds(5);
 
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
@@ -45,7 +44,7 @@ public final class Delivery implements JobHandler {
     private final FederationHttp http;
     private final int perHost;
     private final Clock clock;
-    private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
+    private final HostGates hosts;
     /** A fan-out reads one body a thousand times: keep the latest few. */
     private final Map<Long, Outgoing> recent = Lru.map(32); // guarded by itself (see run)
 
@@ -58,6 +57,7 @@ public final class Delivery implements JobHandler {
         this.signers = signers;
         this.http = http;
         this.perHost = perHost;
+        this.hosts = new HostGates(perHost, 2 * perHost);
         this.clock = clock;
     }
 
@@ -66,24 +66,21 @@ public final class Delivery implements JobHandler {
         JsonNode p = mapper.readTree(job.payload());
         long outboxId = p.path("outbox").asLong();
         URI inbox = URI.create(p.path("inbox").asText());
-        Outgoing out;
-        // One loader at a time: the first of a fan-out's thousand jobs signs the body, the others wait for it.
-        synchronized (recent) {
-            out = recent.get(outboxId);
-            if (out == null) {
-                out = load(outboxId);
-                if (out == null) return; // its actor was deleted, or its body purged a month on: nothing left to send
-                recent.put(outboxId, out);
-            }
-        }
-        Semaphore slot = hosts.computeIfAbsent(LocalActors.hostOf(inbox.toString()), h -> new Semaphore(perHost));
-        // A host with hundreds of separate inboxes must not hold the delivery slots of every other host
-        // while its own requests take their time: past a short wait, the job steps aside.
-        if (!slot.tryAcquire(HOST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new JobDeferred("its host has " + perHost + " deliveries in flight",
-                    HOST_BUSY_DELAY.plusMillis(ThreadLocalRandom.current().nextLong(HOST_BUSY_DELAY.toMillis())));
+        String host = LocalActors.hostOf(inbox.toString());
+        if (!hosts.enter(host)) {
+            throw new JobDeferred("its host has " + perHost + " deliveries in flight and more waiting", HOST_BUSY_DELAY);
         }
         try {
+            Outgoing out;
+            // One loader at a time: the first of a fan-out's thousand jobs signs the body, the others wait for it.
+            synchronized (recent) {
+                out = recent.get(outboxId);
+                if (out == null) {
+                    out = load(outboxId);
+                    if (out == null) return; // its actor was deleted, or its body purged a month on: nothing left to send
+                    recent.put(outboxId, out);
+                }
+            }
             http.post(inbox, out.body(), out.signer());
         } catch (FederationHttpException e) {
             if (e.status() == 409) return; // the inbox already has this activity (an earlier attempt got through)
@@ -92,7 +89,7 @@ public final class Delivery implements JobHandler {
         } catch (ForbiddenAddressException e) {
             throw new PermanentJobFailure(e.getMessage(), e);
         } finally {
-            slot.release();
+            hosts.leave(host);
         }
     }
 

@@ -128,10 +128,20 @@ public final class VideoToDto {
         return m;
     }
 
+    /** A file at the origin: what its Video object told (no torrent, no metadata of ours). */
     private static Map<String, Object> remoteFile(RemotePlayback.File f) {
-        Map<String, Object> m = rendition(f.resolution(), f.size(), f.width(), f.height(), f.fps());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", null);
+        m.putAll(rendition(f.resolution(), f.size(), f.width(), f.height(), f.fps()));
+        m.put("hasAudio", null);
+        m.put("hasVideo", f.resolution() > 0);
         m.put("fileUrl", f.url());
         m.put("fileDownloadUrl", f.url());
+        m.put("torrentUrl", null);
+        m.put("torrentDownloadUrl", null);
+        m.put("magnetUri", null);
+        m.put("metadataUrl", null);
+        m.put("storage", 0);
         return m;
     }
 

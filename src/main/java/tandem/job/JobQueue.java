@@ -47,8 +47,10 @@ public final class JobQueue implements AutoCloseable {
      * A crash before the mark runs such a job again, which every job must bear anyway.
      */
     private final ConcurrentLinkedQueue<Long> finished = new ConcurrentLinkedQueue<>();
-    /** Jobs that stepped aside for a moment (JobDeferred), by type: not idle until they ran. */
-    private final Map<Long, String> deferred = new ConcurrentHashMap<>();
+    /** Jobs that stepped aside (JobDeferred) until a time: not idle until they ran (or another node took them). */
+    private final Map<Long, Deferral> deferred = new ConcurrentHashMap<>();
+
+    private record Deferral(String type, long until) {}
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private volatile boolean stopping;
@@ -129,8 +131,10 @@ public final class JobQueue implements AutoCloseable {
 
     /** True when no job is due, running or deferred for a moment, apart from the given (e.g. recurring) types. */
     public boolean isIdle(Set<String> ignoring) {
-        List<String> busy = new ArrayList<>(store.busyTypes(clock.millis()));
-        busy.addAll(deferred.values());
+        long now = clock.millis();
+        List<String> busy = new ArrayList<>(store.busyTypes(now));
+        deferred.values().removeIf(d -> d.until() + lease.toMillis() < now); // long due: claimed by another node
+        deferred.values().forEach(d -> busy.add(d.type()));
         busy.removeAll(ignoring);
         return busy.isEmpty() && running.isEmpty();
     }
@@ -185,7 +189,6 @@ public final class JobQueue implements AutoCloseable {
         for (var e : ready.entrySet()) {
             int limit = (int) Math.min(Math.min(free.get(e.getKey()), e.getValue()), MAX_BATCH);
             for (Job job : store.claim(List.of(e.getKey()), limit, node, clock.millis())) {
-                deferred.remove(job.id());
                 Registered r = types.get(job.type());
                 if (!r.slots().tryAcquire()) {
                     store.release(job.id(), clock.millis());
@@ -193,6 +196,7 @@ public final class JobQueue implements AutoCloseable {
                 }
                 Thread t = Thread.ofVirtual().name("job-" + job.type() + "-" + job.id()).unstarted(() -> runOne(r, job));
                 running.put(job.id(), t);
+                deferred.remove(job.id());
                 t.start();
                 started = true;
             }
@@ -210,12 +214,14 @@ public final class JobQueue implements AutoCloseable {
         } catch (JobDeferred e) {
             log.debug("job {} #{} deferred by {}: {}", job.type(), job.id(), e.delay(), e.getMessage());
             long now = clock.millis();
-            deferred.put(job.id(), job.type()); // before the release: once released, it may be claimed again
+            long until = now + e.delay().toMillis();
+            deferred.put(job.id(), new Deferral(job.type(), until)); // before the release: once released, it may be claimed again
             try {
-                store.release(job.id(), now + e.delay().toMillis(), now);
+                store.defer(job.id(), node, until, now);
             } catch (RuntimeException inner) {
                 deferred.remove(job.id());
-                log.error("job {} #{}: deferring it failed; the lease recovery puts it back", job.type(), job.id(), inner);
+                // It stays running: recovered when this node's heart-beats stop (several nodes) or on the next start.
+                log.error("job {} #{}: deferring it failed", job.type(), job.id(), inner);
             }
         } catch (InterruptedException e) {
             if (stopping) {
@@ -231,7 +237,7 @@ public final class JobQueue implements AutoCloseable {
                 fail(r, job, e);
             }
         } finally {
-            running.remove(job.id());
+            running.remove(job.id(), Thread.currentThread()); // a deferred job may already run again on another thread
             r.slots().release();
             wakeUp();
         }

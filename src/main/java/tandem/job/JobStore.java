@@ -106,13 +106,16 @@ public final class JobStore {
 
     /** Puts a job a stopping node was running back in the queue without counting the attempt. */
     public void release(long id, long now) {
-        release(id, now, now);
+        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET state = 'pending', locked_by = NULL, attempts = attempts - 1, run_at = :now, updated_at = :now WHERE id = :id AND state = 'running'")
+                .bind("id", id).bind("now", now).execute());
     }
 
-    /** Puts a running job back in the queue without counting the attempt, to run from `runAt`. */
-    public void release(long id, long runAt, long now) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET state = 'pending', locked_by = NULL, attempts = attempts - 1, run_at = :runAt, updated_at = :now WHERE id = :id AND state = 'running'")
-                .bind("id", id).bind("runAt", runAt).bind("now", now).execute());
+    /** Puts a job this node runs back in the queue until `runAt`, the attempt not counted (it did not try). */
+    public void defer(long id, String node, long runAt, long now) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE jobs SET state = 'pending', locked_by = NULL, attempts = attempts - 1, run_at = :runAt, updated_at = :now
+                        WHERE id = :id AND state = 'running' AND locked_by = :node""")
+                .bind("id", id).bind("node", node).bind("runAt", runAt).bind("now", now).execute());
     }
 
     /** Jobs whose node stopped heart-beating (it crashed) go back to pending; returns how many. */

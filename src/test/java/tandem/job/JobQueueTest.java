@@ -89,6 +89,8 @@ class JobQueueTest {
         awaitIdle(q);
         assertThat(ran).containsExactly("{\"name\":\"other\"}", "{\"name\":\"waits\"}");
         assertThat(deferrals.get()).isEqualTo(4);
+        int attempts = db.jdbi().withHandle(h -> h.createQuery("SELECT attempts FROM jobs WHERE payload LIKE '%waits%'").mapTo(Integer.class).one());
+        assertThat(attempts).as("deferrals are not attempts").isEqualTo(1);
         assertThat(new JobStore(db.jdbi(), db.dialect()).countByState()).containsEntry("done", 2L).doesNotContainKey("dead");
     }
 
