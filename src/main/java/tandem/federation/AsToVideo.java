@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public final class AsToVideo {
     private static final Pattern DURATION = Pattern.compile("^PT(\\d{1,7})S$");
     private static final Pattern INFOHASH = Pattern.compile("^[0-9a-f]{40}$");
+    private static final java.util.Set<String> PUBLIC = java.util.Set.of(Contexts.PUBLIC, "as:Public", "Public");
     /** PeerTube's ladder has 9 resolutions and audio: more web files than that is not a real video's. */
     private static final int MAX_WEB_FILES = 10;
 
@@ -85,7 +86,7 @@ public final class AsToVideo {
             }
         }
         return new RemoteVideo(id, uuid, name, text(o, "content", 10_000), text(o, "support", 1000),
-                intIdentifier(o.path("category")), intIdentifier(o.path("licence")), language(o.path("language")),
+                intIdentifier(o.path("category")), intIdentifier(o.path("licence")), language(o.path("language")), privacy(o),
                 o.path("sensitive").asBoolean(false), o.path("downloadEnabled").asBoolean(true),
                 o.has("commentsPolicy") ? o.path("commentsPolicy").asInt(1) : (o.path("commentsEnabled").asBoolean(false) ? 1 : 2),
                 Integer.parseInt(d.group(1)), o.path("aspectRatio").isNumber() ? o.path("aspectRatio").asDouble() : null,
@@ -103,6 +104,14 @@ public final class AsToVideo {
     private static RemoteVideo.File file(JsonNode t) {
         return new RemoteVideo.File(t.path("height").asInt(), t.path("width").asInt(0), t.path("height").asInt(),
                 t.path("fps").asInt(0), t.path("size").asLong(), t.path("href").asText());
+    }
+
+    /** PeerTube's rule: public when `to` names the public collection, else unlisted (sent to no one in particular). */
+    private static int privacy(JsonNode o) {
+        for (JsonNode t : o.path("to")) {
+            if (PUBLIC.contains(t.asText())) return 1;
+        }
+        return 2;
     }
 
     private static List<String> tags(JsonNode o) {

@@ -1,6 +1,7 @@
 package tandem.federation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tandem.account.Account;
 import tandem.account.AccountService;
@@ -143,11 +144,43 @@ public final class Documents {
         return a;
     }
 
-    /** `shares`: the Announces of this video by our instance actor and its channel, as their outboxes list them. */
+    /** `shares`: the ids of the Announces of this video by our instance actor and its channel (PeerTube fetches each). */
     public ObjectNode shares(Video v, Integer page) {
-        List<ObjectNode> shares = List.of(announce(local.instance(), v), announce(local.channel(v.channel()), v));
+        List<String> shares = sharers(v).stream().map(by -> announce(by, v).path("id").asText()).toList();
         return collections.collection(local.videoUrl(v.uuid()) + "/announces", shares.size(), page,
                 (s, c) -> shares.subList(Math.min(s, shares.size()), Math.min(s + c, shares.size())));
+    }
+
+    /** One of those Announces, by the id of the actor that shared. */
+    public Optional<ObjectNode> share(Video v, long actorId) {
+        return sharers(v).stream().filter(by -> by.id() == actorId).findFirst().map(by -> {
+            ObjectNode a = mapper.createObjectNode().put("@context", Contexts.AS);
+            a.setAll(announce(by, v));
+            return a;
+        });
+    }
+
+    private List<Actor> sharers(Video v) {
+        return List.of(local.instance(), local.channel(v.channel()));
+    }
+
+    /**
+     * `hasParts`: the video's chapters, as PeerTube reads them (an update of a video whose chapters
+     * it cannot fetch stops short of reading its likes). We have no chapters yet: an empty list.
+     */
+    public ObjectNode chapters(Video v) {
+        ObjectNode o = mapper.createObjectNode();
+        ArrayNode context = o.putArray("@context").add(Contexts.AS);
+        context.addObject().put("sc", "http://schema.org/").put("name", "sc:name").put("hasPart", "sc:hasPart")
+                .put("startOffset", "sc:startOffset").put("endOffset", "sc:endOffset");
+        o.put("id", local.videoUrl(v.uuid()) + "/chapters");
+        o.putArray("hasPart");
+        return o;
+    }
+
+    /** `playlists` of an actor: we federate no playlists yet. */
+    public ObjectNode playlists(Named n, Integer page) {
+        return collections.collection(n.actor().url() + "/playlists", 0, page, (s, c) -> List.of());
     }
 
     /** `likes`/`dislikes`: PeerTube's receivers read only `totalItems`. */

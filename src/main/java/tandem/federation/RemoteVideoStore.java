@@ -37,12 +37,12 @@ public final class RemoteVideoStore {
             id = existing.get();
             h.createUpdate("""
                     UPDATE videos SET channel_id = :channel, name = :name, description = :description, support = :support, category = :category,
-                        licence = :licence, language = :language, nsfw = :nsfw, download_enabled = :download, comments_policy = :comments,
+                        licence = :licence, language = :language, privacy = :privacy, nsfw = :nsfw, download_enabled = :download, comments_policy = :comments,
                         duration = :duration, aspect_ratio = :ar, views = :views, updated_at = :updated, originally_published_at = :opa
                     WHERE id = :id AND is_local = FALSE""")
                     .bind("channel", channelId).bind("name", v.name()).bind("description", v.description()).bind("support", v.support())
-                    .bind("category", v.category()).bind("licence", v.licence()).bind("language", v.language()).bind("nsfw", v.nsfw())
-                    .bind("download", v.downloadEnabled()).bind("comments", v.commentsPolicy()).bind("duration", v.duration())
+                    .bind("category", v.category()).bind("licence", v.licence()).bind("language", v.language()).bind("privacy", v.privacy())
+                    .bind("nsfw", v.nsfw()).bind("download", v.downloadEnabled()).bind("comments", v.commentsPolicy()).bind("duration", v.duration())
                     .bind("ar", v.aspectRatio()).bind("views", v.views()).bind("updated", v.updated()).bind("opa", v.originallyPublished())
                     .bind("id", id).execute();
         } else {
@@ -52,11 +52,11 @@ public final class RemoteVideoStore {
                     INSERT INTO videos (uuid, channel_id, name, description, support, category, licence, language, privacy, nsfw,
                         download_enabled, comments_policy, wait_transcoding, state, transcode_progress, duration, aspect_ratio, file_key,
                         views, is_local, created_at, updated_at, published_at, originally_published_at)
-                    VALUES (:uuid, :channel, :name, :description, :support, :category, :licence, :language, 1, :nsfw,
+                    VALUES (:uuid, :channel, :name, :description, :support, :category, :licence, :language, :privacy, :nsfw,
                         :download, :comments, FALSE, 1, 100, :duration, :ar, :key, :views, FALSE, :now, :updated, :published, :opa) RETURNING id""")
                     .bind("uuid", v.uuid()).bind("channel", channelId).bind("name", v.name()).bind("description", v.description())
                     .bind("support", v.support()).bind("category", v.category()).bind("licence", v.licence()).bind("language", v.language())
-                    .bind("nsfw", v.nsfw()).bind("download", v.downloadEnabled()).bind("comments", v.commentsPolicy())
+                    .bind("privacy", v.privacy()).bind("nsfw", v.nsfw()).bind("download", v.downloadEnabled()).bind("comments", v.commentsPolicy())
                     .bind("duration", v.duration()).bind("ar", v.aspectRatio()).bind("key", UUID.randomUUID().toString())
                     .bind("views", v.views()).bind("now", now).bind("updated", v.updated()).bind("published", v.published())
                     .bind("opa", v.originallyPublished()).mapTo(Long.class).one();

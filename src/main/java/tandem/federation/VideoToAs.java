@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tandem.p2p.Infohashes;
 import tandem.video.Video;
+import tandem.video.VideoPrivacy;
 import tandem.video.VideoConstants;
 import tandem.video.VideoFile;
 
@@ -53,7 +54,9 @@ public final class VideoToAs {
         o.put("updated", Instant.ofEpochMilli(v.updatedAt()).toString());
         o.put("uploadDate", Instant.ofEpochMilli(v.createdAt()).toString());
         o.put("mediaType", "text/markdown");
-        o.put("content", v.description());
+        // PeerTube refuses a whole video whose description has fewer than 3 characters: none, then.
+        String description = v.description() == null || v.description().strip().length() < 3 ? null : v.description();
+        o.put("content", description);
         o.put("support", v.support());
         o.putArray("subtitleLanguage");
         ArrayNode icon = o.putArray("icon");
@@ -74,8 +77,13 @@ public final class VideoToAs {
         o.putNull("liveSaveReplay");
         o.putNull("permanentLive");
         o.putNull("latencyMode");
-        o.putArray("to").add(Contexts.PUBLIC);
-        o.putArray("cc").add(local.accountUrl(v.channel().account().name()) + "/followers");
+        // As PeerTube: an unlisted video goes to no one in particular (receivers list it as unlisted).
+        ArrayNode to = o.putArray("to");
+        ArrayNode cc = o.putArray("cc");
+        if (v.privacy() == VideoPrivacy.PUBLIC) {
+            to.add(Contexts.PUBLIC);
+            cc.add(local.accountUrl(v.channel().account().name()) + "/followers");
+        }
         return o;
     }
 

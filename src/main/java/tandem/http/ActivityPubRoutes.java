@@ -45,6 +45,7 @@ public final class ActivityPubRoutes implements HttpService {
              .get("/w/{id}", this::video)
              .get("/videos/watch/{id}/{part}", this::videoPart)
              .get("/videos/watch/{id}/comments/{commentId}", this::comment)
+             .get("/videos/watch/{id}/announces/{actorId}", this::share)
              .post("/inbox", this::receive)
              .post("/accounts/{name}/inbox", this::receive)
              .post("/video-channels/{name}/inbox", this::receive);
@@ -70,7 +71,7 @@ public final class ActivityPubRoutes implements HttpService {
 
     private void collection(ServerRequest req, ServerResponse res, Optional<Documents.Named> actor) {
         String which = Params.pathParam(req, "collection");
-        if (!which.equals("outbox") && !which.equals("followers") && !which.equals("following")) {
+        if (!which.equals("outbox") && !which.equals("followers") && !which.equals("following") && !which.equals("playlists")) {
             res.next();
             return;
         }
@@ -79,6 +80,7 @@ public final class ActivityPubRoutes implements HttpService {
         send(res, switch (which) {
             case "outbox" -> documents.outbox(n, page);
             case "followers" -> documents.followers(n, page);
+            case "playlists" -> documents.playlists(n, page);
             default -> documents.following(n, page);
         });
     }
@@ -105,7 +107,7 @@ public final class ActivityPubRoutes implements HttpService {
         String part = Params.pathParam(req, "part");
         Video v;
         switch (part) {
-            case "activity", "likes", "dislikes", "comments", "announces" -> v = found(Params.pathParam(req, "id"));
+            case "activity", "likes", "dislikes", "comments", "announces", "chapters" -> v = found(Params.pathParam(req, "id"));
             default -> {
                 res.next();
                 return;
@@ -117,8 +119,15 @@ public final class ActivityPubRoutes implements HttpService {
             case "likes" -> documents.rates(v, true, page);
             case "dislikes" -> documents.rates(v, false, page);
             case "comments" -> documents.comments(v, page);
+            case "chapters" -> documents.chapters(v);
             default -> documents.shares(v, page);
         });
+    }
+
+    private void share(ServerRequest req, ServerResponse res) {
+        String raw = Params.pathParam(req, "actorId");
+        if (!raw.matches("\\d{1,18}")) throw Problem.notFound("Share not found");
+        send(res, documents.share(found(Params.pathParam(req, "id")), Long.parseLong(raw)).orElseThrow(() -> Problem.notFound("Share not found")));
     }
 
     private void comment(ServerRequest req, ServerResponse res) {

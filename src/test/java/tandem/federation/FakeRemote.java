@@ -142,6 +142,7 @@ final class FakeRemote implements AutoCloseable {
                 .put("duration", "PT3S").put("uuid", java.util.UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)).toString())
                 .put("views", 0).put("published", "2024-01-01T00:00:00Z").put("updated", "2024-01-01T00:00:00Z")
                 .put("commentsEnabled", true);
+        v.putArray("to").add("https://www.w3.org/ns/activitystreams#Public");
         var by = v.putArray("attributedTo");
         by.addObject().put("type", "Person").put("id", owner);
         by.addObject().put("type", "Group").put("id", channel);

@@ -322,6 +322,32 @@ class FixturesTest {
     }
 
     @Test
+    void an_unlisted_video_is_addressed_to_no_one_and_read_as_unlisted() {
+        VideoToAs toAs = new VideoToAs(Fixtures.MAPPER, Ours.LOCAL, Ours.URLS);
+        ObjectNode unlisted = toAs.video(Ours.video("Not for the lists", tandem.video.VideoPrivacy.UNLISTED), Ours.files());
+        assertThat(unlisted.get("to")).isEmpty();
+        assertThat(unlisted.get("cc")).isEmpty();
+        assertThat(AsToVideo.parse(unlisted).privacy()).isEqualTo(2);
+        assertThat(AsToVideo.parse(toAs.video(Ours.video(), Ours.files())).privacy()).isEqualTo(1);
+
+        assertThat(AsToVideo.parse(json("peertube/video.json")).privacy()).as("to: [as:Public]").isEqualTo(1);
+        ObjectNode peertubeUnlisted = json("peertube/video.json");
+        peertubeUnlisted.putArray("to");
+        peertubeUnlisted.putArray("cc");
+        assertThat(AsToVideo.parse(peertubeUnlisted).privacy()).isEqualTo(2);
+    }
+
+    @Test
+    void a_description_peertube_would_refuse_is_not_sent() {
+        VideoToAs toAs = new VideoToAs(Fixtures.MAPPER, Ours.LOCAL, Ours.URLS);
+        // PeerTube drops a whole Video whose content has fewer than 3 characters.
+        for (String tooShort : new String[] {"", "ok", "  a  "}) {
+            assertThat(toAs.video(Ours.video(tooShort), Ours.files()).get("content").isNull()).as("'%s'", tooShort).isTrue();
+        }
+        assertThat(toAs.video(Ours.video("Yes"), Ours.files()).get("content").asText()).isEqualTo("Yes");
+    }
+
+    @Test
     void our_own_comment_and_its_tombstone_are_read_back() {
         CommentToAs toAs = new CommentToAs(Fixtures.MAPPER, Ours.LOCAL);
         String videoUrl = Ours.BASE + "/videos/watch/" + Ours.UUID;

@@ -72,8 +72,22 @@ class FollowersTest {
             assertThat(announces).allSatisfy(a -> assertThat(a.path("id").asText()).startsWith(videoUrl + "/announces/"));
             JsonNode shares = f.tandem.client().get(java.net.URI.create(videoUrl).getPath() + "/announces?page=1",
                     "Accept", "application/activity+json").json();
-            assertThat(shares.at("/orderedItems")).extracting(a -> a.path("id").asText())
+            assertThat(shares.at("/orderedItems")).as("PeerTube lists share ids and fetches each").extracting(JsonNode::asText)
                     .containsExactlyInAnyOrderElementsOf(announces.stream().map(a -> a.path("id").asText()).toList());
+            for (JsonNode sent : announces) {
+                JsonNode served = f.tandem.client().get(java.net.URI.create(sent.path("id").asText()).getPath(), "Accept", "application/activity+json").json();
+                assertThat(served.path("actor").asText()).isEqualTo(sent.path("actor").asText());
+                assertThat(served.path("object").asText()).isEqualTo(videoUrl);
+            }
+            // Every collection the Video and its actors name answers (PeerTube stops reading an update at a missing one).
+            JsonNode chapters = f.tandem.client().get(java.net.URI.create(create.at("/object/hasParts").asText()).getPath(),
+                    "Accept", "application/activity+json").json();
+            assertThat(chapters.path("id").asText()).isEqualTo(videoUrl + "/chapters");
+            assertThat(chapters.path("hasPart").isArray()).isTrue();
+            JsonNode channelActor = f.tandem.client().get(java.net.URI.create(channel).getPath(), "Accept", "application/activity+json").json();
+            JsonNode playlists = f.tandem.client().get(java.net.URI.create(channelActor.path("playlists").asText()).getPath(),
+                    "Accept", "application/activity+json").json();
+            assertThat(playlists.path("totalItems").asInt()).isZero();
         }
     }
 }

@@ -35,7 +35,15 @@ final class Ours {
     private Ours() {}
 
     static Video video() {
-        return new Video(7, UUID, "Round trip", "A *markdown* description", "Tip jar", 15, 2, "en", VideoPrivacy.PUBLIC,
+        return video("A *markdown* description");
+    }
+
+    static Video video(String description) {
+        return video(description, VideoPrivacy.PUBLIC);
+    }
+
+    static Video video(String description, VideoPrivacy privacy) {
+        return new Video(7, UUID, "Round trip", description, "Tip jar", 15, 2, "en", privacy,
                 false, true, 1, false, VideoState.PUBLISHED, null, 100, 61, 1.7778, 1_000_000, "in.mp4", "k3y",
                 5, 0, 0, true, true, T0, T0 + 60_000, T0 + 30_000, null, List.of("roundtrip", "tandem"), CHANNEL);
     }
