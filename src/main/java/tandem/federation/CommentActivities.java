@@ -86,9 +86,12 @@ public final class CommentActivities {
         log.debug("comment {} by {} stored on video {}", id, writer.handle(), t.video().uuid());
     }
 
-    /** Delete of a comment: by its author's host, or by the host of the video it is on. */
+    /**
+     * Delete of a comment: by its author's host, or by the host of the video it is on (which may also
+     * remove our users' comments on its video: our copy then hides them as the origin does).
+     */
     public boolean onDelete(String activityActor, String url) {
-        Optional<Comment> c = comments.byUrl(url);
+        Optional<Comment> c = local.isLocal(url) ? ourComment(url) : comments.byUrl(url);
         if (c.isEmpty()) return false;
         String host = LocalActors.hostOf(activityActor);
         Video v = videos.find(String.valueOf(c.get().videoId())).orElse(null);
@@ -98,6 +101,15 @@ public final class CommentActivities {
         comments.jdbi().useTransaction(h -> comments.softDelete(h, c.get().id(), clock.millis()));
         log.info("remote comment {} deleted", url);
         return true;
+    }
+
+    /** One of our comments by its URL, `/videos/watch/<uuid>/comments/<id>`. */
+    private Optional<Comment> ourComment(String url) {
+        String[] p = url.substring(local.base().length()).split("/");
+        if (p.length != 6 || !"videos".equals(p[1]) || !"watch".equals(p[2]) || !"comments".equals(p[4]) || !p[5].matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return videos.find(p[3]).flatMap(v -> comments.byId(v.id(), Long.parseLong(p[5])));
     }
 
     private Target target(String inReplyTo) {

@@ -134,10 +134,14 @@ public final class Publisher implements JobHandler {
 
     private void comment(long commentId, boolean deleted) {
         Optional<Comment> found = comments.byId(commentId);
-        if (found.isEmpty() || found.get().account().host() != null) return;
+        if (found.isEmpty()) return;
         Comment c = found.get();
         Optional<Video> v = video(String.valueOf(c.videoId()));
         if (v.isEmpty()) return;
+        if (c.account().host() != null) {
+            if (deleted && v.get().isLocal()) moderationDelete(c, v.get());
+            return;
+        }
         String videoUrl = v.get().isLocal() ? local.videoUrl(v.get().uuid()) : remoteVideos.urlOf(v.get().id()).orElse(null);
         if (videoUrl == null) return;
         String parentUrl = c.inReplyTo() == null ? null : comments.byId(c.inReplyTo()).map(parent ->
@@ -146,12 +150,45 @@ public final class Publisher implements JobHandler {
         actors.jdbi().useTransaction(h -> {
             List<String> inboxes = new ArrayList<>(audience.forVideo(h, v.get()));
             inboxes.addAll(audience.followersOfAccount(h, c.account()));
+            // A reply also goes to the authors it answers, as PeerTube sends it: they may follow no one here.
+            inboxes.addAll(parentAuthorInboxes(c));
             if (inboxes.isEmpty()) return;
             Actor author = local.account(c.account());
             ObjectNode activity = deleted ? delete(author, note.path("id").asText()) : activity("Create", note.path("id").asText() + "/activity", author, note);
             // A deleted comment goes by its URL, as PeerTube sends it; the URL answers its Tombstone.
             outbox.send(h, author, activity, inboxes);
         });
+    }
+
+    /**
+     * A remote comment on one of our videos, removed by the video's owner or a moderator here: the
+     * owner account sends its Delete (id `<comment>/delete`, as PeerTube's video origin does) to the
+     * video's audience and to the comment's author.
+     */
+    private void moderationDelete(Comment c, Video v) {
+        Optional<String> url = comments.urlOf(c.id());
+        if (url.isEmpty()) return;
+        Actor owner = local.account(v.channel().account());
+        actors.jdbi().useTransaction(h -> {
+            List<String> inboxes = new ArrayList<>(audience.forVideo(h, v));
+            actors.byAccount(c.account().id()).map(Actor::deliveryInbox).ifPresent(inboxes::add);
+            if (!inboxes.isEmpty()) outbox.send(h, owner, delete(owner, url.get()), inboxes);
+        });
+    }
+
+    /** The inboxes of the remote authors of the comments a reply answers, up its thread (deleted ones left out). */
+    private List<String> parentAuthorInboxes(Comment c) {
+        List<String> inboxes = new ArrayList<>();
+        Long parentId = c.inReplyTo();
+        for (int depth = 0; parentId != null && depth < 100; depth++) {
+            Optional<Comment> parent = comments.byId(parentId);
+            if (parent.isEmpty()) break;
+            if (!parent.get().deleted() && parent.get().account().host() != null) {
+                actors.byAccount(parent.get().account().id()).map(Actor::deliveryInbox).ifPresent(inboxes::add);
+            }
+            parentId = parent.get().inReplyTo();
+        }
+        return inboxes;
     }
 
     /** A local account's Like/Dislike/Undo of a remote video goes to its origin; on our own videos, an Update carries the counts. */

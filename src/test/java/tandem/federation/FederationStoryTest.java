@@ -124,6 +124,13 @@ class FederationStoryTest {
         for (JsonNode t : threadsOnB.at("/data")) if (t.at("/text").asText().equals("Hello from A")) fromAOnB = t;
         assertThat(fromAOnB).isNotNull();
         assertThat(fromAOnB.at("/account/host").asText()).isEqualTo(Federated.host(a));
+
+        // The video's owner on B removes A's comment: gone on A too, as on B.
+        assertThat(adminB.delete("/api/v1/videos/" + firstUuid + "/comments/" + fromAOnB.at("/id").asLong()).status()).isEqualTo(204);
+        Federated.awaitIdle(a, b);
+        JsonNode threadsOnA = a.client().get("/api/v1/videos/" + firstUuid + "/comment-threads").json();
+        assertThat(threadsOnA.at("/data")).filteredOn(t -> t.at("/isDeleted").asBoolean()).hasSize(1);
+        assertThat(threadsOnA.toString()).doesNotContain("Hello from A").contains("Hello from B");
     }
 
     @Test
