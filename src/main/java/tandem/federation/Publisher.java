@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import tandem.account.Account;
 import tandem.job.Job;
 import tandem.job.JobHandler;
+import tandem.job.JobQueue;
 import tandem.video.Comment;
 import tandem.video.CommentStore;
 import tandem.video.Video;
@@ -42,10 +43,12 @@ public final class Publisher implements JobHandler {
     private final VideoToAs videoToAs;
     private final CommentToAs commentToAs;
     private final Outbox outbox;
+    private final JobQueue jobs;
     private final Clock clock;
 
     public Publisher(ObjectMapper mapper, VideoService videos, CommentStore comments, RemoteVideoStore remoteVideos, LocalActors local,
-                     ActorStore actors, Audience audience, VideoToAs videoToAs, CommentToAs commentToAs, Outbox outbox, Clock clock) {
+                     ActorStore actors, Audience audience, VideoToAs videoToAs, CommentToAs commentToAs, Outbox outbox, JobQueue jobs,
+                     Clock clock) {
         this.mapper = mapper;
         this.videos = videos;
         this.comments = comments;
@@ -56,6 +59,7 @@ public final class Publisher implements JobHandler {
         this.videoToAs = videoToAs;
         this.commentToAs = commentToAs;
         this.outbox = outbox;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -64,6 +68,7 @@ public final class Publisher implements JobHandler {
         JsonNode p = mapper.readTree(job.payload());
         switch (p.path("kind").asText()) {
             case "video" -> video(p.path("videoId").asLong());
+            case "shares" -> shares(p.path("videoId").asLong());
             case "video-deleted" -> videoDeleted(p);
             case "comment" -> comment(p.path("commentId").asLong(), false);
             case "comment-deleted" -> comment(p.path("commentId").asLong(), true);
@@ -110,13 +115,24 @@ public final class Publisher implements JobHandler {
             int n = outbox.send(h, owner, activity, inboxes);
             if (n == 0 && !announced) markSent(h, url + "/activity");
             log.info("{} of video {} queued for {} inbox(es)", activity.path("type").asText(), v.uuid(), n);
-            // Then the shares, as PeerTube does: queued after the Create, so every follower has the video first.
-            if (!announced) {
-                for (Actor sharer : List.of(local.instance(), local.channel(v.channel()))) {
-                    ObjectNode share = videoToAs.announce(sharer, url);
-                    share.set("@context", Contexts.base(mapper));
-                    outbox.send(h, sharer, share, inboxes);
-                }
+            // Then the shares, as PeerTube does, from a job of their own: the Create's deliveries start
+            // as this commits, without waiting for twice as many Announce deliveries to be queued.
+            if (!announced && n > 0) jobs.enqueue(h, FederationJobs.PUBLISH, mapper.createObjectNode().put("kind", "shares").put("videoId", v.id()).toString());
+        });
+    }
+
+    /** The instance's and the channel's Announce of a video we just created, to the same audience. */
+    private void shares(long videoId) {
+        Optional<Video> found = video(String.valueOf(videoId));
+        if (found.isEmpty() || !found.get().isLocal() || found.get().privacy() != VideoPrivacy.PUBLIC) return;
+        Video v = found.get();
+        String url = local.videoUrl(v.uuid());
+        actors.jdbi().useTransaction(h -> {
+            List<String> inboxes = audience.forVideo(h, v);
+            for (Actor sharer : List.of(local.instance(), local.channel(v.channel()))) {
+                ObjectNode share = videoToAs.announce(sharer, url);
+                share.set("@context", Contexts.base(mapper));
+                outbox.send(h, sharer, share, inboxes);
             }
         });
     }
