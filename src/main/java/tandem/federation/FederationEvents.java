@@ -49,6 +49,11 @@ public final class FederationEvents implements VideoEvents {
     }
 
     @Override
+    public void remoteStale(Handle h, long videoId) {
+        jobs.enqueue(h, FederationJobs.FETCH, event("refresh").put("videoId", videoId).toString());
+    }
+
+    @Override
     public void commented(Handle h, long commentId) {
         queue(h, event("comment").put("commentId", commentId));
     }

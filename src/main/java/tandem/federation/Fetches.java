@@ -14,8 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Background fetches: a video named by a crawl, and a remote video's thumbnail, copied here so
- * lists load from our host like PeerTube's do (and the viewer's browser never asks the origin).
+ * Background fetches: a video named by a crawl, a remote video shown from an old copy (read again),
+ * and a remote video's thumbnail, copied here so lists load from our host like PeerTube's do (and
+ * the viewer's browser never asks the origin).
  */
 public final class Fetches implements JobHandler {
     private static final long MAX_THUMBNAIL = 2 * 1024 * 1024;
@@ -44,6 +45,7 @@ public final class Fetches implements JobHandler {
             switch (p.path("kind").asText()) {
                 case "video" -> videoActivities.fetchAndStore(p.path("url").asText());
                 case "thumbnail" -> thumbnail(p.path("videoId").asLong(), p.path("url").asText());
+                case "refresh" -> videoActivities.refresh(p.path("videoId").asLong());
                 default -> throw new PermanentJobFailure("unknown fetch kind in " + job.payload());
             }
         } catch (RuntimeException e) {

@@ -69,6 +69,28 @@ public final class VideoActivities {
         store(AsToVideo.parse(fetcher.fetch(videoUrl)), null);
     }
 
+    /**
+     * Reads a remote video again from its origin: changed, it is updated; gone there (404, 410 or a
+     * Tombstone), it goes here too. An origin that does not answer keeps our copy (the job retries).
+     */
+    public void refresh(long videoId) {
+        Optional<String> url = videos.urlOf(videoId);
+        if (url.isEmpty()) return;
+        JsonNode o;
+        try {
+            o = fetcher.fetch(url.get());
+        } catch (FederationHttpException e) {
+            if (e.status() != 404 && e.status() != 410) throw e;
+            o = null;
+        }
+        if (o == null || "Tombstone".equals(o.path("type").asText())) {
+            videos.jdbi().useTransaction(h -> videos.delete(h, videoId));
+            log.info("remote video {} is gone from its origin: deleted here", url.get());
+            return;
+        }
+        store(AsToVideo.parse(o), null);
+    }
+
     private void store(RemoteVideo v, String via) {
         String host = LocalActors.hostOf(v.url());
         boolean known = videos.idByUrl(v.url()).isPresent();

@@ -27,6 +27,9 @@ public interface VideoEvents {
     /** A view was counted on this instance. */
     void viewed(Handle h, long videoId);
 
+    /** A remote video was shown from a copy old enough that its origin may have changed or removed it. */
+    void remoteStale(Handle h, long videoId);
+
     /** Listens to nothing: tests and tools that run without federation. */
     VideoEvents NONE = new VideoEvents() {
         public void published(Handle h, long videoId) {}
@@ -36,5 +39,6 @@ public interface VideoEvents {
         public void commentDeleted(Handle h, long commentId) {}
         public void rated(Handle h, long videoId, long accountId, String old, String rating) {}
         public void viewed(Handle h, long videoId) {}
+        public void remoteStale(Handle h, long videoId) {}
     };
 }

@@ -30,6 +30,8 @@ public final class VideoService {
     private static final Pattern UUID_PATTERN = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     private static final Pattern EXTENSION = Pattern.compile("^\\.[a-z0-9]{1,8}$");
 
+    private static final Duration REMOTE_REFRESH_AFTER = Duration.ofDays(1);
+
     private final VideoStore store;
     private final AccountService accounts;
     private final BlobStore blobs;
@@ -207,9 +209,21 @@ public final class VideoService {
         store.setThumbnail(videoId);
     }
 
-    /** Where a remote video plays from (its origin's playlists); empty for our own. */
+    /**
+     * Where a remote video plays from (its origin's playlists); empty for our own. A copy read from its
+     * origin more than a day ago is refreshed in the background, as PeerTube does for videos it shows.
+     */
     public Optional<RemotePlayback> remotePlayback(Video v) {
-        return v.isLocal() ? Optional.empty() : store.remotePlayback(v.id());
+        if (v.isLocal()) return Optional.empty();
+        Optional<RemotePlayback> r = store.remotePlayback(v.id());
+        long now = clock.millis();
+        long staleBefore = now - REMOTE_REFRESH_AFTER.toMillis();
+        if (r.isPresent() && r.get().fetchedAt() < staleBefore) {
+            store.jdbi().useTransaction(h -> {
+                if (store.claimRefresh(h, v.id(), staleBefore, now)) events.remoteStale(h, v.id());
+            });
+        }
+        return r;
     }
 
     public Page<Video> list(VideoQuery q) {

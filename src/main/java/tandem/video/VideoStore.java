@@ -305,9 +305,18 @@ public final class VideoStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM videos WHERE is_local = TRUE").mapTo(Long.class).one());
     }
 
+    /**
+     * Takes the refresh of a remote video whose copy was read before `staleBefore`: true for the one
+     * caller that moved its read time to `now` (a page shown a thousand times queues one refresh).
+     */
+    public boolean claimRefresh(Handle h, long videoId, long staleBefore, long now) {
+        return h.createUpdate("UPDATE remote_videos SET fetched_at = :now WHERE video_id = :v AND fetched_at < :stale")
+                .bind("now", now).bind("v", videoId).bind("stale", staleBefore).execute() == 1;
+    }
+
     /** Where a remote video plays from; empty for our own videos. */
     public Optional<RemotePlayback> remotePlayback(long videoId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT url, playlist_url, sha256_url, infohashes, trackers, files, web_files, thumbnail_url FROM remote_videos WHERE video_id = :v")
+        return jdbi.withHandle(h -> h.createQuery("SELECT url, playlist_url, sha256_url, infohashes, trackers, files, web_files, thumbnail_url, fetched_at FROM remote_videos WHERE video_id = :v")
                 .bind("v", videoId)
                 .map((rs, ctx) -> {
                     try {
@@ -318,7 +327,7 @@ public final class VideoStore {
                                 mapper.readValue(rs.getString(5), t.constructCollectionType(List.class, String.class)),
                                 mapper.readValue(rs.getString(6), t.constructCollectionType(List.class, RemotePlayback.File.class)),
                                 mapper.readValue(rs.getString(7), t.constructCollectionType(List.class, RemotePlayback.File.class)),
-                                rs.getString(8));
+                                rs.getString(8), rs.getLong(9));
                     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                         throw new IllegalStateException("unreadable remote_videos row " + videoId, e);
                     }

@@ -160,6 +160,11 @@ final class FakeRemote implements AutoCloseable {
         mediaTypes.put(path, mediaType);
     }
 
+    /** Stops serving a path (404 from then on). */
+    void remove(String path) {
+        documents.remove(path);
+    }
+
     /** Serves any JSON document at a path. */
     void serve(String path, JsonNode doc) {
         documents.put(path, doc.toString().getBytes(StandardCharsets.UTF_8));
