@@ -108,7 +108,9 @@ public final class AsToVideo {
 
     /** PeerTube's rule: public when `to` names the public collection, else unlisted (sent to no one in particular). */
     private static int privacy(JsonNode o) {
-        for (JsonNode t : o.path("to")) {
+        JsonNode to = o.path("to");
+        if (to.isTextual()) return PUBLIC.contains(to.asText()) ? 1 : 2;
+        for (JsonNode t : to) {
             if (PUBLIC.contains(t.asText())) return 1;
         }
         return 2;

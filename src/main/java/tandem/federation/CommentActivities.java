@@ -105,11 +105,20 @@ public final class CommentActivities {
 
     /** One of our comments by its URL, `/videos/watch/<uuid>/comments/<id>`. */
     private Optional<Comment> ourComment(String url) {
-        String[] p = url.substring(local.base().length()).split("/");
+        String[] p;
+        try {
+            p = java.net.URI.create(url).getRawPath().split("/");
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
         if (p.length != 6 || !"videos".equals(p[1]) || !"watch".equals(p[2]) || !"comments".equals(p[4]) || !p[5].matches("\\d{1,18}")) {
             return Optional.empty();
         }
-        return videos.find(p[3]).flatMap(v -> comments.byId(v.id(), Long.parseLong(p[5])));
+        try {
+            return videos.find(p[3]).flatMap(v -> comments.byId(v.id(), Long.parseLong(p[5])));
+        } catch (tandem.core.Problem e) {
+            return Optional.empty(); // not a video id at all
+        }
     }
 
     private Target target(String inReplyTo) {

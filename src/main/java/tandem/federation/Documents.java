@@ -151,17 +151,20 @@ public final class Documents {
                 (s, c) -> shares.subList(Math.min(s, shares.size()), Math.min(s + c, shares.size())));
     }
 
-    /** One of those Announces, by the id of the actor that shared. */
+    /** One of those Announces, or the owner account's that its outbox lists, by the id of the actor that shared. */
     public Optional<ObjectNode> share(Video v, long actorId) {
-        return sharers(v).stream().filter(by -> by.id() == actorId).findFirst().map(by -> {
-            ObjectNode a = mapper.createObjectNode().put("@context", Contexts.AS);
-            a.setAll(announce(by, v));
-            return a;
+        List<Actor> by = new java.util.ArrayList<>(sharers(v));
+        if (!by.isEmpty()) actors.byAccount(v.channel().account().id()).ifPresent(by::add);
+        return by.stream().filter(a -> a.id() == actorId).findFirst().map(a -> {
+            ObjectNode announceOf = mapper.createObjectNode().put("@context", Contexts.AS);
+            announceOf.setAll(announce(a, v));
+            return announceOf;
         });
     }
 
+    /** Who shares a video: its instance and its channel, for public videos only (an unlisted one goes to no one). */
     private List<Actor> sharers(Video v) {
-        return List.of(local.instance(), local.channel(v.channel()));
+        return v.privacy() == VideoPrivacy.PUBLIC ? List.of(local.instance(), local.channel(v.channel())) : List.of();
     }
 
     /**

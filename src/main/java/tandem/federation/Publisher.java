@@ -127,6 +127,7 @@ public final class Publisher implements JobHandler {
         if (found.isEmpty() || !found.get().isLocal() || found.get().privacy() != VideoPrivacy.PUBLIC) return;
         Video v = found.get();
         String url = local.videoUrl(v.uuid());
+        if (v.state() != VideoState.PUBLISHED || !wasSent(url + "/activity")) return;
         actors.jdbi().useTransaction(h -> {
             List<String> inboxes = audience.forVideo(h, v);
             for (Actor sharer : List.of(local.instance(), local.channel(v.channel()))) {
@@ -154,6 +155,8 @@ public final class Publisher implements JobHandler {
         Comment c = found.get();
         Optional<Video> v = video(String.valueOf(c.videoId()));
         if (v.isEmpty()) return;
+        // Our own videos' comments federate only while the video does (public or unlisted, published).
+        if (v.get().isLocal() && !Federable.video(v.get())) return;
         if (c.account().host() != null) {
             if (deleted && v.get().isLocal()) moderationDelete(c, v.get());
             return;

@@ -88,7 +88,9 @@ public final class VideoActivities {
             log.info("remote video {} is gone from its origin: deleted here", url.get());
             return;
         }
-        store(AsToVideo.parse(o), null);
+        RemoteVideo v = AsToVideo.parse(o);
+        if (!v.url().equals(url.get())) throw new FederationException("refresh of " + url.get() + " answered another video, " + v.url());
+        store(v, null);
     }
 
     private void store(RemoteVideo v, String via) {

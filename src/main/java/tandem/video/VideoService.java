@@ -132,13 +132,21 @@ public final class VideoService {
         throw Problem.invalidParam("id", "Should have a valid id");
     }
 
-    /** A video the viewer may see: private videos only for their owner and moderators. */
+    /**
+     * A video the viewer may see: private videos only for their owner and moderators, unlisted ones
+     * by their UUID (sequential numeric ids would let strangers walk through them), as PeerTube.
+     */
     public Video visible(Optional<User> viewer, String idOrUuid) {
         Video v = find(idOrUuid).orElseThrow(() -> Problem.notFound("Video not found"));
         if (v.privacy() == VideoPrivacy.PRIVATE && !canManage(viewer, v)) {
             throw Problem.forbidden("Cannot get this private video of another user");
         }
+        if (v.privacy() == VideoPrivacy.UNLISTED && isNumber(idOrUuid) && !canManage(viewer, v)) throw Problem.notFound("Video not found");
         return v;
+    }
+
+    private static boolean isNumber(String id) {
+        return id.chars().allMatch(Character::isDigit);
     }
 
     /**
@@ -147,8 +155,7 @@ public final class VideoService {
      */
     public Video embeddable(String idOrUuid) {
         Video v = find(idOrUuid).filter(Video::isLocal).orElseThrow(() -> Problem.notFound("Video not found"));
-        boolean byNumber = idOrUuid.chars().allMatch(Character::isDigit);
-        if (v.privacy() == VideoPrivacy.PUBLIC || (v.privacy() == VideoPrivacy.UNLISTED && !byNumber)) return v;
+        if (v.privacy() == VideoPrivacy.PUBLIC || (v.privacy() == VideoPrivacy.UNLISTED && !isNumber(idOrUuid))) return v;
         throw Problem.forbidden("Video is not publicly available");
     }
 

@@ -335,6 +335,9 @@ class FixturesTest {
         peertubeUnlisted.putArray("to");
         peertubeUnlisted.putArray("cc");
         assertThat(AsToVideo.parse(peertubeUnlisted).privacy()).isEqualTo(2);
+        ObjectNode singleTo = json("peertube/video.json");
+        singleTo.put("to", "https://www.w3.org/ns/activitystreams#Public");
+        assertThat(AsToVideo.parse(singleTo).privacy()).as("`to` as a single value").isEqualTo(1);
     }
 
     @Test

@@ -88,6 +88,14 @@ class FollowersTest {
             JsonNode playlists = f.tandem.client().get(java.net.URI.create(channelActor.path("playlists").asText()).getPath(),
                     "Accept", "application/activity+json").json();
             assertThat(playlists.path("totalItems").asInt()).isZero();
+
+            // An unlisted video is shared by no one: its shares collection stays empty.
+            var unlisted = f.admin.upload(TestMedia.clipWithAudio(), "Unlisted here", Map.of("privacy", "2"));
+            assertThat(unlisted.status()).isEqualTo(200);
+            f.tandem.awaitIdle();
+            JsonNode noShares = f.tandem.client().get("/videos/watch/" + unlisted.json().at("/video/uuid").asText() + "/announces",
+                    "Accept", "application/activity+json").json();
+            assertThat(noShares.path("totalItems").asInt()).isZero();
         }
     }
 }

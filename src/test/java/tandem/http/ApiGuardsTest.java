@@ -118,6 +118,19 @@ class ApiGuardsTest {
     }
 
     @Test
+    void an_unlisted_video_is_found_by_its_uuid_and_not_by_a_guessable_number() {
+        Response up = bob.upload(TestMedia.clipWithAudio(), "Bob's unlisted video", Map.of("privacy", "2"));
+        assertThat(up.status()).as(up.text()).isEqualTo(200);
+        String uuid = up.json().at("/video/uuid").asText();
+        long id = up.json().at("/video/id").asLong();
+        tandem.awaitIdle();
+        assertThat(carol.get("/api/v1/videos/" + uuid).status()).isEqualTo(200);
+        assertThat(carol.get("/api/v1/videos/" + id).status()).as("numeric ids can be walked through").isEqualTo(404);
+        assertThat(tandem.client().get("/api/v1/videos/" + id).status()).isEqualTo(404);
+        assertThat(bob.get("/api/v1/videos/" + id).status()).as("its owner may").isEqualTo(200);
+    }
+
+    @Test
     void nobody_touches_another_users_videos_and_private_ones_stay_private() {
         long carolChannel = carol.me().at("/videoChannels/0/id").asLong();
         Response intoOthersChannel = bob.multipart("POST", "/api/v1/videos/upload",
