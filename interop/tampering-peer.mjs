@@ -41,8 +41,14 @@ await malicious.route('**/*-fragmented.mp4', async route => {
 })
 malicious.on('pageerror', e => errors.push(`malicious: ${e.message}`))
 await malicious.goto(url)
-// A head start, so the malicious viewer holds (tampered) segments the honest one will want.
-await new Promise(resolve => setTimeout(resolve, 20000))
+// A head start, so the malicious viewer holds (tampered) segments the honest one will want: until
+// its player has buffered most of the clip (on a loaded machine a fixed 20 s was not always enough,
+// and the malicious viewer ended up fetching from the honest one instead).
+await malicious.waitForFunction(() => {
+  const v = document.getElementById('video')
+  return v.buffered.length > 0 && v.buffered.end(v.buffered.length - 1) >= 28
+}, null, { timeout: 90000, polling: 500 }).catch(() => errors.push('malicious: never buffered 28 s'))
+await new Promise(resolve => setTimeout(resolve, 5000))
 // Whether the honest viewer is offered a piece by the malicious peer depends on timing; a fresh
 // honest viewer tries again (up to 3 times) until one was delivered, and must then refuse it.
 let state
