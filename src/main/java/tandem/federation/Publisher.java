@@ -82,7 +82,10 @@ public final class Publisher implements JobHandler {
         return videos.find(id);
     }
 
-    /** Create the first time a public, playable video is announced; Update after; Delete when it stops being public. */
+    /**
+     * Create the first time a public or unlisted, playable video is announced (an unlisted one addressed
+     * to no one, as PeerTube federates them); Update after; Delete once when it becomes private.
+     */
     private void video(long videoId) {
         Optional<Video> found = video(String.valueOf(videoId));
         if (found.isEmpty() || !found.get().isLocal()) return;
@@ -93,8 +96,8 @@ public final class Publisher implements JobHandler {
         boolean announced = wasSent(url + "/activity");
         actors.jdbi().useTransaction(h -> {
             List<String> inboxes = audience.forVideo(h, v);
-            if (v.privacy() != VideoPrivacy.PUBLIC) {
-                if (announced && !inboxes.isEmpty()) {
+            if (v.privacy() != VideoPrivacy.PUBLIC && v.privacy() != VideoPrivacy.UNLISTED) {
+                if (announced && !inboxes.isEmpty() && !deletedSinceSent(url)) {
                     Actor owner = local.account(v.channel().account());
                     outbox.send(h, owner, delete(owner, url), inboxes);
                 }
@@ -296,6 +299,15 @@ public final class Publisher implements JobHandler {
         inner.remove("@context");
         a.set("object", inner);
         return a;
+    }
+
+    /** Whether the last activity sent about this video was its Delete (a private video's later changes send nothing). */
+    private boolean deletedSinceSent(String videoUrl) {
+        return actors.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT activity_url FROM outbox_activities
+                        WHERE activity_url = :create OR activity_url = :delete OR activity_url LIKE :updates ORDER BY id DESC""")
+                .bind("create", videoUrl + "/activity").bind("delete", videoUrl + "/delete").bind("updates", videoUrl + "/updates/%")
+                .mapTo(String.class).findFirst()).map(u -> u.equals(videoUrl + "/delete")).orElse(false);
     }
 
     private boolean wasSent(String activityUrl) {

@@ -149,6 +149,35 @@ class FederationStoryTest {
 
     @Test
     @Order(6)
+    void an_unlisted_video_on_b_stays_unlisted_on_a_until_b_makes_it_public_or_private() {
+        Response up = adminB.upload(TestMedia.clipWithAudio(), "Unlisted on B", Map.of("privacy", "2"));
+        assertThat(up.status()).as(up.text()).isEqualTo(200);
+        String uuid = up.json().at("/video/uuid").asText();
+        Federated.awaitIdle(a, b);
+        JsonNode onA = a.client().get("/api/v1/videos/" + uuid).json();
+        assertThat(onA.at("/privacy/id").asInt()).as("A has it, by its uuid, as unlisted: " + onA).isEqualTo(2);
+        assertThat(a.client().get("/api/v1/videos?isLocal=false&count=100").text()).doesNotContain(uuid);
+
+        assertThat(adminB.putJson("/api/v1/videos/" + uuid, Map.of("privacy", 1)).status()).isEqualTo(204);
+        Federated.awaitIdle(a, b);
+        assertThat(a.client().get("/api/v1/videos?isLocal=false&count=100").text()).as("public now: listed").contains(uuid);
+
+        assertThat(adminB.putJson("/api/v1/videos/" + uuid, Map.of("privacy", 3)).status()).isEqualTo(204);
+        Federated.awaitIdle(a, b);
+        assertThat(a.client().get("/api/v1/videos/" + uuid).status()).as("private now: gone from A").isEqualTo(404);
+        assertThat(deletesSent(uuid)).isEqualTo(1);
+        assertThat(adminB.putJson("/api/v1/videos/" + uuid, Map.of("name", "Still private on B")).status()).isEqualTo(204);
+        Federated.awaitIdle(a, b);
+        assertThat(deletesSent(uuid)).as("one Delete, not one per later change").isEqualTo(1);
+    }
+
+    private static long deletesSent(String uuid) {
+        return b.app().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox_activities WHERE activity_url LIKE :u")
+                .bind("u", "%" + uuid + "/delete").mapTo(Long.class).one());
+    }
+
+    @Test
+    @Order(7)
     void a_deletion_on_b_reaches_a() {
         String uuid = upload(adminB, "Short-lived on B");
         Federated.awaitIdle(a, b);
@@ -159,7 +188,7 @@ class FederationStoryTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void unfollow_ends_the_follow_on_both_sides() {
         assertThat(adminA.delete("/api/v1/server/following/" + Federated.host(b)).status()).isEqualTo(204);
         Federated.awaitIdle(a, b);
