@@ -1,7 +1,7 @@
 // A person uses Tandem in Debian's headless Chromium (playwright-core): logs in, uploads a video by
 // dropping it on the upload page while the network drops one chunk, follows it in "my videos" until
 // it is published, watches it, likes it, comments, finds it through search and on the channel page,
-// opens the admin pages, and logs out.
+// edits the channel's profile, opens the admin pages, and logs out.
 // Usage: node browser-story.mjs <base url> <username> <password> <video file> <title>
 // Prints one JSON line with what each step saw; exits non-zero on the first failed step.
 import { readFileSync } from 'node:fs'
@@ -114,6 +114,16 @@ await step('discover', async () => {
   await page.goto(`${base}/a/${username}`)
   await page.waitForSelector('.channels')
   return { home, search, channel, accountChannels: await page.locator('.channels li').count() }
+})
+
+await step('editChannel', async () => {
+  await page.goto(`${base}/c/${username}_channel`)
+  await page.click('details.edit summary')
+  await page.fill('#edit-channel input[name=displayName]', 'Edited in the browser')
+  await page.fill('#edit-channel textarea[name=description]', 'Written on a phone')
+  await page.click('#edit-channel button[type=submit]')
+  await page.waitForFunction(() => document.querySelector('main .profile h1')?.textContent === 'Edited in the browser', null, { timeout: 15000 })
+  return { title: await page.textContent('main .profile h1'), description: await page.textContent('main .profile .description') }
 })
 
 await step('admin', async () => {

@@ -15,7 +15,30 @@ export async function render (main, { handle, user }) {
     channel.description ? h('p', { class: 'description' }, channel.description) : null,
     user ? await subscribeButton(channel, status) : null,
     status)
-  replace(main, head, h('h2', {}, 'Videos'), videoGrid(data))
+  const mayEdit = user && channel.isLocal && (user.account?.id === channel.ownerAccount?.id || user.role?.id <= 1)
+  replace(main, head, mayEdit ? editForm(channel) : null, h('h2', {}, 'Videos'), videoGrid(data))
+}
+
+// The owner's form: display name, description, support text (PUT, as PeerTube's client sends it).
+function editForm (channel) {
+  const field = (name, label, value, multiline) => h('label', {}, label, multiline
+    ? h('textarea', { name, rows: 3, maxlength: 1000 }, value ?? '')
+    : h('input', { name, value: value ?? '', maxlength: 50, required: true }))
+  const status = h('div')
+  const form = h('form', { id: 'edit-channel' },
+    field('displayName', 'Display name', channel.displayName),
+    field('description', 'Description', channel.description, true),
+    field('support', 'Support text', channel.support, true),
+    h('button', { type: 'submit' }, 'Save'), status)
+  form.addEventListener('submit', async e => {
+    e.preventDefault()
+    const json = Object.fromEntries(new FormData(form))
+    try {
+      await api(`/video-channels/${encodeURIComponent(channel.name)}`, { method: 'PUT', json })
+      location.reload()
+    } catch (err) { notice(status, err.message) }
+  })
+  return h('details', { class: 'edit' }, h('summary', {}, 'Edit this channel'), form)
 }
 
 async function subscribeButton (channel, status) {

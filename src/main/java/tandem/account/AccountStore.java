@@ -142,6 +142,11 @@ public final class AccountStore {
         h.createUpdate("DELETE FROM users WHERE id = :id").bind("id", id).execute();
     }
 
+    public void updateChannel(Handle h, long channelId, String displayName, String description, String support) {
+        h.createUpdate("UPDATE channels SET display_name = :d, description = :desc, support = :s WHERE id = :id AND host IS NULL")
+                .bind("d", displayName).bind("desc", description).bind("s", support).bind("id", channelId).execute();
+    }
+
     public List<Channel> channelsOfAccount(long accountId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + CHANNEL_COLUMNS + " FROM channels c JOIN accounts a ON a.id = c.account_id WHERE a.id = :id ORDER BY c.id")
                 .bind("id", accountId).map(CHANNEL).list());

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.account.AccountService;
 import tandem.account.AccountStore;
+import tandem.account.ChannelEditing;
 import tandem.core.SlidingWindowLimiter;
 import tandem.account.OAuthService;
 import tandem.account.PasswordHasher;
@@ -190,7 +191,7 @@ public final class App implements AutoCloseable {
                             new UserRoutes(accounts, userAdmin, new UserRemoval(userAdmin, videos, engagement, commentStore), videos,
                                     new UserToDto(accounts, videos, actors), json, auth),
                             videoRoutes,
-                            new ChannelRoutes(accounts, subscriptions, videos, actors, videoRoutes, json, auth,
+                            new ChannelRoutes(accounts, new ChannelEditing(db.jdbi(), accountStore, federationEvents), subscriptions, videos, actors, videoRoutes, json, auth,
                                     new SlidingWindowLimiter(REMOTE_LOOKUPS_PER_WINDOW, REMOTE_LOOKUP_WINDOW, clock), config.publicHost()),
                             new InstanceRoutes(config, accounts, videos, jobStore, playback, json, auth),
                             new SocialRoutes(new CommentService(commentStore, videos, clock, federationEvents), engagement, videos, actors, urls, json, auth),

@@ -98,7 +98,7 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
         Map<JobType, JobHandler> handlers = new LinkedHashMap<>();
         handlers.put(FederationJobs.INBOX, new InboxProcessor(db.jdbi(), mapper, fetcher, follows, videoActivities, commentActivities, rates, remoteActors,
                 new ActorDeletions(actorStore, remoteActors, comments, engagement)));
-        handlers.put(FederationJobs.PUBLISH, new Publisher(mapper, videos, comments, remoteVideos, local, actorStore, audience, videoToAs, commentToAs, outbox, jobs, clock));
+        handlers.put(FederationJobs.PUBLISH, new Publisher(mapper, videos, comments, remoteVideos, local, actorStore, audience, videoToAs, commentToAs, new ActorToAs(mapper, local), outbox, jobs, clock));
         handlers.put(FederationJobs.CRAWL, new Crawler(mapper, fetcher, jobs));
         handlers.put(FederationJobs.FETCH, new Fetches(mapper, videoActivities, videos, http, blobs, tmp.resolve("fetch")));
         handlers.put(FederationJobs.PURGE, new ActivityPurge(db.jdbi(), clock));

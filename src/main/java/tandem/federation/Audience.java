@@ -71,4 +71,8 @@ public final class Audience {
     public Optional<Account> account(long id) {
         return accounts.account(id);
     }
+
+    public Optional<Channel> channel(long id) {
+        return accounts.channel(id);
+    }
 }

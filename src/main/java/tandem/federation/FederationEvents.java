@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jdbi.v3.core.Handle;
 import tandem.job.JobQueue;
 import tandem.video.Video;
+import tandem.account.AccountEvents;
 import tandem.video.VideoEvents;
 
 /**
  * Hears video events inside their transaction and queues one durable publish job each; the job
  * builds the activities later, so a crash between the change and the delivery loses nothing.
  */
-public final class FederationEvents implements VideoEvents {
+public final class FederationEvents implements VideoEvents, AccountEvents {
     private final ObjectMapper mapper;
     private final JobQueue jobs;
     private final LocalActors local;
@@ -46,6 +47,11 @@ public final class FederationEvents implements VideoEvents {
         // The row is about to go: keep what the Delete needs (its URL and who followed it).
         queue(h, event("video-deleted").put("url", local.videoUrl(video.uuid())).put("uuid", video.uuid())
                 .put("accountId", video.channel().account().id()).put("channelId", video.channel().id()));
+    }
+
+    @Override
+    public void channelUpdated(Handle h, long channelId) {
+        queue(h, event("channel-updated").put("channelId", channelId));
     }
 
     @Override

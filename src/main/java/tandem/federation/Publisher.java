@@ -42,12 +42,13 @@ public final class Publisher implements JobHandler {
     private final Audience audience;
     private final VideoToAs videoToAs;
     private final CommentToAs commentToAs;
+    private final ActorToAs actorToAs;
     private final Outbox outbox;
     private final JobQueue jobs;
     private final Clock clock;
 
     public Publisher(ObjectMapper mapper, VideoService videos, CommentStore comments, RemoteVideoStore remoteVideos, LocalActors local,
-                     ActorStore actors, Audience audience, VideoToAs videoToAs, CommentToAs commentToAs, Outbox outbox, JobQueue jobs,
+                     ActorStore actors, Audience audience, VideoToAs videoToAs, CommentToAs commentToAs, ActorToAs actorToAs, Outbox outbox, JobQueue jobs,
                      Clock clock) {
         this.mapper = mapper;
         this.videos = videos;
@@ -58,6 +59,7 @@ public final class Publisher implements JobHandler {
         this.audience = audience;
         this.videoToAs = videoToAs;
         this.commentToAs = commentToAs;
+        this.actorToAs = actorToAs;
         this.outbox = outbox;
         this.jobs = jobs;
         this.clock = clock;
@@ -68,6 +70,7 @@ public final class Publisher implements JobHandler {
         JsonNode p = mapper.readTree(job.payload());
         switch (p.path("kind").asText()) {
             case "video" -> video(p.path("videoId").asLong());
+            case "channel-updated" -> channelUpdated(p.path("channelId").asLong());
             case "shares" -> shares(p.path("videoId").asLong());
             case "video-deleted" -> videoDeleted(p);
             case "comment" -> comment(p.path("commentId").asLong(), false);
@@ -121,6 +124,25 @@ public final class Publisher implements JobHandler {
             // Then the shares, as PeerTube does, from a job of their own: the Create's deliveries start
             // as this commits, without waiting for twice as many Announce deliveries to be queued.
             if (!announced && n > 0) jobs.enqueue(h, FederationJobs.PUBLISH, mapper.createObjectNode().put("kind", "shares").put("videoId", v.id()).toString());
+        });
+    }
+
+    /**
+     * A channel's new profile, as PeerTube sends it: Update of the Group by itself, to the followers of
+     * the channel and of the actors sharing its videos, who read the actor again (display name,
+     * description, support).
+     */
+    private void channelUpdated(long channelId) {
+        Optional<tandem.account.Channel> c = audience.channel(channelId);
+        if (c.isEmpty() || c.get().host() != null) return;
+        Actor actor = local.channel(c.get());
+        ObjectNode update = activity("Update", actor.url() + "/updates/" + clock.millis(), actor, actorToAs.channel(c.get()));
+        update.putArray("to").add(Contexts.PUBLIC);
+        update.putArray("cc").add(actor.followers());
+        actors.jdbi().useTransaction(h -> {
+            // Its followers and those of the actors that share its videos (our instance), as PeerTube addresses it.
+            int n = outbox.send(h, actor, update, audience.followersOf(h, audience.involved(c.get())));
+            log.info("Update of channel {} queued for {} inbox(es)", c.get().name(), n);
         });
     }
 

@@ -9,6 +9,7 @@ import tandem.account.Account;
 import tandem.account.AccountService;
 import tandem.account.ActorName;
 import tandem.account.Channel;
+import tandem.account.ChannelEditing;
 import tandem.account.SubscriptionService;
 import tandem.account.User;
 import tandem.core.Problem;
@@ -30,6 +31,7 @@ public final class ChannelRoutes implements HttpService {
     private static final int SEARCH_LIMIT = 20;
 
     private final AccountService accounts;
+    private final ChannelEditing editing;
     private final SubscriptionService subscriptions;
     private final VideoService videos;
     private final ActorToDto actors;
@@ -39,9 +41,10 @@ public final class ChannelRoutes implements HttpService {
     private final SlidingWindowLimiter remoteLookups;
     private final String host;
 
-    public ChannelRoutes(AccountService accounts, SubscriptionService subscriptions, VideoService videos, ActorToDto actors,
+    public ChannelRoutes(AccountService accounts, ChannelEditing editing, SubscriptionService subscriptions, VideoService videos, ActorToDto actors,
                          VideoRoutes videoRoutes, JsonIo json, Auth auth, SlidingWindowLimiter remoteLookups, String host) {
         this.accounts = accounts;
+        this.editing = editing;
         this.subscriptions = subscriptions;
         this.videos = videos;
         this.actors = actors;
@@ -55,6 +58,7 @@ public final class ChannelRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/video-channels/{handle}", (req, res) -> json.ok(res, actors.channel(channel(req))))
+             .put("/video-channels/{handle}", this::update)
              .get("/video-channels/{handle}/videos", (req, res) ->
                      videoRoutes.writeList(res, videos.list(VideoRoutes.query(req, channel(req).id(), null, null))))
              .get("/accounts/{name}", (req, res) -> json.ok(res, actors.account(account(req))))
@@ -88,6 +92,21 @@ public final class ChannelRoutes implements HttpService {
             }
         }
         json.ok(res, Map.of("total", found.size(), "data", found.stream().map(actors::channel).toList()));
+    }
+
+    /** PeerTube's PUT: the fields given change, the others stay; 204. */
+    private void update(ServerRequest req, ServerResponse res) {
+        User user = auth.require(req);
+        Map<String, Object> body = json.readObject(req);
+        editing.update(user, Params.pathParam(req, "handle"),
+                new ChannelEditing.Changes(text(body, "displayName"), text(body, "description"), text(body, "support")));
+        res.status(io.helidon.http.Status.NO_CONTENT_204).send();
+    }
+
+    private static String text(Map<String, Object> body, String key) {
+        Object v = body.get(key);
+        if (v == null || v instanceof String) return (String) v;
+        throw Problem.invalidParam(key, "Should have a valid " + key);
     }
 
     private void accountChannels(ServerRequest req, ServerResponse res) {

@@ -177,7 +177,7 @@ class FederationStoryTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void a_deletion_on_b_reaches_a() {
         String uuid = upload(adminB, "Short-lived on B");
         Federated.awaitIdle(a, b);
@@ -188,7 +188,21 @@ class FederationStoryTest {
     }
 
     @Test
-    @Order(8)
+    @Order(7)
+    void a_channel_renamed_on_b_is_renamed_on_a() {
+        String handle = "root_channel@" + Federated.host(b);
+        assertThat(a.client().get("/api/v1/video-channels/" + handle).status()).as("A knows B's channel").isEqualTo(200);
+        Response edit = adminB.putJson("/api/v1/video-channels/root_channel",
+                Map.of("displayName", "Bakery of B", "description", "Bread, every morning"));
+        assertThat(edit.status()).as(edit.text()).isEqualTo(204);
+        Federated.awaitIdle(a, b);
+        JsonNode onA = a.client().get("/api/v1/video-channels/" + handle).json();
+        assertThat(onA.at("/displayName").asText()).isEqualTo("Bakery of B");
+        assertThat(onA.at("/description").asText()).isEqualTo("Bread, every morning");
+    }
+
+    @Test
+    @Order(9)
     void unfollow_ends_the_follow_on_both_sides() {
         assertThat(adminA.delete("/api/v1/server/following/" + Federated.host(b)).status()).isEqualTo(204);
         Federated.awaitIdle(a, b);

@@ -24,12 +24,8 @@ class ApiGuardsTest {
     static void start() {
         tandem = TestInstance.start(Map.of("login_attempts_per_window", "12"));
         admin = tandem.admin();
-        for (String name : new String[] {"bob", "carol"}) {
-            Response r = admin.postJson("/api/v1/users", Map.of("username", name, "password", name + "-password", "email", name + "@example.org", "role", 2));
-            assertThat(r.status()).as(r.text()).isEqualTo(200);
-        }
-        bob = tandem.client().login("bob", "bob-password");
-        carol = tandem.client().login("carol", "carol-password");
+        bob = tandem.newUser("bob");
+        carol = tandem.newUser("carol");
     }
 
     @AfterAll

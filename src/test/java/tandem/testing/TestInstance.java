@@ -95,6 +95,14 @@ public final class TestInstance implements AutoCloseable {
         return client().login("root", ADMIN_PASSWORD);
     }
 
+    /** Creates a plain user (password `<name>-password`, channel `<name>_channel`) through the admin API and logs it in. */
+    public TestClient newUser(String name) {
+        TestClient.Response r = admin().postJson("/api/v1/users",
+                java.util.Map.of("username", name, "password", name + "-password", "email", name + "@example.org", "role", 2));
+        if (r.status() != 200) throw new AssertionError("creating user " + name + ": " + r.text());
+        return client().login(name, name + "-password");
+    }
+
     /** Waits until no job is due or running (a recurring job waiting for its next turn is not due). */
     public void awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -101,6 +101,8 @@ class WebAppStoryTest {
         assertThat(story.at("/discover/search")).extracting(JsonNode::asText).containsExactly(TITLE);
         assertThat(story.at("/discover/channel")).extracting(JsonNode::asText).contains(TITLE);
         assertThat(story.at("/discover/accountChannels").asInt()).isEqualTo(1);
+        assertThat(story.at("/editChannel/title").asText()).isEqualTo("Edited in the browser");
+        assertThat(story.at("/editChannel/description").asText()).isEqualTo("Written on a phone");
     }
 
     @Test

@@ -1,0 +1,15 @@
+package tandem.account;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What other capabilities (federation) must hear about accounts and channels, told inside the
+ * transaction that made the change. `app` wires the implementation; `account` never knows who listens.
+ */
+public interface AccountEvents {
+    /** A local channel's public profile (display name, description, support) changed. */
+    void channelUpdated(Handle h, long channelId);
+
+    /** Listens to nothing: tests and tools that run without federation. */
+    AccountEvents NONE = (h, channelId) -> { };
+}

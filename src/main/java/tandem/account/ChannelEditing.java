@@ -1,0 +1,53 @@
+package tandem.account;
+
+import org.jdbi.v3.core.Jdbi;
+import tandem.core.Problem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A channel's owner (or an admin or moderator) edits its public profile, with PeerTube's limits:
+ * display name 1 to 50 characters, description and support text up to 1,000 (empty clears them).
+ * Followers on other instances hear of it through {@link AccountEvents}.
+ */
+public final class ChannelEditing {
+    /** The fields a request may change; null leaves one as it is. */
+    public record Changes(String displayName, String description, String support) {}
+
+    private final Jdbi jdbi;
+    private final AccountStore store;
+    private final AccountEvents events;
+
+    public ChannelEditing(Jdbi jdbi, AccountStore store, AccountEvents events) {
+        this.jdbi = jdbi;
+        this.store = store;
+        this.events = events;
+    }
+
+    public Channel update(User user, String name, Changes changes) {
+        Channel c = store.localChannelByName(name).orElseThrow(() -> Problem.notFound("Video channel " + name + " not found"));
+        if (c.account().id() != user.accountId() && !user.role().canManageVideos()) {
+            throw Problem.forbidden("Cannot manage video channel of another user");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        String displayName = changes.displayName() == null ? c.displayName() : changes.displayName().strip();
+        if (displayName.isEmpty() || displayName.length() > 50) errors.put("displayName", "Should have a display name of 1 to 50 characters");
+        String description = text(changes.description(), c.description(), "description", errors);
+        String support = text(changes.support(), c.support(), "support", errors);
+        if (!errors.isEmpty()) throw Problem.invalidParams(errors);
+        jdbi.useTransaction(h -> {
+            store.updateChannel(h, c.id(), displayName, description, support);
+            events.channelUpdated(h, c.id());
+        });
+        return store.channelById(c.id()).orElseThrow();
+    }
+
+    private static String text(String given, String current, String field, Map<String, String> errors) {
+        if (given == null) return current;
+        String t = given.strip();
+        if (t.length() > 1000) errors.put(field, "Should have a " + field + " of at most 1000 characters");
+        return Optional.of(t).filter(s -> !s.isEmpty()).orElse(null);
+    }
+}
