@@ -103,19 +103,29 @@ public final class CommentActivities {
         return true;
     }
 
-    /** One of our comments by its URL, `/videos/watch/<uuid>/comments/<id>`. */
+    /** Where one of our URLs points: `/videos/watch/<video>` or `/videos/watch/<video>/comments/<comment>`. */
+    private record LocalPath(String video, Long comment) {}
+
+    private static Optional<LocalPath> localPath(String url) {
+        String path;
+        try {
+            path = java.net.URI.create(url).getRawPath();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        String[] p = path == null ? new String[0] : path.split("/");
+        if (p.length < 4 || !"videos".equals(p[1]) || !"watch".equals(p[2])) return Optional.empty();
+        if (p.length == 4) return Optional.of(new LocalPath(p[3], null));
+        if (p.length == 6 && "comments".equals(p[4]) && p[5].matches("\\d{1,18}")) return Optional.of(new LocalPath(p[3], Long.parseLong(p[5])));
+        return Optional.empty();
+    }
+
+    /** One of our comments by its URL. */
     private Optional<Comment> ourComment(String url) {
-        String[] p;
+        Optional<LocalPath> p = localPath(url).filter(x -> x.comment() != null);
+        if (p.isEmpty()) return Optional.empty();
         try {
-            p = java.net.URI.create(url).getRawPath().split("/");
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.empty();
-        }
-        if (p.length != 6 || !"videos".equals(p[1]) || !"watch".equals(p[2]) || !"comments".equals(p[4]) || !p[5].matches("\\d{1,18}")) {
-            return Optional.empty();
-        }
-        try {
-            return videos.find(p[3]).flatMap(v -> comments.byId(v.id(), Long.parseLong(p[5])));
+            return videos.find(p.get().video()).flatMap(v -> comments.byId(v.id(), p.get().comment()));
         } catch (tandem.core.Problem e) {
             return Optional.empty(); // not a video id at all
         }
@@ -123,19 +133,12 @@ public final class CommentActivities {
 
     private Target target(String inReplyTo) {
         if (local.isLocal(inReplyTo)) {
-            String path = inReplyTo.substring(local.base().length());
-            String[] p = path.split("/");
-            // /videos/watch/<uuid>[/comments/<id>]
-            if (p.length >= 4 && "videos".equals(p[1]) && "watch".equals(p[2])) {
-                Video v = videos.find(p[3]).filter(Video::isLocal).filter(Federable::video)
-                        .orElseThrow(() -> new FederationException("no public video " + inReplyTo));
-                if (p.length == 4) return new Target(v, null);
-                if (p.length == 6 && "comments".equals(p[4]) && p[5].matches("\\d{1,18}")) {
-                    Comment parent = comments.byId(v.id(), Long.parseLong(p[5])).orElseThrow(() -> new FederationException("no comment " + inReplyTo));
-                    return new Target(v, parent);
-                }
-            }
-            throw new FederationException("inReplyTo " + inReplyTo + " names nothing here");
+            LocalPath p = localPath(inReplyTo).orElseThrow(() -> new FederationException("inReplyTo " + inReplyTo + " names nothing here"));
+            Video v = videos.find(p.video()).filter(Video::isLocal).filter(Federable::video)
+                    .orElseThrow(() -> new FederationException("no public video " + inReplyTo));
+            if (p.comment() == null) return new Target(v, null);
+            Comment parent = comments.byId(v.id(), p.comment()).orElseThrow(() -> new FederationException("no comment " + inReplyTo));
+            return new Target(v, parent);
         }
         Optional<Long> remoteVideo = remoteVideos.idByUrl(inReplyTo);
         if (remoteVideo.isPresent()) return new Target(videos.find(String.valueOf(remoteVideo.get())).orElseThrow(), null);

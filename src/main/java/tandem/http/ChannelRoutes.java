@@ -99,15 +99,11 @@ public final class ChannelRoutes implements HttpService {
         User user = auth.require(req);
         Map<String, Object> body = json.readObject(req);
         editing.update(user, Params.pathParam(req, "handle"),
-                new ChannelEditing.Changes(text(body, "displayName"), text(body, "description"), text(body, "support")));
+                new ChannelEditing.Changes(Params.text(body.get("displayName"), "displayName"),
+                        Params.text(body.get("description"), "description"), Params.text(body.get("support"), "support")));
         res.status(io.helidon.http.Status.NO_CONTENT_204).send();
     }
 
-    private static String text(Map<String, Object> body, String key) {
-        Object v = body.get(key);
-        if (v == null || v instanceof String) return (String) v;
-        throw Problem.invalidParam(key, "Should have a valid " + key);
-    }
 
     private void accountChannels(ServerRequest req, ServerResponse res) {
         var list = accounts.channelsOf(account(req).id()).stream().map(actors::channel).toList();

@@ -59,6 +59,12 @@ final class Params {
         }
     }
 
+    /** A text from a JSON value; null when absent, 400 when it is not a string. */
+    static String text(Object v, String name) {
+        if (v == null || v instanceof String) return (String) v;
+        throw Problem.invalidParam(name, "Should have a valid " + name);
+    }
+
     static Integer intValue(Object v, String name) {
         Long l = longValue(v, name);
         if (l != null && (l > Integer.MAX_VALUE || l < Integer.MIN_VALUE)) throw Problem.invalidParam(name, "Should have a valid " + name);

@@ -77,7 +77,7 @@ public final class UserRoutes implements HttpService {
         long id = Params.longPath(req, "id");
         Map<String, Object> body = json.readObject(req);
         Integer roleId = Params.intValue(body.get("role"), "role");
-        admin.update(actor, id, new UserUpdate(text(body, "email"), text(body, "password"), roleId == null ? null : role(roleId),
+        admin.update(actor, id, new UserUpdate(Params.text(body.get("email"), "email"), Params.text(body.get("password"), "password"), roleId == null ? null : role(roleId),
                 Params.longValue(body.get("videoQuota"), "videoQuota"), Params.longValue(body.get("videoQuotaDaily"), "videoQuotaDaily")));
         res.status(204).send();
     }
@@ -90,7 +90,7 @@ public final class UserRoutes implements HttpService {
     private void block(ServerRequest req, ServerResponse res) {
         User actor = auth.requireRole(req, Role.MODERATOR);
         long id = Params.longPath(req, "id");
-        admin.block(actor, id, text(json.readObject(req), "reason"));
+        admin.block(actor, id, Params.text(json.readObject(req).get("reason"), "reason"));
         res.status(204).send();
     }
 
@@ -109,19 +109,15 @@ public final class UserRoutes implements HttpService {
     }
 
     /** A string field; absent or null is null, any other JSON type is a 400. */
-    private static String text(Map<String, Object> body, String key) {
-        Object v = body.get(key);
-        if (v == null || v instanceof String) return (String) v;
-        throw Problem.invalidParam(key, "Should have a valid " + key);
-    }
 
     private void create(ServerRequest req, ServerResponse res) {
         auth.requireRole(req, Role.ADMIN);
         Map<String, Object> body = json.readObject(req);
         Role role = role(Params.intValue(body.getOrDefault("role", Role.USER.id), "role"));
-        User u = accounts.create(new NewUser(text(body, "username"), text(body, "password"), text(body, "email"), role,
+        User u = accounts.create(new NewUser(Params.text(body.get("username"), "username"), Params.text(body.get("password"), "password"),
+                Params.text(body.get("email"), "email"), role,
                 Params.longValue(body.get("videoQuota"), "videoQuota"), Params.longValue(body.get("videoQuotaDaily"), "videoQuotaDaily"),
-                text(body, "channelName")));
+                Params.text(body.get("channelName"), "channelName")));
         json.ok(res, Map.of("user", Map.of("id", u.id(), "account", Map.of("id", u.accountId()))));
     }
 }
