@@ -15,15 +15,26 @@ const playlist = video.streamingPlaylists[0]
 const dir = playlist.playlistUrl.slice(0, playlist.playlistUrl.lastIndexOf('/') + 1)
 const realSha = await (await fetch(playlist.segmentsSha256Url)).json()
 
-// One flipped byte near the end of each segment (inside sample data): the malicious player still
-// decodes it, stays on the same rendition as the honest one, and so shares its swarm.
-const corrupt = buf => { const b = Buffer.from(buf); if (b.length > 16) b[b.length - 8] ^= 0xff; return b }
+// One flipped byte per segment, in its fragment's sequence number (mfhd): the hash no longer matches,
+// yet hls.js and Chromium ignore that field, so the malicious player buffers and plays the segment
+// and offers it to its peers. (A flipped byte in the sample data made Chromium stop now and then on
+// a decode error, with 8 s buffered and nothing to offer.)
+const corrupt = buf => {
+  const b = Buffer.from(buf)
+  const mfhd = b.subarray(0, 4096).indexOf('mfhd')
+  b[mfhd >= 0 ? mfhd + 11 : b.length - 8] ^= 0xff
+  return b
+}
+// The tampered bytes of every hashed range, served to the malicious page from memory, and their hashes.
+const tampered = new Map()
 const forged = {}
 for (const [file, ranges] of Object.entries(realSha)) {
   forged[file] = {}
   for (const range of Object.keys(ranges)) {
     const res = await fetch(dir + file, { headers: { Range: `bytes=${range}` } })
-    forged[file][range] = createHash('sha256').update(corrupt(await res.arrayBuffer())).digest('hex')
+    const bytes = corrupt(await res.arrayBuffer())
+    tampered.set(`${file} ${range}`, { bytes, total: res.headers.get('content-range')?.split('/')[1] ?? '*' })
+    forged[file][range] = createHash('sha256').update(bytes).digest('hex')
   }
 }
 
@@ -35,20 +46,36 @@ const browser = await chromium.launch({
 const errors = []
 const malicious = await (await browser.newContext()).newPage()
 await malicious.route(playlist.segmentsSha256Url, route => route.fulfill({ contentType: 'application/json', body: JSON.stringify(forged) }))
-await malicious.route('**/*-fragmented.mp4', async route => {
-  const res = await route.fetch()
-  await route.fulfill({ response: res, body: corrupt(await res.body()) })
+// Hashed media ranges come from the tampered copies; anything else (the init section, which is not
+// hashed) goes to the server as usual.
+await malicious.route('**/*-fragmented.mp4', route => {
+  const file = new URL(route.request().url()).pathname.split('/').pop()
+  const range = /^bytes=(\d+-\d+)$/.exec(route.request().headers().range ?? '')?.[1]
+  const copy = range && tampered.get(`${file} ${range}`)
+  if (!copy) return route.continue()
+  return route.fulfill({
+    status: 206, contentType: 'video/mp4', body: copy.bytes,
+    headers: { 'Content-Range': `bytes ${range}/${copy.total}`, 'Accept-Ranges': 'bytes' }
+  })
 })
 malicious.on('pageerror', e => errors.push(`malicious: ${e.message}`))
 await malicious.goto(url)
 // A head start, so the malicious viewer holds (tampered) segments the honest one will want: until
-// its player has buffered most of the clip (on a loaded machine a fixed 20 s was not always enough,
-// and the malicious viewer ended up fetching from the honest one instead).
+// its player has buffered most of the clip (a fixed 20 s was not always enough on a loaded machine).
 await malicious.waitForFunction(() => {
   const v = document.getElementById('video')
   return v.buffered.length > 0 && v.buffered.end(v.buffered.length - 1) >= 28
-}, null, { timeout: 90000, polling: 500 }).catch(() => errors.push('malicious: never buffered 28 s'))
+}, null, { timeout: 90000, polling: 500 }).catch(async () => errors.push(`malicious: never buffered 28 s: ${JSON.stringify(await playerState(malicious))}`))
 await new Promise(resolve => setTimeout(resolve, 5000))
+// Where a player stands, for the report when something goes wrong.
+function playerState (page) {
+  return page.evaluate(() => {
+    const v = document.getElementById('video')
+    const buffered = Array.from({ length: v.buffered.length }, (_, i) => [v.buffered.start(i), v.buffered.end(i)])
+    return { ...window.tandemStats, currentTime: v.currentTime, paused: v.paused, readyState: v.readyState, buffered, mediaError: v.error?.code ?? null }
+  })
+}
+
 // Whether the honest viewer is offered a piece by the malicious peer depends on timing; a fresh
 // honest viewer tries again (up to 3 times) until one was delivered, and must then refuse it.
 let state
@@ -66,6 +93,6 @@ for (let attempt = 1; attempt <= 3; attempt++) {
   if (state.stats?.rejected > 0) break
   await honest.context().close()
 }
-const maliciousStats = await malicious.evaluate(() => window.tandemStats)
+const maliciousStats = await playerState(malicious)
 console.log(JSON.stringify({ honest: state, malicious: maliciousStats, errors }))
 await browser.close()

@@ -48,7 +48,12 @@ export async function startPlayer (video, v, overlay, { autoplay = true } = {}) 
 
   const hls = new Hls({ loader: engine.createLoaderClass() })
   initHlsJsPlayer({ on: (event, f) => video.addEventListener(event, f), media: video }, hls)
-  hls.on(Hls.Events.ERROR, (_e, data) => { if (data.fatal) stats.error = data.details })
+  // Errors hls.js recovers from are counted too: they explain a player that stalls without failing.
+  stats.recovered = {}
+  hls.on(Hls.Events.ERROR, (_e, data) => {
+    if (data.fatal) stats.error = data.details
+    else stats.recovered[data.details] = (stats.recovered[data.details] ?? 0) + 1
+  })
   hls.attachMedia(video)
   hls.loadSource(playlist.playlistUrl)
   if (autoplay) video.play().catch(() => {})

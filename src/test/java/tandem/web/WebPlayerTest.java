@@ -95,6 +95,7 @@ class WebPlayerTest {
                 tandem.baseUrl() + "/videos/watch/" + uuid, "35");
         String out = run.output();
         JsonNode r = run.report();
+        assertThat(r.get("errors").size()).as("page errors, or a malicious viewer with nothing to offer: " + out).isZero();
         JsonNode honest = r.at("/honest/stats");
         assertThat(honest.get("rejected").asInt()).as("tampered pieces refused by the honest viewer: " + out).isPositive();
         assertThat(r.at("/honest/currentTime").asDouble()).as("playback went on from verified bytes: " + out).isGreaterThan(12);
