@@ -126,6 +126,17 @@ await step('editChannel', async () => {
   return { title: await page.textContent('main .profile h1'), description: await page.textContent('main .profile .description') }
 })
 
+await step('editProfile', async () => {
+  await page.goto(`${base}/a/${username}`)
+  await page.click('details:has(#edit-profile) summary')
+  await page.fill('#edit-profile input[name=displayName]', 'The admin, renamed')
+  await page.fill('#edit-profile textarea[name=description]', 'Runs this instance')
+  await page.click('#edit-profile button[type=submit]')
+  await page.waitForFunction(() => document.querySelector('main .profile h1')?.textContent === 'The admin, renamed', null, { timeout: 15000 })
+  return { title: await page.textContent('main .profile h1'), description: await page.textContent('main .profile .description'),
+    passwordForm: await page.locator('#change-password').count() }
+})
+
 await step('admin', async () => {
   await page.goto(`${base}/admin/users`)
   await page.waitForSelector('#admin-users table')

@@ -10,6 +10,12 @@ public interface AccountEvents {
     /** A local channel's public profile (display name, description, support) changed. */
     void channelUpdated(Handle h, long channelId);
 
+    /** A local account's public profile (display name, description) changed. */
+    void accountUpdated(Handle h, long accountId);
+
     /** Listens to nothing: tests and tools that run without federation. */
-    AccountEvents NONE = (h, channelId) -> { };
+    AccountEvents NONE = new AccountEvents() {
+        @Override public void channelUpdated(Handle h, long channelId) { }
+        @Override public void accountUpdated(Handle h, long accountId) { }
+    };
 }

@@ -88,7 +88,11 @@ public final class AccountStore {
     }
 
     public void setPasswordHash(long userId, String hash) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET password_hash = :h WHERE id = :id").bind("h", hash).bind("id", userId).execute());
+        jdbi.useHandle(h -> setPasswordHash(h, userId, hash));
+    }
+
+    public void setPasswordHash(Handle h, long userId, String hash) {
+        h.createUpdate("UPDATE users SET password_hash = :h WHERE id = :id").bind("h", hash).bind("id", userId).execute();
     }
 
     public List<User> users(UserQuery q) {
@@ -140,6 +144,11 @@ public final class AccountStore {
     /** Deletes a user; the schema cascades to its account, channels, videos, tokens, playlists and the rest. */
     public void deleteUser(Handle h, long id) {
         h.createUpdate("DELETE FROM users WHERE id = :id").bind("id", id).execute();
+    }
+
+    public void updateAccount(Handle h, long accountId, String displayName, String description) {
+        h.createUpdate("UPDATE accounts SET display_name = :d, description = :desc WHERE id = :id AND host IS NULL")
+                .bind("d", displayName).bind("desc", description).bind("id", accountId).execute();
     }
 
     public void updateChannel(Handle h, long channelId, String displayName, String description, String support) {

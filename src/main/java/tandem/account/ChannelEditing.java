@@ -5,7 +5,6 @@ import tandem.core.Problem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A channel's owner (or an admin or moderator) edits its public profile, with PeerTube's limits:
@@ -32,22 +31,14 @@ public final class ChannelEditing {
             throw Problem.forbidden("Cannot manage video channel of another user");
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        String displayName = changes.displayName() == null ? c.displayName() : changes.displayName().strip();
-        if (displayName.isEmpty() || displayName.length() > 50) errors.put("displayName", "Should have a display name of 1 to 50 characters");
-        String description = text(changes.description(), c.description(), "description", errors);
-        String support = text(changes.support(), c.support(), "support", errors);
+        String displayName = ProfileFields.displayName(changes.displayName(), c.displayName(), 50, errors);
+        String description = ProfileFields.text(changes.description(), c.description(), "description", errors);
+        String support = ProfileFields.text(changes.support(), c.support(), "support", errors);
         if (!errors.isEmpty()) throw Problem.invalidParams(errors);
         jdbi.useTransaction(h -> {
             store.updateChannel(h, c.id(), displayName, description, support);
             events.channelUpdated(h, c.id());
         });
         return store.channelById(c.id()).orElseThrow();
-    }
-
-    private static String text(String given, String current, String field, Map<String, String> errors) {
-        if (given == null) return current;
-        String t = given.strip();
-        if (t.length() > 1000) errors.put(field, "Should have a " + field + " of at most 1000 characters");
-        return Optional.of(t).filter(s -> !s.isEmpty()).orElse(null);
     }
 }

@@ -76,6 +76,12 @@ public final class OAuthService {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM oauth_tokens WHERE access_hash = :a").bind("a", sha256(accessToken)).execute());
     }
 
+    /** Ends every session of a user but the one holding `accessToken` (the user's own new password), in the caller's transaction. */
+    public void revokeOthers(Handle h, long userId, String accessToken) {
+        h.createUpdate("DELETE FROM oauth_tokens WHERE user_id = :u AND access_hash <> :a")
+                .bind("u", userId).bind("a", sha256(accessToken)).execute();
+    }
+
     /** Ends every session of a user (blocked, or a new password), in the caller's transaction. */
     public void revokeAll(Handle h, long userId) {
         h.createUpdate("DELETE FROM oauth_tokens WHERE user_id = :u").bind("u", userId).execute();

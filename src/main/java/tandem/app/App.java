@@ -17,6 +17,7 @@ import tandem.account.ChannelEditing;
 import tandem.core.SlidingWindowLimiter;
 import tandem.account.OAuthService;
 import tandem.account.PasswordHasher;
+import tandem.account.ProfileEditing;
 import tandem.account.SubscriptionService;
 import tandem.account.UserAdministration;
 import tandem.core.Config;
@@ -188,7 +189,8 @@ public final class App implements AutoCloseable {
             HttpServer http = new HttpServer(config.bindHost(), config.port(),
                     List.of(new AuthRoutes(oauth, new SlidingWindowLimiter(config.loginAttemptsPerWindow(), config.loginWindow(), clock), json, auth, config.publicHost()),
                             new UploadRoutes(videos, resumable, json, auth, tmp, config.maxUploadBytes(), config.url("/api/v1")),
-                            new UserRoutes(accounts, userAdmin, new UserRemoval(userAdmin, videos, engagement, commentStore), videos,
+                            new UserRoutes(accounts, userAdmin, new UserRemoval(userAdmin, videos, engagement, commentStore),
+                                    new ProfileEditing(db.jdbi(), accountStore, hasher, oauth, federationEvents), videos,
                                     new UserToDto(accounts, videos, actors), json, auth),
                             videoRoutes,
                             new ChannelRoutes(accounts, new ChannelEditing(db.jdbi(), accountStore, federationEvents), subscriptions, videos, actors, videoRoutes, json, auth,

@@ -37,6 +37,15 @@ public final class Audience {
         return out;
     }
 
+    /** The local actors involved in an account's videos: the instance, the account and each of its channels, that exist. */
+    public List<Actor> involvedWith(Account a) {
+        List<Actor> out = new ArrayList<>();
+        actors.byUrl(local.instanceUrl()).ifPresent(out::add);
+        actors.byAccount(a.id()).ifPresent(out::add);
+        for (Channel c : accounts.channelsOf(a.id())) actors.byChannel(c.id()).ifPresent(out::add);
+        return out;
+    }
+
     public List<String> followersOf(Handle h, List<Actor> involved) {
         return actors.followerInboxes(h, involved.stream().map(Actor::id).toList());
     }

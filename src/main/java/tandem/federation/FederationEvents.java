@@ -55,6 +55,11 @@ public final class FederationEvents implements VideoEvents, AccountEvents {
     }
 
     @Override
+    public void accountUpdated(Handle h, long accountId) {
+        queue(h, event("account-updated").put("accountId", accountId));
+    }
+
+    @Override
     public void remoteStale(Handle h, long videoId) {
         jobs.enqueue(h, FederationJobs.FETCH, event("refresh").put("videoId", videoId).toString());
     }

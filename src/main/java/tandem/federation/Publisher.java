@@ -71,6 +71,7 @@ public final class Publisher implements JobHandler {
         switch (p.path("kind").asText()) {
             case "video" -> video(p.path("videoId").asLong());
             case "channel-updated" -> channelUpdated(p.path("channelId").asLong());
+            case "account-updated" -> accountUpdated(p.path("accountId").asLong());
             case "shares" -> shares(p.path("videoId").asLong());
             case "video-deleted" -> videoDeleted(p);
             case "comment" -> comment(p.path("commentId").asLong(), false);
@@ -127,22 +128,31 @@ public final class Publisher implements JobHandler {
         });
     }
 
-    /**
-     * A channel's new profile, as PeerTube sends it: Update of the Group by itself, to the followers of
-     * the channel and of the actors sharing its videos, who read the actor again (display name,
-     * description, support).
-     */
     private void channelUpdated(long channelId) {
         Optional<tandem.account.Channel> c = audience.channel(channelId);
         if (c.isEmpty() || c.get().host() != null) return;
-        Actor actor = local.channel(c.get());
-        ObjectNode update = activity("Update", actor.url() + "/updates/" + clock.millis(), actor, actorToAs.channel(c.get()));
+        profileUpdated(local.channel(c.get()), actorToAs.channel(c.get()), audience.involved(c.get()));
+    }
+
+    private void accountUpdated(long accountId) {
+        Optional<Account> a = audience.account(accountId);
+        // An account never served as an actor is held by no other instance: nothing to update.
+        if (a.isEmpty() || a.get().host() != null || actors.byAccount(accountId).isEmpty()) return;
+        profileUpdated(local.account(a.get()), actorToAs.account(a.get()), audience.involvedWith(a.get()));
+    }
+
+    /**
+     * An actor's new profile, as PeerTube sends it: Update of the actor by itself, to the followers of
+     * the actor and of the actors sharing its videos, who read the actor again (display name,
+     * description, support).
+     */
+    private void profileUpdated(Actor actor, ObjectNode object, List<Actor> involved) {
+        ObjectNode update = activity("Update", actor.url() + "/updates/" + clock.millis(), actor, object);
         update.putArray("to").add(Contexts.PUBLIC);
         update.putArray("cc").add(actor.followers());
         actors.jdbi().useTransaction(h -> {
-            // Its followers and those of the actors that share its videos (our instance), as PeerTube addresses it.
-            int n = outbox.send(h, actor, update, audience.followersOf(h, audience.involved(c.get())));
-            log.info("Update of channel {} queued for {} inbox(es)", c.get().name(), n);
+            int n = outbox.send(h, actor, update, audience.followersOf(h, involved));
+            log.info("Update of {} queued for {} inbox(es)", actor.url(), n);
         });
     }
 

@@ -19,12 +19,17 @@ public final class Auth {
 
     /** The user when a valid token is present; a present but invalid token is an error, not anonymity. */
     public Optional<User> optional(ServerRequest req) {
+        return token(req).map(t -> oauth.authenticate(t)
+                .orElseThrow(() -> Problem.unauthorized("Invalid token: access token is invalid or expired")));
+    }
+
+    /** The request's bearer token, unchecked; a malformed Authorization header is an error. */
+    public Optional<String> token(ServerRequest req) {
         Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
         if (header.isEmpty()) return Optional.empty();
         String h = header.get().trim();
         if (!h.regionMatches(true, 0, "Bearer ", 0, 7)) throw Problem.unauthorized("Invalid token: authorization header must be a Bearer token");
-        return Optional.of(oauth.authenticate(h.substring(7).trim())
-                .orElseThrow(() -> Problem.unauthorized("Invalid token: access token is invalid or expired")));
+        return Optional.of(h.substring(7).trim());
     }
 
     public User require(ServerRequest req) {

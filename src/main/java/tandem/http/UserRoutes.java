@@ -6,6 +6,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import tandem.account.AccountService;
 import tandem.account.NewUser;
+import tandem.account.ProfileEditing;
 import tandem.account.Role;
 import tandem.account.User;
 import tandem.account.UserAdministration;
@@ -23,16 +24,18 @@ public final class UserRoutes implements HttpService {
     private final AccountService accounts;
     private final UserAdministration admin;
     private final UserRemoval removal;
+    private final ProfileEditing profile;
     private final VideoService videos;
     private final UserToDto dto;
     private final JsonIo json;
     private final Auth auth;
 
-    public UserRoutes(AccountService accounts, UserAdministration admin, UserRemoval removal, VideoService videos, UserToDto dto,
-                      JsonIo json, Auth auth) {
+    public UserRoutes(AccountService accounts, UserAdministration admin, UserRemoval removal, ProfileEditing profile, VideoService videos,
+                      UserToDto dto, JsonIo json, Auth auth) {
         this.accounts = accounts;
         this.admin = admin;
         this.removal = removal;
+        this.profile = profile;
         this.videos = videos;
         this.dto = dto;
         this.json = json;
@@ -42,6 +45,7 @@ public final class UserRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/users/me", (req, res) -> json.ok(res, dto.user(auth.require(req))))
+             .put("/users/me", this::updateMe)
              .get("/users/me/video-quota-used", this::quotaUsed)
              .get("/users", this::list)
              .post("/users", this::create)
@@ -55,6 +59,16 @@ public final class UserRoutes implements HttpService {
     private void quotaUsed(ServerRequest req, ServerResponse res) {
         User u = auth.require(req);
         json.ok(res, Map.of("videoQuotaUsed", videos.usedQuota(u, false), "videoQuotaUsedDaily", videos.usedQuota(u, true)));
+    }
+
+    /** The signed-in user's own profile and password; PeerTube's other fields (email, player settings) are not kept here and are ignored. */
+    private void updateMe(ServerRequest req, ServerResponse res) {
+        User me = auth.require(req);
+        Map<String, Object> body = json.readObject(req);
+        profile.update(me, auth.token(req).orElseThrow(), new ProfileEditing.Changes(Params.text(body.get("displayName"), "displayName"),
+                Params.text(body.get("description"), "description"), Params.text(body.get("currentPassword"), "currentPassword"),
+                Params.text(body.get("password"), "password")));
+        res.status(204).send();
     }
 
     /** Admins and moderators list users, as PeerTube's MANAGE_USERS right allows; `search` and `blocked` filter. */
@@ -107,8 +121,6 @@ public final class UserRoutes implements HttpService {
             throw Problem.invalidParam("role", "Should have a valid role");
         }
     }
-
-    /** A string field; absent or null is null, any other JSON type is a 400. */
 
     private void create(ServerRequest req, ServerResponse res) {
         auth.requireRole(req, Role.ADMIN);

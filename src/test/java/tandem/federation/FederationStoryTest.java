@@ -189,7 +189,7 @@ class FederationStoryTest {
 
     @Test
     @Order(7)
-    void a_channel_renamed_on_b_is_renamed_on_a() {
+    void a_channel_and_its_account_renamed_on_b_are_renamed_on_a() {
         String handle = "root_channel@" + Federated.host(b);
         assertThat(a.client().get("/api/v1/video-channels/" + handle).status()).as("A knows B's channel").isEqualTo(200);
         Response edit = adminB.putJson("/api/v1/video-channels/root_channel",
@@ -199,6 +199,14 @@ class FederationStoryTest {
         JsonNode onA = a.client().get("/api/v1/video-channels/" + handle).json();
         assertThat(onA.at("/displayName").asText()).isEqualTo("Bakery of B");
         assertThat(onA.at("/description").asText()).isEqualTo("Bread, every morning");
+
+        // The account behind it, renamed by its user, is renamed on A too.
+        Response me = adminB.putJson("/api/v1/users/me", Map.of("displayName", "The baker", "description", "Up at four"));
+        assertThat(me.status()).as(me.text()).isEqualTo(204);
+        Federated.awaitIdle(a, b);
+        JsonNode accountOnA = a.client().get("/api/v1/accounts/root@" + Federated.host(b)).json();
+        assertThat(accountOnA.at("/displayName").asText()).isEqualTo("The baker");
+        assertThat(accountOnA.at("/description").asText()).isEqualTo("Up at four");
     }
 
     @Test

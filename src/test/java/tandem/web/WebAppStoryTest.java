@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A person uses the web app in a real headless Chromium on a phone-sized screen
  * (interop/browser-story.mjs): logs in, drops a video on the upload page while the network cuts one
  * chunk, sees it in "my videos" until it is published, watches it, likes it, comments, finds it
- * again, opens the admin pages and logs out. Afterwards the API tells whether it all really happened.
+ * again, edits its channel and its profile, opens the admin pages and logs out. Afterwards the API tells whether it all really happened.
  */
 class WebAppStoryTest {
     private static final String TITLE = "Browser story upload";
@@ -96,13 +96,17 @@ class WebAppStoryTest {
     }
 
     @Test
-    void the_video_is_found_on_the_home_page_by_search_and_on_its_channel() {
+    void the_video_is_found_on_the_home_page_by_search_and_on_its_channel_and_both_profiles_are_edited() {
         assertThat(story.at("/discover/home")).extracting(JsonNode::asText).contains(TITLE);
         assertThat(story.at("/discover/search")).extracting(JsonNode::asText).containsExactly(TITLE);
         assertThat(story.at("/discover/channel")).extracting(JsonNode::asText).contains(TITLE);
         assertThat(story.at("/discover/accountChannels").asInt()).isEqualTo(1);
         assertThat(story.at("/editChannel/title").asText()).isEqualTo("Edited in the browser");
         assertThat(story.at("/editChannel/description").asText()).isEqualTo("Written on a phone");
+        assertThat(story.at("/editProfile/title").asText()).isEqualTo("The admin, renamed");
+        assertThat(story.at("/editProfile/description").asText()).isEqualTo("Runs this instance");
+        assertThat(story.at("/editProfile/passwordForm").asInt()).as("the owner also gets the password form").isEqualTo(1);
+        assertThat(tandem.client().get("/api/v1/accounts/root").json().at("/displayName").asText()).isEqualTo("The admin, renamed");
     }
 
     @Test

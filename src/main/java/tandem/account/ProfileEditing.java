@@ -1,0 +1,70 @@
+package tandem.account;
+
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.core.Problem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What users change about themselves (PeerTube's `PUT /users/me`): their account's public profile
+ * (display name 1 to 120 characters, description up to 1,000; empty clears it), which followers on
+ * other instances hear of through {@link AccountEvents}; and their password, only with the current
+ * one, which ends their other sessions.
+ */
+public final class ProfileEditing {
+    private static final Logger log = LoggerFactory.getLogger(ProfileEditing.class);
+    static final int DISPLAY_NAME_MAX = 120;
+
+    /** The fields a request may change; null leaves one as it is. */
+    public record Changes(String displayName, String description, String currentPassword, String password) {}
+
+    private final Jdbi jdbi;
+    private final AccountStore store;
+    private final PasswordHasher hasher;
+    private final OAuthService oauth;
+    private final AccountEvents events;
+
+    public ProfileEditing(Jdbi jdbi, AccountStore store, PasswordHasher hasher, OAuthService oauth, AccountEvents events) {
+        this.jdbi = jdbi;
+        this.store = store;
+        this.hasher = hasher;
+        this.oauth = oauth;
+        this.events = events;
+    }
+
+    /** Applies `changes` for `user`, whose session is `accessToken` (kept when the password changes); all or nothing. */
+    public void update(User user, String accessToken, Changes changes) {
+        Account a = store.accountById(user.accountId()).orElseThrow(() -> Problem.notFound("Account not found"));
+        Map<String, String> errors = new LinkedHashMap<>();
+        String displayName = ProfileFields.displayName(changes.displayName(), a.displayName(), DISPLAY_NAME_MAX, errors);
+        String description = ProfileFields.text(changes.description(), a.description(), "description", errors);
+        String hash = changes.password() == null ? null : newPassword(user, changes, errors);
+        if (!errors.isEmpty()) throw Problem.invalidParams(errors);
+        boolean profileChanged = !displayName.equals(a.displayName()) || !Objects.equals(description, a.description());
+        jdbi.useTransaction(h -> {
+            if (profileChanged) {
+                store.updateAccount(h, a.id(), displayName, description);
+                events.accountUpdated(h, a.id());
+            }
+            if (hash != null) {
+                store.setPasswordHash(h, user.id(), hash);
+                oauth.revokeOthers(h, user.id(), accessToken);
+            }
+        });
+        if (hash != null) log.info("user {} changed their password; their other sessions ended", user.username());
+    }
+
+    /** The new password's hash, when it is acceptable and the current one was given right. */
+    private String newPassword(User user, Changes changes, Map<String, String> errors) {
+        if (!UserRules.validPassword(changes.password())) errors.put("password", UserRules.PASSWORD_MESSAGE);
+        String current = store.passwordHash(user.id()).orElse(null);
+        if (changes.currentPassword() == null || !hasher.matches(changes.currentPassword(), current)) {
+            errors.put("currentPassword", "The current password is required to set a new one, and it is not this one");
+        }
+        return errors.isEmpty() ? hasher.hash(changes.password()) : null;
+    }
+}
