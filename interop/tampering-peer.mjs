@@ -22,7 +22,8 @@ const realSha = await (await fetch(playlist.segmentsSha256Url)).json()
 const corrupt = buf => {
   const b = Buffer.from(buf)
   const mfhd = b.subarray(0, 4096).indexOf('mfhd')
-  b[mfhd >= 0 ? mfhd + 11 : b.length - 8] ^= 0xff
+  if (mfhd < 0) throw new Error(`no mfhd box in the first 4 KiB of a ${b.length}-byte segment`)
+  b[mfhd + 11] ^= 0xff
   return b
 }
 // The tampered bytes of every hashed range, served to the malicious page from memory, and their hashes.
@@ -65,7 +66,7 @@ await malicious.goto(url)
 await malicious.waitForFunction(() => {
   const v = document.getElementById('video')
   return v.buffered.length > 0 && v.buffered.end(v.buffered.length - 1) >= 28
-}, null, { timeout: 90000, polling: 500 }).catch(async () => errors.push(`malicious: never buffered 28 s: ${JSON.stringify(await playerState(malicious))}`))
+}, null, { timeout: 90000, polling: 500 }).catch(async () => errors.push(`malicious: never buffered 28 s: ${JSON.stringify(await playerState(malicious).catch(e => e.message))}`))
 await new Promise(resolve => setTimeout(resolve, 5000))
 // Where a player stands, for the report when something goes wrong.
 function playerState (page) {
@@ -78,10 +79,13 @@ function playerState (page) {
 
 // Whether the honest viewer is offered a piece by the malicious peer depends on timing; a fresh
 // honest viewer tries again (up to 3 times) until one was delivered, and must then refuse it.
+// Page errors of an honest attempt that is then retried are dropped with it; the last one's are kept.
 let state
+let honestErrors = []
 for (let attempt = 1; attempt <= 3; attempt++) {
   const honest = await (await browser.newContext()).newPage()
-  honest.on('pageerror', e => errors.push(`honest: ${e.message}`))
+  honestErrors = []
+  honest.on('pageerror', e => honestErrors.push(`honest: ${e.message}`))
   await honest.goto(url)
   const deadline = Date.now() + seconds * 1000
   while (Date.now() < deadline) {
@@ -94,5 +98,5 @@ for (let attempt = 1; attempt <= 3; attempt++) {
   await honest.context().close()
 }
 const maliciousStats = await playerState(malicious)
-console.log(JSON.stringify({ honest: state, malicious: maliciousStats, errors }))
+console.log(JSON.stringify({ honest: state, malicious: maliciousStats, errors: [...errors, ...honestErrors] }))
 await browser.close()

@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.core.Problem;
+import tandem.core.SlidingWindowLimiter;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Objects;
  * What users change about themselves (PeerTube's `PUT /users/me`): their account's public profile
  * (display name 1 to 120 characters, description up to 1,000; empty clears it), which followers on
  * other instances hear of through {@link AccountEvents}; and their password, only with the current
- * one, which ends their other sessions.
+ * one, which ends their other sessions. Tries at the current password are limited per user as logins
+ * are per address: a stolen session must not become a way to guess it.
  */
 public final class ProfileEditing {
     private static final Logger log = LoggerFactory.getLogger(ProfileEditing.class);
@@ -27,13 +29,16 @@ public final class ProfileEditing {
     private final PasswordHasher hasher;
     private final OAuthService oauth;
     private final AccountEvents events;
+    private final SlidingWindowLimiter passwordTries;
 
-    public ProfileEditing(Jdbi jdbi, AccountStore store, PasswordHasher hasher, OAuthService oauth, AccountEvents events) {
+    public ProfileEditing(Jdbi jdbi, AccountStore store, PasswordHasher hasher, OAuthService oauth, AccountEvents events,
+                          SlidingWindowLimiter passwordTries) {
         this.jdbi = jdbi;
         this.store = store;
         this.hasher = hasher;
         this.oauth = oauth;
         this.events = events;
+        this.passwordTries = passwordTries;
     }
 
     /** Applies `changes` for `user`, whose session is `accessToken` (kept when the password changes); all or nothing. */
@@ -58,9 +63,16 @@ public final class ProfileEditing {
         if (hash != null) log.info("user {} changed their password; their other sessions ended", user.username());
     }
 
-    /** The new password's hash, when it is acceptable and the current one was given right. */
+    /**
+     * The new password's hash, when it is acceptable and the current one was given right. A wrong one is
+     * a 400 on its field, not PeerTube's 401: clients take a 401 for an expired session.
+     */
     private String newPassword(User user, Changes changes, Map<String, String> errors) {
         if (!UserRules.validPassword(changes.password())) errors.put("password", UserRules.PASSWORD_MESSAGE);
+        if (!passwordTries.tryAcquire("user:" + user.id())) {
+            throw new Problem(429, "too_many_requests", "Too many password changes tried, please try again in "
+                    + passwordTries.retryAfterSeconds("user:" + user.id()) + " s.");
+        }
         String current = store.passwordHash(user.id()).orElse(null);
         if (changes.currentPassword() == null || !hasher.matches(changes.currentPassword(), current)) {
             errors.put("currentPassword", "The current password is required to set a new one, and it is not this one");

@@ -18,7 +18,8 @@ class ProfileEditingTest {
 
     @BeforeAll
     static void start() {
-        tandem = TestInstance.start();
+        // Every login here counts against the per-address limit too; the same number limits password tries.
+        tandem = TestInstance.start(Map.of("login_attempts_per_window", "30"));
     }
 
     @AfterAll
@@ -68,6 +69,19 @@ class ProfileEditingTest {
         assertThat(tandem.client().token("dan", "a-new-secret").status()).isEqualTo(200);
         assertThat(dan.get("/api/v1/users/me").status()).as("the session that changed it stays").isEqualTo(200);
         assertThat(otherDevice.get("/api/v1/users/me").status()).as("other sessions end").isEqualTo(401);
+    }
+
+    @Test
+    void guesses_at_the_current_password_are_limited_per_user() {
+        TestClient fay = tandem.newUser("fay");
+        int limit = tandem.config().loginAttemptsPerWindow();
+        for (int i = 0; i < limit; i++) {
+            assertThat(fay.putJson("/api/v1/users/me", Map.of("currentPassword", "guess-" + i, "password", "taken-over")).status()).isEqualTo(400);
+        }
+        Response blocked = fay.putJson("/api/v1/users/me", Map.of("currentPassword", "fay-password", "password", "taken-over"));
+        assertThat(blocked.status()).as(blocked.text()).isEqualTo(429);
+        assertThat(tandem.client().token("fay", "fay-password").status()).as("the password did not change").isEqualTo(200);
+        assertThat(fay.putJson("/api/v1/users/me", Map.of("displayName", "Fay")).status()).as("the profile stays editable").isEqualTo(204);
     }
 
     @Test
