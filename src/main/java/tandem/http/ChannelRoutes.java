@@ -100,7 +100,7 @@ public final class ChannelRoutes implements HttpService {
         Map<String, Object> body = json.readObject(req);
         editing.update(user, Params.pathParam(req, "handle"),
                 new ChannelEditing.Changes(Params.text(body.get("displayName"), "displayName"),
-                        Params.text(body.get("description"), "description"), Params.text(body.get("support"), "support")));
+                        Params.clearableText(body, "description"), Params.clearableText(body, "support")));
         res.status(io.helidon.http.Status.NO_CONTENT_204).send();
     }
 

@@ -5,6 +5,7 @@ import tandem.core.Problem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Query-string helpers that accept PeerTube's `name[]=` and repeated `name=` forms. */
 final class Params {
@@ -63,6 +64,12 @@ final class Params {
     static String text(Object v, String name) {
         if (v == null || v instanceof String) return (String) v;
         throw Problem.invalidParam(name, "Should have a valid " + name);
+    }
+
+    /** A text a body may clear: an explicit JSON null clears it as PeerTube reads it (given as ""), absent is null. */
+    static String clearableText(Map<String, Object> body, String name) {
+        if (body.containsKey(name) && body.get(name) == null) return "";
+        return text(body.get(name), name);
     }
 
     static Integer intValue(Object v, String name) {

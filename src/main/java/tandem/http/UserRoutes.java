@@ -66,7 +66,7 @@ public final class UserRoutes implements HttpService {
         User me = auth.require(req);
         Map<String, Object> body = json.readObject(req);
         profile.update(me, auth.token(req).orElseThrow(), new ProfileEditing.Changes(Params.text(body.get("displayName"), "displayName"),
-                Params.text(body.get("description"), "description"), Params.text(body.get("currentPassword"), "currentPassword"),
+                Params.clearableText(body, "description"), Params.text(body.get("currentPassword"), "currentPassword"),
                 Params.text(body.get("password"), "password")));
         res.status(204).send();
     }

@@ -7,6 +7,7 @@ import tandem.testing.TestClient;
 import tandem.testing.TestClient.Response;
 import tandem.testing.TestInstance;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,10 @@ class ChannelEditingTest {
 
         assertThat(ana.putJson("/api/v1/video-channels/ana_channel", Map.of("support", "")).status()).as("empty clears").isEqualTo(204);
         assertThat(tandem.client().get("/api/v1/video-channels/ana_channel").json().at("/support").isNull()).isTrue();
+        Map<String, Object> cleared = new HashMap<>();
+        cleared.put("description", null);
+        assertThat(ana.putJson("/api/v1/video-channels/ana_channel", cleared).status()).as("null clears too").isEqualTo(204);
+        assertThat(tandem.client().get("/api/v1/video-channels/ana_channel").json().at("/description").isNull()).isTrue();
     }
 
     @Test

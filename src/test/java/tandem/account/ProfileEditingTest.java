@@ -8,6 +8,7 @@ import tandem.testing.TestClient;
 import tandem.testing.TestClient.Response;
 import tandem.testing.TestInstance;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,12 @@ class ProfileEditingTest {
 
         assertThat(cleo.putJson("/api/v1/users/me", Map.of("description", "")).status()).as("empty clears").isEqualTo(204);
         assertThat(account("cleo").at("/description").isNull()).isTrue();
+        assertThat(cleo.putJson("/api/v1/users/me", Map.of("description", "Back again")).status()).isEqualTo(204);
+        Map<String, Object> cleared = new HashMap<>();
+        cleared.put("description", null);
+        assertThat(cleo.putJson("/api/v1/users/me", cleared).status()).as("null clears too, as PeerTube reads it").isEqualTo(204);
+        assertThat(account("cleo").at("/description").isNull()).isTrue();
+        assertThat(account("cleo").at("/displayName").asText()).as("what was not given stays").isEqualTo("Cléo from the hill");
         assertThat(tandem.client().putJson("/api/v1/users/me", Map.of("displayName", "Anyone")).status()).isEqualTo(401);
     }
 
