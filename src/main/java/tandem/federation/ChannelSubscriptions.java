@@ -7,6 +7,12 @@ import tandem.account.RemoteChannels;
 import tandem.core.Problem;
 
 import java.util.Optional;
+import tandem.federation.actor.Actor;
+import tandem.federation.actor.ActorStore;
+import tandem.federation.actor.Finger;
+import tandem.federation.actor.LocalActors;
+import tandem.federation.actor.RemoteActors;
+import tandem.federation.vocab.ActorHandle;
 
 /**
  * A local user's subscription to another instance's channel is a Follow from their account's

@@ -7,6 +7,7 @@ import tandem.job.JobQueue;
 import tandem.video.Video;
 import tandem.account.AccountEvents;
 import tandem.video.VideoEvents;
+import tandem.federation.actor.LocalActors;
 
 /**
  * Hears video events inside their transaction and queues one durable publish job each; the job

@@ -10,6 +10,17 @@ import tandem.core.Problem;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import tandem.federation.actor.Actor;
+import tandem.federation.actor.ActorStore;
+import tandem.federation.actor.Finger;
+import tandem.federation.actor.Follow;
+import tandem.federation.actor.LocalActors;
+import tandem.federation.actor.RemoteActors;
+import tandem.federation.inbox.FollowActivities;
+import tandem.federation.outbox.Outbox;
+import tandem.federation.vocab.ActorHandle;
+import tandem.federation.vocab.Contexts;
+import tandem.federation.vocab.FederationException;
 
 /**
  * The admin's side of instance follows (PeerTube's `/server/following` and `/server/followers`):

@@ -8,9 +8,9 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import tandem.core.Problem;
-import tandem.federation.Documents;
-import tandem.federation.Inbox;
-import tandem.federation.InboxRejection;
+import tandem.federation.document.Documents;
+import tandem.federation.inbox.Inbox;
+import tandem.federation.inbox.InboxRejection;
 import tandem.video.Video;
 
 import java.nio.charset.StandardCharsets;

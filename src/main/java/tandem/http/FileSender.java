@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import tandem.net.ByteRange;
 
 /**
  * Sends a stored blob the way players and CDNs expect: byte ranges (206/416), ETag and

@@ -6,7 +6,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import tandem.core.Problem;
-import tandem.federation.Discovery;
+import tandem.federation.document.Discovery;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;

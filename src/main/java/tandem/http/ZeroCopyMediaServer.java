@@ -3,6 +3,7 @@ package tandem.http;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.core.Problem;
+import tandem.net.ByteRange;
 import tandem.storage.BlobStore;
 
 import java.io.IOException;

@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import tandem.federation.signature.HttpSignatures;
+import tandem.federation.signature.Signer;
 
 /**
  * A hostile-or-honest remote instance for tests: serves the actor documents and objects we register

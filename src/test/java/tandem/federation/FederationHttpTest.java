@@ -23,6 +23,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tandem.federation.signature.HttpSignatures;
+import tandem.federation.signature.Signer;
+import tandem.federation.signature.VerifiedSignature;
+import tandem.federation.transport.AddressPolicy;
+import tandem.federation.transport.FederationHttp;
+import tandem.federation.transport.FederationHttpException;
+import tandem.federation.transport.FetchResult;
+import tandem.federation.transport.ForbiddenAddressException;
 
 class FederationHttpTest {
     private static final Signer ALICE = new Signer("https://alice.example/accounts/alice#main-key", TestKeys.ALICE_PRIVATE);

@@ -29,6 +29,20 @@ import static tandem.federation.Fixtures.WEB_DIR;
 import static tandem.federation.Fixtures.OUR_VIDEO;
 import static tandem.federation.Fixtures.VIDEO;
 import static tandem.federation.Fixtures.json;
+import tandem.federation.actor.Actor;
+import tandem.federation.actor.ObjectFetcher;
+import tandem.federation.actor.RemoteActors;
+import tandem.federation.document.CommentToAs;
+import tandem.federation.document.VideoToAs;
+import tandem.federation.inbox.CommentActivities;
+import tandem.federation.inbox.InboxProcessor;
+import tandem.federation.vocab.Activity;
+import tandem.federation.vocab.AsToActivity;
+import tandem.federation.vocab.AsToCacheFile;
+import tandem.federation.vocab.AsToVideo;
+import tandem.federation.vocab.CacheFile;
+import tandem.federation.vocab.FederationException;
+import tandem.federation.vocab.RemoteVideo;
 
 /**
  * PeerTube- and Mastodon-shaped documents, written from the interop notes, go through our real

@@ -17,6 +17,11 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+import tandem.federation.signature.HttpSignatures;
+import tandem.federation.signature.KeyLookup;
+import tandem.federation.signature.SignatureException;
+import tandem.federation.signature.Signer;
+import tandem.federation.signature.VerifiedSignature;
 
 class HttpSignaturesTest {
     private static final String ACTOR = "https://alice.example/accounts/alice";

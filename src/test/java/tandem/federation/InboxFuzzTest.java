@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import tandem.federation.signature.HttpSignatures;
 
 /**
  * Thousands of mutated activities, correctly signed so they reach parsing and processing (and some

@@ -16,6 +16,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import tandem.federation.signature.HttpSignatures;
+import tandem.federation.signature.SignatureHeader;
+import tandem.federation.signature.Signer;
+import tandem.federation.signature.SigningString;
 
 /**
  * The inbox under attack, one row of the security matrix per test: each refusal has a precise

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tandem.media.TestMedia;
+import tandem.federation.signature.LdSignatures;
 
 /**
  * What our actors send carries a linked-data signature that jsonld.js (PeerTube's JSON-LD library)

@@ -11,6 +11,8 @@ import tandem.video.VideoState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import tandem.federation.actor.LocalActors;
+import tandem.federation.vocab.VideoUrls;
 
 /** One of our videos and comments built by hand, with where its files would be served, for round trips through our own parsers. */
 final class Ours {

@@ -9,6 +9,8 @@ import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import tandem.federation.signature.KeyPairPem;
+import tandem.federation.signature.RsaKeys;
 
 class RsaKeysTest {
 

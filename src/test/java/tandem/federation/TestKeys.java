@@ -2,6 +2,8 @@ package tandem.federation;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import tandem.federation.signature.KeyPairPem;
+import tandem.federation.signature.RsaKeys;
 
 /** Two RSA key pairs made once per test run: generating 2048-bit keys is slow on a shared machine. */
 final class TestKeys {

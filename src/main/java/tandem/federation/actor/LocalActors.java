@@ -1,0 +1,88 @@
+package tandem.federation.actor;
+
+import tandem.account.Account;
+import tandem.account.AccountStore;
+import tandem.account.Channel;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tandem.federation.signature.KeyPairPem;
+import tandem.federation.signature.RsaKeys;
+
+/**
+ * Our own actors at PeerTube's URLs: the instance actor (`/accounts/peertube`, Application), each
+ * account (`/accounts/<name>`, Person) and channel (`/video-channels/<name>`, Group). Rows and
+ * RSA-2048 keys are made on first use, so accounts that never federate cost no key generation.
+ */
+public final class LocalActors {
+    private final ActorStore store;
+    private final String base;
+    private final String host;
+    private final Clock clock;
+    private final Map<String, Object> creating = new ConcurrentHashMap<>();
+    /** The instance actor never changes once made, and every signed fetch asks for it. */
+    private volatile Actor instance;
+
+    public LocalActors(ActorStore store, String base, Clock clock) {
+        this.store = store;
+        this.base = base;
+        this.host = hostOf(base);
+        this.clock = clock;
+    }
+
+    /** `host[:port]` of a URL, the form actors and blocks are keyed by. */
+    public static String hostOf(String url) {
+        URI u = URI.create(url);
+        if (u.getHost() == null) throw new IllegalArgumentException("URL without a host: " + url);
+        int p = u.getPort();
+        boolean defaultPort = p == -1 || (p == 80 && "http".equals(u.getScheme())) || (p == 443 && "https".equals(u.getScheme()));
+        return (defaultPort ? u.getHost() : u.getHost() + ":" + p).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public String base() { return base; }
+    public String host() { return host; }
+    public String instanceUrl() { return base + "/accounts/" + AccountStore.INSTANCE_ACTOR; }
+    public String accountUrl(String name) { return base + "/accounts/" + name; }
+    public String channelUrl(String name) { return base + "/video-channels/" + name; }
+    public String sharedInbox() { return base + "/inbox"; }
+    public String videoUrl(String uuid) { return base + "/videos/watch/" + uuid; }
+    public String commentUrl(String uuid, long commentId) { return videoUrl(uuid) + "/comments/" + commentId; }
+
+    public boolean isLocal(String url) {
+        try {
+            return host.equals(hostOf(url));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public Actor instance() {
+        Actor a = instance;
+        if (a == null) instance = a = ensure(instanceUrl(), "Application", AccountStore.INSTANCE_ACTOR, null, null);
+        return a;
+    }
+
+    public Actor account(Account a) {
+        return ensure(accountUrl(a.name()), "Person", a.name(), a.id(), null);
+    }
+
+    public Actor channel(Channel c) {
+        return ensure(channelUrl(c.name()), "Group", c.name(), null, c.id());
+    }
+
+    private Actor ensure(String url, String type, String name, Long accountId, Long channelId) {
+        var existing = store.byUrl(url);
+        if (existing.isPresent()) return existing.get();
+        // One key generation per actor even when several requests ask at once (it takes ~0.5 s).
+        synchronized (creating.computeIfAbsent(url, k -> new Object())) {
+            existing = store.byUrl(url);
+            if (existing.isPresent()) return existing.get();
+            KeyPairPem keys = RsaKeys.generate();
+            Actor a = new Actor(0, url, type, name, host, true, accountId, channelId, url + "/inbox", sharedInbox(),
+                    url + "/outbox", url + "/followers", keys.publicPem(), keys.privatePem(), clock.millis());
+            return store.jdbi().inTransaction(h -> store.insertIfAbsent(h, a, clock.millis()));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package tandem.federation.inbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.video.CommentStore;
+import tandem.video.EngagementService;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tandem.federation.actor.Actor;
+import tandem.federation.actor.ActorStore;
+import tandem.federation.actor.RemoteActors;
+import tandem.federation.vocab.FederationException;
+
+/**
+ * A remote actor deleted itself (PeerTube and Mastodon send `Delete` with the actor as object, signed
+ * by that actor's own key): what it brought here goes as well. For an account: its ratings (taken
+ * off the counters), its comments with the replies beneath them (as PeerTube's cascade does), then
+ * the account itself, whose channels, videos, actors, follows and our users' subscriptions follow
+ * it by the schema's cascades; for a channel, the same from the channel down.
+ */
+public final class ActorDeletions {
+    private static final Logger log = LoggerFactory.getLogger(ActorDeletions.class);
+
+    private final ActorStore actors;
+    private final RemoteActors remote;
+    private final CommentStore comments;
+    private final EngagementService engagement;
+
+    public ActorDeletions(ActorStore actors, RemoteActors remote, CommentStore comments, EngagementService engagement) {
+        this.actors = actors;
+        this.remote = remote;
+        this.comments = comments;
+        this.engagement = engagement;
+    }
+
+    /** False when `url` is no remote actor we know; refused unless the actor deletes itself. */
+    public boolean onDelete(String activityActor, String url) {
+        Optional<Actor> found = actors.byUrl(url).filter(a -> !a.local());
+        if (found.isEmpty()) return false;
+        // Another actor of the same host may not do it: one user of a big instance could wipe out others.
+        if (!activityActor.equals(url)) throw new FederationException(activityActor + " may not delete the actor " + url);
+        Actor gone = found.get();
+        List<String> removed = actors.jdbi().inTransaction(h -> {
+            List<String> urls = new ArrayList<>(List.of(url));
+            if (gone.accountId() != null) {
+                urls.addAll(h.createQuery("""
+                        SELECT a.url FROM actors a JOIN channels c ON c.id = a.channel_id
+                        WHERE c.account_id = :account AND a.is_local = FALSE""").bind("account", gone.accountId()).mapTo(String.class).list());
+                engagement.forgetRatingsOf(h, gone.accountId());
+                comments.deleteAllBy(h, gone.accountId());
+                h.createUpdate("DELETE FROM accounts WHERE id = :id AND host IS NOT NULL").bind("id", gone.accountId()).execute();
+            } else if (gone.channelId() != null) {
+                h.createUpdate("DELETE FROM channels WHERE id = :id AND host IS NOT NULL").bind("id", gone.channelId()).execute();
+            }
+            h.createUpdate("DELETE FROM actors WHERE id = :id").bind("id", gone.id()).execute();
+            return urls;
+        });
+        removed.forEach(remote::forget);
+        log.info("remote actor {} deleted itself: {} actor(s) removed with what they brought", url, removed.size());
+        return true;
+    }
+}

@@ -1,0 +1,194 @@
+package tandem.federation.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.video.Comment;
+import tandem.video.CommentStore;
+import tandem.video.Video;
+import tandem.video.VideoService;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tandem.federation.actor.Actor;
+import tandem.federation.actor.Blocklist;
+import tandem.federation.actor.LocalActors;
+import tandem.federation.actor.ObjectFetcher;
+import tandem.federation.actor.RemoteActors;
+import tandem.federation.actor.RemoteVideoStore;
+import tandem.federation.outbox.Audience;
+import tandem.federation.outbox.Outbox;
+import tandem.federation.vocab.AsToActivity;
+import tandem.federation.vocab.Federable;
+import tandem.federation.vocab.FederationException;
+import tandem.federation.vocab.Texts;
+
+/**
+ * Comments (`Note`) from other instances: stored under the video or comment they answer, by the
+ * remote account that wrote them; deleted by their author's host or the video's. A comment on one of
+ * our videos is forwarded to our followers, who re-fetch it from its origin.
+ */
+public final class CommentActivities {
+    private static final Logger log = LoggerFactory.getLogger(CommentActivities.class);
+    private static final Pattern ENTITY = Pattern.compile("&(lt|gt|quot|apos|amp|nbsp|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});");
+
+    private final ObjectFetcher fetcher;
+    private final RemoteActors actors;
+    private final LocalActors local;
+    private final CommentStore comments;
+    private final VideoService videos;
+    private final RemoteVideoStore remoteVideos;
+    private final Audience audience;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Blocklist blocks;
+
+    public CommentActivities(ObjectFetcher fetcher, RemoteActors actors, LocalActors local, CommentStore comments, VideoService videos,
+                             RemoteVideoStore remoteVideos, Audience audience, Outbox outbox, Clock clock, Blocklist blocks) {
+        this.blocks = blocks;
+        this.fetcher = fetcher;
+        this.actors = actors;
+        this.local = local;
+        this.comments = comments;
+        this.videos = videos;
+        this.remoteVideos = remoteVideos;
+        this.audience = audience;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    private record Target(Video video, Comment parent) {}
+
+    /** Create(Note): `note` is trusted only when the signer is its author; a forwarded one is fetched from its origin. */
+    public void onCreate(String activityActor, JsonNode note, boolean forwarded, ObjectNode original) {
+        if (forwarded || note.isTextual()) note = fetcher.fetch(AsToActivity.idOf(note));
+        String id = Texts.url(note, "id", true);
+        String author = AsToActivity.idOf(note.path("attributedTo"));
+        if (!activityActor.equals(author)) throw new FederationException("comment " + id + " is attributed to " + author + ", not to " + activityActor);
+        if (!LocalActors.hostOf(id).equals(LocalActors.hostOf(author))) throw new FederationException("comment " + id + " is not on its author's host");
+        if (comments.byUrl(id).isPresent()) return;
+        String inReplyTo = AsToActivity.idOf(note.path("inReplyTo"));
+        if (inReplyTo == null) throw new FederationException("comment " + id + " answers nothing (no inReplyTo)");
+        Target t = target(inReplyTo);
+        if (t.video().commentsPolicy() == 2) throw new FederationException("comments are disabled on " + inReplyTo);
+        Actor writer = actors.resolve(author);
+        if (writer.accountId() == null) throw new FederationException(author + " is not an account");
+        // A forwarded comment arrives from another host: the blocks are checked against its author here.
+        if (blocks.isServerBlocked(writer.host()) || blocks.isAccountBlocked(writer.accountId())) {
+            throw new FederationException("account " + writer.handle() + " is blocked here");
+        }
+        String text = text(note);
+        long created = published(note);
+        JsonNode finalNote = note;
+        comments.jdbi().useTransaction(h -> {
+            comments.insert(h, t.video().id(), writer.accountId(), t.parent() == null ? null : t.parent().threadId(),
+                    t.parent() == null ? null : t.parent().id(), text, created, clock.millis(), id);
+            if (t.video().isLocal() && original != null) {
+                List<String> inboxes = audience.followersOf(h, audience.involved(t.video().channel())).stream()
+                        .filter(i -> !LocalActors.hostOf(i).equals(writer.host())).toList();
+                outbox.send(h, local.instance(), original, inboxes);
+            }
+        });
+        log.debug("comment {} by {} stored on video {}", id, writer.handle(), t.video().uuid());
+    }
+
+    /**
+     * Delete of a comment: by its author's host, or by the host of the video it is on (which may also
+     * remove our users' comments on its video: our copy then hides them as the origin does).
+     */
+    public boolean onDelete(String activityActor, String url) {
+        Optional<Comment> c = local.isLocal(url) ? ourComment(url) : comments.byUrl(url);
+        if (c.isEmpty()) return false;
+        String host = LocalActors.hostOf(activityActor);
+        Video v = videos.find(String.valueOf(c.get().videoId())).orElse(null);
+        boolean authorHost = host.equals(LocalActors.hostOf(url));
+        boolean videoHost = v != null && !v.isLocal() && remoteVideos.urlOf(v.id()).map(u -> host.equals(LocalActors.hostOf(u))).orElse(false);
+        if (!authorHost && !videoHost) throw new FederationException(activityActor + " may not delete comment " + url);
+        comments.jdbi().useTransaction(h -> comments.softDelete(h, c.get().id(), clock.millis()));
+        log.info("remote comment {} deleted", url);
+        return true;
+    }
+
+    /** Where one of our URLs points: `/videos/watch/<video>` or `/videos/watch/<video>/comments/<comment>`. */
+    private record LocalPath(String video, Long comment) {}
+
+    private static Optional<LocalPath> localPath(String url) {
+        String path;
+        try {
+            path = java.net.URI.create(url).getRawPath();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        String[] p = path == null ? new String[0] : path.split("/");
+        if (p.length < 4 || !"videos".equals(p[1]) || !"watch".equals(p[2])) return Optional.empty();
+        if (p.length == 4) return Optional.of(new LocalPath(p[3], null));
+        if (p.length == 6 && "comments".equals(p[4]) && p[5].matches("\\d{1,18}")) return Optional.of(new LocalPath(p[3], Long.parseLong(p[5])));
+        return Optional.empty();
+    }
+
+    /** One of our comments by its URL. */
+    private Optional<Comment> ourComment(String url) {
+        Optional<LocalPath> p = localPath(url).filter(x -> x.comment() != null);
+        if (p.isEmpty()) return Optional.empty();
+        try {
+            return videos.find(p.get().video()).flatMap(v -> comments.byId(v.id(), p.get().comment()));
+        } catch (tandem.core.Problem e) {
+            return Optional.empty(); // not a video id at all
+        }
+    }
+
+    private Target target(String inReplyTo) {
+        if (local.isLocal(inReplyTo)) {
+            LocalPath p = localPath(inReplyTo).orElseThrow(() -> new FederationException("inReplyTo " + inReplyTo + " names nothing here"));
+            Video v = videos.find(p.video()).filter(Video::isLocal).filter(Federable::video)
+                    .orElseThrow(() -> new FederationException("no public video " + inReplyTo));
+            if (p.comment() == null) return new Target(v, null);
+            Comment parent = comments.byId(v.id(), p.comment()).orElseThrow(() -> new FederationException("no comment " + inReplyTo));
+            return new Target(v, parent);
+        }
+        Optional<Long> remoteVideo = remoteVideos.idByUrl(inReplyTo);
+        if (remoteVideo.isPresent()) return new Target(videos.find(String.valueOf(remoteVideo.get())).orElseThrow(), null);
+        Comment parent = comments.byUrl(inReplyTo).orElseThrow(() -> new FederationException("inReplyTo " + inReplyTo + " is unknown here"));
+        return new Target(videos.find(String.valueOf(parent.videoId())).orElseThrow(), parent);
+    }
+
+    /** Markdown is kept; HTML (Mastodon) becomes plain text: we only ever show comments as text. */
+    public static String text(JsonNode note) {
+        String content = Texts.clean(note.path("content").asText(""));
+        if (content.length() > 10_000) content = content.substring(0, 10_000);
+        if ("text/markdown".equals(note.path("mediaType").asText())) return content;
+        return decodeEntities(content.replaceAll("(?i)<br\\s*/?>|</p>\\s*<p>", "\n").replaceAll("<[^>]*>", "")).trim();
+    }
+
+    /** One pass, so "&amp;lt;" stays "&lt;"; numeric references too, as Mastodon and others write accents and emoji that way. */
+    private static String decodeEntities(String s) {
+        return ENTITY.matcher(s).replaceAll(m -> {
+            String e = m.group(1);
+            int cp = switch (e) {
+                case "lt" -> '<';
+                case "gt" -> '>';
+                case "quot" -> '"';
+                case "apos" -> '\'';
+                case "amp" -> '&';
+                case "nbsp" -> ' ';
+                default -> e.startsWith("#x") || e.startsWith("#X") ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1));
+            };
+            boolean text = Character.isValidCodePoint(cp) && cp != 0 && Character.getType(cp) != Character.SURROGATE;
+            return text ? Matcher.quoteReplacement(Character.toString(cp)) : "\uFFFD";
+        });
+    }
+
+    private static long published(JsonNode note) {
+        try {
+            return Instant.parse(note.path("published").asText("")).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return System.currentTimeMillis();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package tandem.federation.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import tandem.job.Job;
+import tandem.job.JobHandler;
+import tandem.job.PermanentJobFailure;
+import tandem.storage.BlobStore;
+import tandem.video.Video;
+import tandem.video.VideoService;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import tandem.federation.transport.FederationHttp;
+import tandem.federation.transport.JobFailures;
+
+/**
+ * Background fetches: a video named by a crawl, a remote video shown from an old copy (read again),
+ * and a remote video's thumbnail, copied here so lists load from our host like PeerTube's do (and
+ * the viewer's browser never asks the origin).
+ */
+public final class Fetches implements JobHandler {
+    private static final long MAX_THUMBNAIL = 2 * 1024 * 1024;
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+
+    private final ObjectMapper mapper;
+    private final VideoActivities videoActivities;
+    private final VideoService videos;
+    private final FederationHttp http;
+    private final BlobStore blobs;
+    private final Path tmp;
+
+    public Fetches(ObjectMapper mapper, VideoActivities videoActivities, VideoService videos, FederationHttp http, BlobStore blobs, Path tmp) {
+        this.mapper = mapper;
+        this.videoActivities = videoActivities;
+        this.videos = videos;
+        this.http = http;
+        this.blobs = blobs;
+        this.tmp = tmp;
+    }
+
+    @Override
+    public void run(Job job) throws Exception {
+        JsonNode p = mapper.readTree(job.payload());
+        try {
+            switch (p.path("kind").asText()) {
+                case "video" -> videoActivities.fetchAndStore(p.path("url").asText());
+                case "thumbnail" -> thumbnail(p.path("videoId").asLong(), p.path("url").asText());
+                case "refresh" -> videoActivities.refresh(p.path("videoId").asLong());
+                default -> throw new PermanentJobFailure("unknown fetch kind in " + job.payload());
+            }
+        } catch (RuntimeException e) {
+            throw JobFailures.classify(e);
+        }
+    }
+
+    private void thumbnail(long videoId, String url) throws Exception {
+        Video v = videos.find(String.valueOf(videoId)).orElse(null);
+        if (v == null || v.isLocal()) return;
+        byte[] image = http.fetchBytes(URI.create(url), MAX_THUMBNAIL);
+        if (image.length < 3 || image[0] != JPEG[0] || image[1] != JPEG[1] || image[2] != JPEG[2]) {
+            throw new PermanentJobFailure("thumbnail " + url + " is not a JPEG");
+        }
+        // The blob store takes the file it is given: one temp file per stored copy.
+        for (String folder : new String[] {"thumbnails/", "previews/"}) {
+            Path file = Files.createTempFile(Files.createDirectories(tmp), "thumb", ".jpg");
+            try {
+                Files.write(file, image);
+                blobs.put(folder + v.thumbnailName(), file);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        }
+        videos.thumbnailStored(videoId);
+    }
+}

@@ -1,0 +1,163 @@
+package tandem.federation.inbox;
+
+import tandem.federation.FederationJobs;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.job.JobQueue;
+
+import java.time.Clock;
+import java.util.Optional;
+import tandem.federation.actor.Actor;
+import tandem.federation.actor.ActorStore;
+import tandem.federation.actor.Blocklist;
+import tandem.federation.actor.LocalActors;
+import tandem.federation.actor.ObjectFetcher;
+import tandem.federation.actor.RemoteActors;
+import tandem.federation.actor.RemoteVideoStore;
+import tandem.federation.transport.FederationHttpException;
+import tandem.federation.vocab.AsToVideo;
+import tandem.federation.vocab.FederationException;
+import tandem.federation.vocab.RemoteVideo;
+
+/**
+ * Remote videos arriving by Create, Update, Announce or an outbox crawl, and leaving by Delete.
+ * The object is always fetched again from its `id` (never trusted from the activity), and only
+ * instances we follow something of may fill our lists.
+ */
+public final class VideoActivities {
+    private static final Logger log = LoggerFactory.getLogger(VideoActivities.class);
+
+    private final ObjectMapper mapper;
+    private final ObjectFetcher fetcher;
+    private final RemoteActors actors;
+    private final ActorStore actorStore;
+    private final RemoteVideoStore videos;
+    private final JobQueue jobs;
+    private final Clock clock;
+    private final Blocklist blocks;
+
+    public VideoActivities(ObjectMapper mapper, ObjectFetcher fetcher, RemoteActors actors, ActorStore actorStore,
+                           RemoteVideoStore videos, JobQueue jobs, Clock clock, Blocklist blocks) {
+        this.blocks = blocks;
+        this.mapper = mapper;
+        this.fetcher = fetcher;
+        this.actors = actors;
+        this.actorStore = actorStore;
+        this.videos = videos;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /** Create or Update by the video's owner (its Person or its Group). */
+    public void onCreateOrUpdate(String activityActor, String videoUrl) {
+        RemoteVideo v = AsToVideo.parse(fetcher.fetch(videoUrl));
+        if (!activityActor.equals(v.ownerUrl()) && !activityActor.equals(v.channelUrl())) {
+            throw new FederationException("video " + v.url() + " is attributed to " + v.ownerUrl() + ", not to " + activityActor);
+        }
+        store(v, activityActor);
+    }
+
+    /**
+     * Announce: anyone may share a video; we fetch it from its origin, unless we have it already (an
+     * origin announces each new video twice, by its instance and its channel, right after the Create).
+     */
+    public void onAnnounce(String activityActor, String videoUrl) {
+        if (videos.idByUrl(videoUrl).isPresent()) {
+            log.debug("Announce by {} of {}: already here", activityActor, videoUrl);
+            return;
+        }
+        JsonNode o = fetcher.fetch(videoUrl);
+        if (!"Video".equals(o.path("type").asText())) {
+            log.info("ignoring Announce of a {} by {}", o.path("type").asText("?"), activityActor);
+            return;
+        }
+        store(AsToVideo.parse(o), activityActor);
+    }
+
+    /** A video named by a crawl or a FETCH job. */
+    public void fetchAndStore(String videoUrl) {
+        store(AsToVideo.parse(fetcher.fetch(videoUrl)), null);
+    }
+
+    /**
+     * Reads a remote video again from its origin: changed, it is updated; gone there (404, 410 or a
+     * Tombstone), it goes here too. An origin that does not answer keeps our copy (the job retries).
+     */
+    public void refresh(long videoId) {
+        Optional<String> url = videos.urlOf(videoId);
+        if (url.isEmpty()) return;
+        JsonNode o;
+        try {
+            o = fetcher.fetch(url.get());
+        } catch (FederationHttpException e) {
+            if (e.status() != 404 && e.status() != 410) throw e;
+            o = null;
+        }
+        if (o == null || "Tombstone".equals(o.path("type").asText())) {
+            videos.jdbi().useTransaction(h -> videos.delete(h, videoId));
+            log.info("remote video {} is gone from its origin: deleted here", url.get());
+            return;
+        }
+        RemoteVideo v = AsToVideo.parse(o);
+        if (!v.url().equals(url.get())) throw new FederationException("refresh of " + url.get() + " answered another video, " + v.url());
+        store(v, null);
+    }
+
+    private void store(RemoteVideo v, String via) {
+        String host = LocalActors.hostOf(v.url());
+        boolean known = videos.idByUrl(v.url()).isPresent();
+        if (!known && !followsSomethingOn(host) && (via == null || !followed(via))) {
+            throw new FederationException("we follow nobody on " + host + ": video " + v.url() + " not stored");
+        }
+        Actor owner = actors.resolve(v.ownerUrl());
+        if (owner.accountId() != null && blocks.isAccountBlocked(owner.accountId())) {
+            throw new FederationException("account " + owner.handle() + " is blocked here: video " + v.url() + " not stored");
+        }
+        Actor channel = actors.resolve(v.channelUrl());
+        if (channel.channelId() == null) throw new FederationException(v.channelUrl() + " is not a channel");
+        long id = videos.jdbi().inTransaction(h -> videos.upsert(h, v, channel.channelId(), clock.millis()));
+        jobs.enqueue(FederationJobs.FETCH, mapper.createObjectNode().put("kind", "thumbnail").put("videoId", id).put("url", v.thumbnailUrl()).toString());
+        syncCounts(id, v);
+        log.info("{} remote video {} ({})", known ? "updated" : "stored", v.url(), v.name());
+    }
+
+    /** Likes and dislikes come from the `totalItems` of the origin's collections, as PeerTube reads them. */
+    private void syncCounts(long id, RemoteVideo v) {
+        videos.setCounts(id, total(v.likesUrl()), total(v.dislikesUrl()));
+    }
+
+    private Long total(String collection) {
+        if (collection == null) return null;
+        try {
+            JsonNode c = fetcher.fetch(collection);
+            return c.path("totalItems").canConvertToLong() ? Math.max(0, c.path("totalItems").asLong()) : null;
+        } catch (RuntimeException e) {
+            log.info("cannot read {}: {}", collection, e.getMessage());
+            return null;
+        }
+    }
+
+    private boolean followsSomethingOn(String host) {
+        return actorStore.jdbi().withHandle(h -> h.createQuery("""
+                SELECT COUNT(*) FROM actor_follows f JOIN actors t ON t.id = f.target_id JOIN actors me ON me.id = f.follower_id
+                WHERE t.host = :host AND f.state = 'accepted' AND me.is_local = TRUE""").bind("host", host).mapTo(Long.class).one()) > 0;
+    }
+
+    private boolean followed(String actorUrl) {
+        return actorStore.byUrl(actorUrl).map(a -> actorStore.anyLocalFollows(a.id())).orElse(false);
+    }
+
+    /** Delete of a video: only from its origin host. */
+    public boolean onDelete(String activityActor, String url) {
+        Optional<Long> id = videos.idByUrl(url);
+        if (id.isEmpty()) return false;
+        if (!LocalActors.hostOf(activityActor).equals(LocalActors.hostOf(url))) {
+            throw new FederationException(activityActor + " may not delete " + url + ", a video of another host");
+        }
+        videos.jdbi().useTransaction(h -> videos.delete(h, id.get()));
+        log.info("remote video {} deleted by its origin", url);
+        return true;
+    }
+}

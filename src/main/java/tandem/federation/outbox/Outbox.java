@@ -1,0 +1,70 @@
+package tandem.federation.outbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jdbi.v3.core.Handle;
+import tandem.job.JobQueue;
+import tandem.job.JobType;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import tandem.federation.actor.Actor;
+import tandem.federation.actor.Blocklist;
+import tandem.federation.actor.LocalActors;
+
+/**
+ * Queues activities for delivery: the body is stored once, then one durable job per destination
+ * inbox (de-duplicated, never ourselves, never a blocked host), all in the caller's transaction.
+ * The body is stored as built; {@link Delivery} adds our linked-data signature once, outside any
+ * transaction.
+ */
+public final class Outbox {
+    private final ObjectMapper mapper;
+    private final JobQueue jobs;
+    private final JobType delivery;
+    private final LocalActors local;
+    private final Blocklist blocks;
+    private final Clock clock;
+
+    public Outbox(ObjectMapper mapper, JobQueue jobs, JobType delivery, LocalActors local, Blocklist blocks, Clock clock) {
+        this.mapper = mapper;
+        this.jobs = jobs;
+        this.delivery = delivery;
+        this.local = local;
+        this.blocks = blocks;
+        this.clock = clock;
+    }
+
+    /** Stores the activity and queues its deliveries; returns how many inboxes it goes to. */
+    public int send(Handle h, Actor from, ObjectNode activity, Collection<String> inboxes) {
+        Set<String> blocked = blocks.blockedHosts(h);
+        Set<String> targets = new LinkedHashSet<>();
+        for (String inbox : inboxes) {
+            if (inbox == null || local.isLocal(inbox)) continue;
+            if (blocked.contains(LocalActors.hostOf(inbox))) continue;
+            targets.add(inbox);
+        }
+        if (targets.isEmpty()) return 0;
+        String body;
+        try {
+            body = mapper.writeValueAsString(activity);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise activity", e);
+        }
+        long id = h.createQuery("INSERT INTO outbox_activities (activity_url, actor_id, body, created_at) VALUES (:u, :a, :b, :now) RETURNING id")
+                .bind("u", activity.path("id").asText()).bind("a", from.id()).bind("b", body).bind("now", clock.millis())
+                .mapTo(Long.class).one();
+        String type = activity.path("type").asText();
+        List<String> payloads = new ArrayList<>(targets.size());
+        for (String inbox : targets) {
+            payloads.add(mapper.createObjectNode().put("outbox", id).put("inbox", inbox).put("activityType", type)
+                    .put("activityId", activity.path("id").asText()).toString());
+        }
+        jobs.enqueueAll(h, delivery, payloads);
+        return targets.size();
+    }
+}

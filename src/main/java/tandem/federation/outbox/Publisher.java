@@ -1,0 +1,364 @@
+package tandem.federation.outbox;
+
+import tandem.federation.FederationJobs;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.account.Account;
+import tandem.job.Job;
+import tandem.job.JobHandler;
+import tandem.job.JobQueue;
+import tandem.video.Comment;
+import tandem.video.CommentStore;
+import tandem.video.Video;
+import tandem.video.VideoPrivacy;
+import tandem.video.VideoService;
+import tandem.video.VideoState;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import tandem.federation.actor.Actor;
+import tandem.federation.actor.ActorStore;
+import tandem.federation.actor.LocalActors;
+import tandem.federation.actor.RemoteVideoStore;
+import tandem.federation.document.ActorToAs;
+import tandem.federation.document.CommentToAs;
+import tandem.federation.document.VideoToAs;
+import tandem.federation.vocab.Contexts;
+import tandem.federation.vocab.Federable;
+
+/**
+ * Runs publish jobs: turns a local event into PeerTube-shaped activities and hands them to the
+ * {@link Outbox} (one delivery job per inbox). Our public videos go as Create, then Update, to
+ * everyone following the instance, the owner account or the channel, the Create followed by the
+ * instance's and the channel's Announce; a video that stops being public, or is deleted, goes as Delete. Rates and views of remote videos go to their origin.
+ */
+public final class Publisher implements JobHandler {
+    private static final Logger log = LoggerFactory.getLogger(Publisher.class);
+
+    private final ObjectMapper mapper;
+    private final VideoService videos;
+    private final CommentStore comments;
+    private final RemoteVideoStore remoteVideos;
+    private final LocalActors local;
+    private final ActorStore actors;
+    private final Audience audience;
+    private final VideoToAs videoToAs;
+    private final CommentToAs commentToAs;
+    private final ActorToAs actorToAs;
+    private final Outbox outbox;
+    private final JobQueue jobs;
+    private final Clock clock;
+
+    public Publisher(ObjectMapper mapper, VideoService videos, CommentStore comments, RemoteVideoStore remoteVideos, LocalActors local,
+                     ActorStore actors, Audience audience, VideoToAs videoToAs, CommentToAs commentToAs, ActorToAs actorToAs, Outbox outbox, JobQueue jobs,
+                     Clock clock) {
+        this.mapper = mapper;
+        this.videos = videos;
+        this.comments = comments;
+        this.remoteVideos = remoteVideos;
+        this.local = local;
+        this.actors = actors;
+        this.audience = audience;
+        this.videoToAs = videoToAs;
+        this.commentToAs = commentToAs;
+        this.actorToAs = actorToAs;
+        this.outbox = outbox;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(Job job) throws Exception {
+        JsonNode p = mapper.readTree(job.payload());
+        switch (p.path("kind").asText()) {
+            case "video" -> video(p.path("videoId").asLong());
+            case "channel-updated" -> channelUpdated(p.path("channelId").asLong());
+            case "account-updated" -> accountUpdated(p.path("accountId").asLong());
+            case "shares" -> shares(p.path("videoId").asLong());
+            case "video-deleted" -> videoDeleted(p);
+            case "comment" -> comment(p.path("commentId").asLong(), false);
+            case "comment-deleted" -> comment(p.path("commentId").asLong(), true);
+            case "rate" -> rate(p);
+            case "view" -> view(p.path("videoId").asLong());
+            default -> log.warn("unknown publish job kind in {}", job.payload());
+        }
+    }
+
+    private Optional<Video> video(String id) {
+        return videos.find(id);
+    }
+
+    /**
+     * Create the first time a public or unlisted, playable video is announced (an unlisted one addressed
+     * to no one, as PeerTube federates them); Update after; Delete once when it becomes private.
+     */
+    private void video(long videoId) {
+        Optional<Video> found = video(String.valueOf(videoId));
+        if (found.isEmpty() || !found.get().isLocal()) return;
+        Video v = found.get();
+        String url = local.videoUrl(v.uuid());
+        List<tandem.video.VideoFile> files = videos.files(v);
+        boolean playable = v.state() == VideoState.PUBLISHED && files.stream().anyMatch(f -> "hls".equals(f.kind()));
+        boolean announced = wasSent(url + "/activity");
+        actors.jdbi().useTransaction(h -> {
+            List<String> inboxes = audience.forVideo(h, v);
+            if (v.privacy() != VideoPrivacy.PUBLIC && v.privacy() != VideoPrivacy.UNLISTED) {
+                if (announced && !inboxes.isEmpty() && !deletedSinceSent(url)) {
+                    Actor owner = local.account(v.channel().account());
+                    outbox.send(h, owner, delete(owner, url), inboxes);
+                }
+                return;
+            }
+            if (!playable) return;
+            if (inboxes.isEmpty()) {
+                // Nobody follows yet: remember the Create so the next change is an Update.
+                if (!announced) markSent(h, url + "/activity");
+                return;
+            }
+            Actor owner = local.account(v.channel().account());
+            ObjectNode object = videoToAs.video(v, files);
+            ObjectNode activity = announced
+                    ? activity("Update", url + "/updates/" + Instant.ofEpochMilli(v.updatedAt()) + "-" + clock.millis(), owner, object)
+                    : activity("Create", url + "/activity", owner, object);
+            activity.set("@context", object.get("@context"));
+            int n = outbox.send(h, owner, activity, inboxes);
+            if (n == 0 && !announced) markSent(h, url + "/activity");
+            log.info("{} of video {} queued for {} inbox(es)", activity.path("type").asText(), v.uuid(), n);
+            // Then the shares, as PeerTube does, from a job of their own: the Create's deliveries start
+            // as this commits, without waiting for twice as many Announce deliveries to be queued.
+            if (!announced && n > 0) jobs.enqueue(h, FederationJobs.PUBLISH, mapper.createObjectNode().put("kind", "shares").put("videoId", v.id()).toString());
+        });
+    }
+
+    private void channelUpdated(long channelId) {
+        Optional<tandem.account.Channel> c = audience.channel(channelId);
+        if (c.isEmpty() || c.get().host() != null) return;
+        profileUpdated(local.channel(c.get()), actorToAs.channel(c.get()), audience.involved(c.get()));
+    }
+
+    private void accountUpdated(long accountId) {
+        Optional<Account> a = audience.account(accountId);
+        // An account never served as an actor is held by no other instance: nothing to update.
+        if (a.isEmpty() || a.get().host() != null || actors.byAccount(accountId).isEmpty()) return;
+        profileUpdated(local.account(a.get()), actorToAs.account(a.get()), audience.involvedWith(a.get()));
+    }
+
+    /**
+     * An actor's new profile, as PeerTube sends it: Update of the actor by itself, to the followers of
+     * the actor and of the actors sharing its videos, who read the actor again (display name,
+     * description, support).
+     */
+    private void profileUpdated(Actor actor, ObjectNode object, List<Actor> involved) {
+        ObjectNode update = activity("Update", actor.url() + "/updates/" + clock.millis(), actor, object);
+        update.putArray("to").add(Contexts.PUBLIC);
+        update.putArray("cc").add(actor.followers());
+        actors.jdbi().useTransaction(h -> {
+            int n = outbox.send(h, actor, update, audience.followersOf(h, involved));
+            log.info("Update of {} queued for {} inbox(es)", actor.url(), n);
+        });
+    }
+
+    /** The instance's and the channel's Announce of a video we just created, to the same audience. */
+    private void shares(long videoId) {
+        Optional<Video> found = video(String.valueOf(videoId));
+        if (found.isEmpty() || !found.get().isLocal() || found.get().privacy() != VideoPrivacy.PUBLIC) return;
+        Video v = found.get();
+        String url = local.videoUrl(v.uuid());
+        if (v.state() != VideoState.PUBLISHED || !wasSent(url + "/activity")) return;
+        actors.jdbi().useTransaction(h -> {
+            List<String> inboxes = audience.forVideo(h, v);
+            for (Actor sharer : List.of(local.instance(), local.channel(v.channel()))) {
+                ObjectNode share = videoToAs.announce(sharer, url);
+                share.set("@context", Contexts.base(mapper));
+                outbox.send(h, sharer, share, inboxes);
+            }
+        });
+    }
+
+    private void videoDeleted(JsonNode p) {
+        String url = p.path("url").asText();
+        List<Actor> involved = new ArrayList<>();
+        actors.byAccount(p.path("accountId").asLong()).ifPresent(involved::add);
+        actors.byChannel(p.path("channelId").asLong()).ifPresent(involved::add);
+        actors.byUrl(local.instanceUrl()).ifPresent(involved::add);
+        if (involved.isEmpty()) return;
+        Actor from = involved.getFirst();
+        actors.jdbi().useTransaction(h -> outbox.send(h, from, delete(from, url), audience.followersOf(h, involved)));
+    }
+
+    private void comment(long commentId, boolean deleted) {
+        Optional<Comment> found = comments.byId(commentId);
+        if (found.isEmpty()) return;
+        Comment c = found.get();
+        Optional<Video> v = video(String.valueOf(c.videoId()));
+        if (v.isEmpty()) return;
+        // Our own videos' comments federate only while the video does (public or unlisted, published).
+        if (v.get().isLocal() && !Federable.video(v.get())) return;
+        if (c.account().host() != null) {
+            if (deleted && v.get().isLocal()) moderationDelete(c, v.get());
+            return;
+        }
+        String videoUrl = v.get().isLocal() ? local.videoUrl(v.get().uuid()) : remoteVideos.urlOf(v.get().id()).orElse(null);
+        if (videoUrl == null) return;
+        String parentUrl = c.inReplyTo() == null ? null : comments.byId(c.inReplyTo()).map(parent ->
+                comments.urlOf(parent.id()).orElse(local.commentUrl(v.get().uuid(), parent.id()))).orElse(null);
+        ObjectNode note = commentToAs.note(c, v.get(), videoUrl, parentUrl);
+        actors.jdbi().useTransaction(h -> {
+            List<String> inboxes = new ArrayList<>(audience.forVideo(h, v.get()));
+            inboxes.addAll(audience.followersOfAccount(h, c.account()));
+            // A reply also goes to the authors it answers, as PeerTube sends it: they may follow no one here.
+            inboxes.addAll(parentAuthorInboxes(c));
+            if (inboxes.isEmpty()) return;
+            Actor author = local.account(c.account());
+            ObjectNode activity = deleted ? delete(author, note.path("id").asText()) : activity("Create", note.path("id").asText() + "/activity", author, note);
+            // A deleted comment goes by its URL, as PeerTube sends it; the URL answers its Tombstone.
+            outbox.send(h, author, activity, inboxes);
+        });
+    }
+
+    /**
+     * A remote comment on one of our videos, removed by the video's owner or a moderator here: the
+     * owner account sends its Delete (id `<comment>/delete`, as PeerTube's video origin does) to the
+     * video's audience and to the comment's author.
+     */
+    private void moderationDelete(Comment c, Video v) {
+        Optional<String> url = comments.urlOf(c.id());
+        if (url.isEmpty()) return;
+        Actor owner = local.account(v.channel().account());
+        actors.jdbi().useTransaction(h -> {
+            List<String> inboxes = new ArrayList<>(audience.forVideo(h, v));
+            actors.byAccount(c.account().id()).map(Actor::deliveryInbox).ifPresent(inboxes::add);
+            if (!inboxes.isEmpty()) outbox.send(h, owner, delete(owner, url.get()), inboxes);
+        });
+    }
+
+    /** The inboxes of the remote authors of the comments a reply answers, up its thread (deleted ones left out). */
+    private List<String> parentAuthorInboxes(Comment c) {
+        List<String> inboxes = new ArrayList<>();
+        Long parentId = c.inReplyTo();
+        for (int depth = 0; parentId != null && depth < 100; depth++) {
+            Optional<Comment> parent = comments.byId(parentId);
+            if (parent.isEmpty()) break;
+            if (!parent.get().deleted() && parent.get().account().host() != null) {
+                actors.byAccount(parent.get().account().id()).map(Actor::deliveryInbox).ifPresent(inboxes::add);
+            }
+            parentId = parent.get().inReplyTo();
+        }
+        return inboxes;
+    }
+
+    /** A local account's Like/Dislike/Undo of a remote video goes to its origin; on our own videos, an Update carries the counts. */
+    private void rate(JsonNode p) {
+        Optional<Video> v = video(p.path("videoId").asText());
+        if (v.isEmpty()) return;
+        if (v.get().isLocal()) {
+            video(v.get().id());
+            return;
+        }
+        Optional<String> videoUrl = remoteVideos.urlOf(v.get().id());
+        Optional<Account> account = audience.account(p.path("accountId").asLong());
+        Optional<String> inbox = audience.originInbox(v.get());
+        if (videoUrl.isEmpty() || account.isEmpty() || inbox.isEmpty()) return;
+        Actor rater = local.account(account.get());
+        String rating = p.path("rating").asText();
+        String old = p.path("old").asText();
+        ObjectNode activity = "none".equals(rating)
+                ? undo(rater, rateActivity(rater, old, videoUrl.get()))
+                : rateActivity(rater, rating, videoUrl.get());
+        actors.jdbi().useTransaction(h -> outbox.send(h, rater, activity, List.of(inbox.get())));
+    }
+
+    private void view(long videoId) {
+        Optional<Video> v = video(String.valueOf(videoId));
+        if (v.isEmpty()) return;
+        String url = v.get().isLocal() ? local.videoUrl(v.get().uuid()) : remoteVideos.urlOf(v.get().id()).orElse(null);
+        if (url == null) return;
+        actors.jdbi().useTransaction(h -> {
+            List<String> inboxes = v.get().isLocal() ? audience.followersOf(h, audience.involved(v.get().channel()))
+                    : audience.originInbox(v.get()).stream().toList();
+            if (inboxes.isEmpty()) return;
+            Actor instance = local.instance();
+            ObjectNode view = mapper.createObjectNode();
+            view.set("@context", Contexts.base(mapper));
+            view.put("id", instance.url() + "/views/videos/" + v.get().id() + "/" + UUID.randomUUID());
+            view.put("type", "View");
+            view.put("actor", instance.url());
+            view.put("object", url);
+            outbox.send(h, instance, view, inboxes);
+        });
+    }
+
+    private ObjectNode rateActivity(Actor rater, String rating, String videoUrl) {
+        boolean like = "like".equals(rating);
+        ObjectNode a = mapper.createObjectNode();
+        a.set("@context", Contexts.base(mapper));
+        a.put("id", rater.url() + (like ? "/likes/" : "/dislikes/") + Math.abs(videoUrl.hashCode()));
+        a.put("type", like ? "Like" : "Dislike");
+        a.put("actor", rater.url());
+        a.put("object", videoUrl);
+        return a;
+    }
+
+    private ObjectNode undo(Actor actor, ObjectNode what) {
+        ObjectNode a = mapper.createObjectNode();
+        a.set("@context", Contexts.base(mapper));
+        a.put("id", what.path("id").asText() + "/undo/" + clock.millis());
+        a.put("type", "Undo");
+        a.put("actor", actor.url());
+        what.remove("@context");
+        a.set("object", what);
+        return a;
+    }
+
+    private ObjectNode delete(Actor actor, String url) {
+        ObjectNode a = mapper.createObjectNode();
+        a.set("@context", Contexts.base(mapper));
+        a.put("id", url + "/delete");
+        a.put("type", "Delete");
+        a.put("actor", actor.url());
+        a.put("object", url);
+        a.putArray("to").add(Contexts.PUBLIC);
+        return a;
+    }
+
+    private ObjectNode activity(String type, String id, Actor actor, ObjectNode object) {
+        ObjectNode a = mapper.createObjectNode();
+        a.set("@context", object.get("@context"));
+        a.put("id", id);
+        a.put("type", type);
+        a.put("actor", actor.url());
+        a.set("to", object.get("to"));
+        a.set("cc", object.get("cc"));
+        ObjectNode inner = object.deepCopy();
+        inner.remove("@context");
+        a.set("object", inner);
+        return a;
+    }
+
+    /** Whether the last activity sent about this video was its Delete (a private video's later changes send nothing). */
+    private boolean deletedSinceSent(String videoUrl) {
+        return actors.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT activity_url FROM outbox_activities
+                        WHERE activity_url = :create OR activity_url = :delete OR activity_url LIKE :updates ORDER BY id DESC""")
+                .bind("create", videoUrl + "/activity").bind("delete", videoUrl + "/delete").bind("updates", videoUrl + "/updates/%")
+                .mapTo(String.class).findFirst()).map(u -> u.equals(videoUrl + "/delete")).orElse(false);
+    }
+
+    private boolean wasSent(String activityUrl) {
+        return actors.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox_activities WHERE activity_url = :u")
+                .bind("u", activityUrl).mapTo(Long.class).one()) > 0;
+    }
+
+    private void markSent(Handle h, String activityUrl) {
+        h.createUpdate("INSERT INTO outbox_activities (activity_url, actor_id, body, created_at) VALUES (:u, NULL, '{}', :now)")
+                .bind("u", activityUrl).bind("now", clock.millis()).execute();
+    }
+}

@@ -1,0 +1,59 @@
+package tandem.federation.vocab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Decodes an inbound activity's JSON into {@link Activity}, rejecting what is malformed with a precise reason. */
+public final class AsToActivity {
+    private AsToActivity() {}
+
+    public static Activity parse(JsonNode a) {
+        if (!a.isObject()) throw new FederationException("Incorrect activity: the body must be a JSON object");
+        String type = a.path("type").asText("");
+        if (type.isEmpty()) throw new FederationException("Incorrect activity: missing type");
+        String id = Texts.url(a, "id", true);
+        String actor = idOf(a.path("actor"));
+        if (actor == null) throw new FederationException("Incorrect activity: missing actor");
+        JsonNode object = a.path("object");
+        if (object.isMissingNode() || object.isNull()) {
+            return switch (type) {
+                case "Follow", "Accept", "Reject", "Undo", "Create", "Update", "Delete", "Announce", "Like", "Dislike", "View" ->
+                        throw new FederationException("Incorrect activity: " + type + " without object");
+                default -> new Activity.Ignored(id, actor, type);
+            };
+        }
+        return switch (type) {
+            case "Follow" -> new Activity.Follow(id, actor, requireId(object, type));
+            case "Accept" -> new Activity.Accept(id, actor, object);
+            case "Reject" -> new Activity.Reject(id, actor, object);
+            case "Undo" -> new Activity.Undo(id, actor, object);
+            case "Create" -> new Activity.Create(id, actor, requireObject(object, type));
+            case "Update" -> new Activity.Update(id, actor, requireObject(object, type));
+            case "Delete" -> new Activity.Delete(id, actor, requireId(object, type));
+            case "Announce" -> new Activity.Announce(id, actor, requireId(object, type));
+            case "Like" -> new Activity.Rate(id, actor, requireId(object, type), false);
+            case "Dislike" -> new Activity.Rate(id, actor, requireId(object, type), true);
+            case "View" -> new Activity.View(id, actor, requireId(object, type), a.has("expires"));
+            default -> new Activity.Ignored(id, actor, type);
+        };
+    }
+
+    /** The URL an `actor`/`object` value names (a string, or an object's `id`); null unless it is a valid http(s) URL. */
+    public static String idOf(JsonNode v) {
+        String id = v.isTextual() ? v.asText() : v.isObject() && v.path("id").isTextual() ? v.path("id").asText() : null;
+        return Texts.isHttpUrl(id) ? id : null;
+    }
+
+    private static String requireId(JsonNode object, String type) {
+        String id = idOf(object);
+        if (id == null || !(id.startsWith("https://") || id.startsWith("http://"))) {
+            throw new FederationException("Incorrect activity: " + type + " object must be a URL or an object with an id");
+        }
+        return id;
+    }
+
+    private static JsonNode requireObject(JsonNode object, String type) {
+        if (object.isTextual()) return object;
+        if (!object.isObject() || idOf(object) == null) throw new FederationException("Incorrect activity: " + type + " object must have an id");
+        return object;
+    }
+}

@@ -1,0 +1,69 @@
+package tandem.federation.vocab;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The JSON-LD `@context` values PeerTube puts on what it sends (interop notes §2.4). */
+public final class Contexts {
+    public static final String AS = "https://www.w3.org/ns/activitystreams";
+    public static final String PUBLIC = AS + "#Public";
+    public static final String SECURITY = "https://w3id.org/security/v1";
+
+    private Contexts() {}
+
+    /** The base context: Follow, Accept, Reject, Announce, Delete, Like/Dislike, Undo. */
+    public static ArrayNode base(ObjectMapper m) {
+        ArrayNode a = m.createArrayNode().add(AS).add(SECURITY);
+        a.addObject().put("RsaSignature2017", "https://w3id.org/security#RsaSignature2017");
+        return a;
+    }
+
+    /**
+     * Base plus PeerTube's video terms, for Video objects and the activities carrying them. Every term
+     * a Video of ours uses must be here: PeerTube checks relayed activities' signatures in JSON-LD's
+     * safe mode, where an undefined term is an error (LdSignaturesTest runs that check).
+     */
+    public static ArrayNode video(ObjectMapper m) {
+        ArrayNode a = base(m);
+        ObjectNode t = a.addObject();
+        t.put("pt", "https://joinpeertube.org/ns#").put("sc", "http://schema.org/");
+        t.put("Hashtag", "as:Hashtag").put("category", "sc:category").put("licence", "sc:license")
+                .put("subtitleLanguage", "sc:subtitleLanguage").put("sensitive", "as:sensitive")
+                .put("language", "sc:inLanguage").put("identifier", "sc:identifier")
+                .put("isLiveBroadcast", "sc:isLiveBroadcast").put("originallyPublishedAt", "sc:datePublished")
+                .put("uploadDate", "sc:uploadDate").put("hasParts", "sc:hasParts").put("PropertyValue", "sc:PropertyValue")
+                .put("value", "sc:value").put("automaticallyGenerated", "pt:automaticallyGenerated")
+                .put("Infohash", "pt:Infohash").put("canReply", "pt:canReply");
+        typed(t, "views", "sc:Number").put("state", "pt:state");
+        typed(t, "size", "sc:Number");
+        typed(t, "fps", "sc:Number");
+        typed(t, "commentsEnabled", "sc:Boolean");
+        typed(t, "downloadEnabled", "sc:Boolean");
+        typed(t, "waitTranscoding", "sc:Boolean");
+        typed(t, "uuid", "sc:identifier");
+        typed(t, "aspectRatio", "sc:Float");
+        typed(t, "commentsPolicy", "sc:Number");
+        typed(t, "support", "sc:Text");
+        t.putObject("likes").put("@id", "as:likes").put("@type", "@id");
+        t.putObject("dislikes").put("@id", "as:dislikes").put("@type", "@id");
+        t.putObject("shares").put("@id", "as:shares").put("@type", "@id");
+        t.putObject("comments").put("@id", "as:comments").put("@type", "@id");
+        return a;
+    }
+
+    /** Base plus the actor terms (`playlists`, `support`, Lemmy's `postingRestrictedToMods`). */
+    public static ArrayNode actor(ObjectMapper m) {
+        ArrayNode a = base(m);
+        ObjectNode t = a.addObject();
+        t.put("pt", "https://joinpeertube.org/ns#").put("sc", "http://schema.org/").put("lemmy", "https://join-lemmy.org/ns#");
+        t.putObject("playlists").put("@id", "pt:playlists").put("@type", "@id");
+        t.put("support", "sc:Text").put("postingRestrictedToMods", "lemmy:postingRestrictedToMods");
+        return a;
+    }
+
+    private static ObjectNode typed(ObjectNode t, String term, String type) {
+        t.putObject(term).put("@type", type).put("@id", "pt:" + term);
+        return t;
+    }
+}

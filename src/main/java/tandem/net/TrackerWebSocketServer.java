@@ -1,0 +1,102 @@
+package tandem.net;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tandem.p2p.Tracker;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An optional second listener (`TANDEM_TRACKER_PORT`) that serves only the WebTorrent tracker's
+ * WebSocket, `/tracker/socket`, on a few NIO selector threads instead of a thread and Helidon's
+ * buffers per connection: a tracker holds many mostly idle sockets and relays small frames, so
+ * per-connection memory and per-frame overhead are what count. It speaks RFC 6455 itself
+ * (handshake, masking, fragmentation, ping/pong, close, size limits; no extensions, Origin not
+ * required) and hands text messages to the same {@link Tracker} as the main port's `/tracker/socket`,
+ * so both share swarms, limits and bans. Frames to one socket that are produced while one batch of
+ * ready sockets is handled go out in one write.
+ */
+public final class TrackerWebSocketServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TrackerWebSocketServer.class);
+    private static final int MAX_CONNECTIONS = 100_000;
+
+    private final String host;
+    private final int port;
+    private final Tracker tracker;
+    private final long idleMillis;
+    private final TrackerSelectorLoop[] loops;
+    private final AtomicInteger open = new AtomicInteger();
+    private ServerSocketChannel server;
+    private volatile boolean closed;
+    private int nextLoop;
+
+    /** @param idle a socket that sends nothing for this long is closed (the tracker forgets its peers after it anyway) */
+    public TrackerWebSocketServer(String host, int port, Tracker tracker, Duration idle) {
+        this.host = host;
+        this.port = port;
+        this.tracker = tracker;
+        this.idleMillis = idle.toMillis();
+        this.loops = new TrackerSelectorLoop[Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))];
+    }
+
+    public TrackerWebSocketServer start() throws IOException {
+        server = ServerSocketChannel.open();
+        server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        server.bind(new InetSocketAddress(host, port), 4096);
+        server.configureBlocking(false);
+        for (int i = 0; i < loops.length; i++) loops[i] = new TrackerSelectorLoop(this, i, idleMillis);
+        server.register(loops[0].selector, SelectionKey.OP_ACCEPT);
+        for (TrackerSelectorLoop l : loops) l.thread.start();
+        log.info("tracker WebSocket listener on port {} ({} selector threads)", port(), loops.length);
+        return this;
+    }
+
+    public int port() {
+        return ((InetSocketAddress) server.socket().getLocalSocketAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            if (server != null) server.close();
+        } catch (IOException ignored) {
+        }
+        for (TrackerSelectorLoop l : loops) if (l != null) l.selector.wakeup();
+        for (TrackerSelectorLoop l : loops) {
+            if (l == null) continue;
+            try {
+                l.thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Accepts every pending socket (on the first loop's thread) and deals them out to the loops in turn. */
+    void acceptAll() throws IOException {
+        SocketChannel ch;
+        while ((ch = server.accept()) != null) {
+            if (open.get() >= MAX_CONNECTIONS) {
+                ch.close();
+                continue;
+            }
+            open.incrementAndGet();
+            ch.configureBlocking(false);
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            TrackerSelectorLoop owner = loops[nextLoop++ % loops.length];
+            owner.adopt(new TrackerConnection(owner, ch, tracker, open));
+        }
+    }
+}
