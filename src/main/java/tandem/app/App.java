@@ -132,12 +132,16 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(Config config) throws IOException {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts with {@code clock} as every service's time (tests pass one they can advance instead of sleeping). */
+    public static App start(Config config, Clock clock) throws IOException {
         long t0 = System.nanoTime();
         Path data = Files.createDirectories(config.dataDir());
         Path tmp = data.resolve("tmp");
         deleteTree(tmp);
         Files.createDirectories(tmp);
-        Clock clock = Clock.systemUTC();
         ObjectMapper mapper = Json.newMapper();
 
         Database db = Database.open(config.databaseUrl());
