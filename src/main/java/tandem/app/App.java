@@ -225,7 +225,7 @@ public final class App implements AutoCloseable {
             } catch (IOException e) {
                 http.close();
                 if (mediaServer != null) mediaServer.close();
-        if (trackerServer != null) trackerServer.close();
+                if (trackerServer != null) trackerServer.close();
                 throw e;
             }
             log.info("HTTP ready on port {} after {} ms; loading media tools", http.port(), (System.nanoTime() - t0) / 1_000_000);
@@ -238,7 +238,6 @@ public final class App implements AutoCloseable {
             } catch (RuntimeException e) {
                 http.close();
                 if (mediaServer != null) mediaServer.close();
-        if (trackerServer != null) trackerServer.close();
                 if (trackerServer != null) trackerServer.close();
                 throw e;
             }
