@@ -132,12 +132,16 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(Config config) throws IOException {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts with {@code clock} as every service's time (tests pass one they can advance instead of sleeping). */
+    public static App start(Config config, Clock clock) throws IOException {
         long t0 = System.nanoTime();
         Path data = Files.createDirectories(config.dataDir());
         Path tmp = data.resolve("tmp");
         deleteTree(tmp);
         Files.createDirectories(tmp);
-        Clock clock = Clock.systemUTC();
         ObjectMapper mapper = Json.newMapper();
 
         Database db = Database.open(config.databaseUrl());
@@ -221,7 +225,7 @@ public final class App implements AutoCloseable {
             } catch (IOException e) {
                 http.close();
                 if (mediaServer != null) mediaServer.close();
-        if (trackerServer != null) trackerServer.close();
+                if (trackerServer != null) trackerServer.close();
                 throw e;
             }
             log.info("HTTP ready on port {} after {} ms; loading media tools", http.port(), (System.nanoTime() - t0) / 1_000_000);
@@ -234,7 +238,6 @@ public final class App implements AutoCloseable {
             } catch (RuntimeException e) {
                 http.close();
                 if (mediaServer != null) mediaServer.close();
-        if (trackerServer != null) trackerServer.close();
                 if (trackerServer != null) trackerServer.close();
                 throw e;
             }

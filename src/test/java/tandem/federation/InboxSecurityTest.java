@@ -170,12 +170,13 @@ class InboxSecurityTest {
     }
 
     @Test
-    void an_activity_id_used_again_in_a_new_signed_request_is_accepted_as_peertube_reuses_ids() throws Exception {
-        ObjectNode follow = follow(f.alice());
-        assertThat(f.fake.post(f.inbox(), f.alice(), follow).status()).isEqualTo(202);
+    void an_activity_id_used_again_in_a_new_signed_request_is_accepted_as_peertube_reuses_ids() {
+        byte[] follow = bytes(follow(f.alice()));
+        var signer = f.fake.signer(f.alice());
+        assertThat(f.fake.post(f.inbox(), signer, follow, f.tandem.clock().instant(), o -> { }).status()).isEqualTo(202);
         f.tandem.awaitIdle();
-        Thread.sleep(1100); // a new Date, so a new signature: PeerTube's Follow after an Undo keeps its id
-        assertThat(f.fake.post(f.inbox(), f.alice(), follow).status()).isEqualTo(202);
+        f.tandem.clock().advance(Duration.ofMillis(1100)); // a new Date, so a new signature: PeerTube's Follow after an Undo keeps its id
+        assertThat(f.fake.post(f.inbox(), signer, follow, f.tandem.clock().instant(), o -> { }).status()).isEqualTo(202);
         f.tandem.awaitIdle();
         assertThat(f.inboxJobs().getLast().getKey()).isEqualTo("done");
     }

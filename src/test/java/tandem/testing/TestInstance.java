@@ -22,6 +22,8 @@ public final class TestInstance implements AutoCloseable {
     private final Path dataDir;
     private final String databaseUrl;
     private final Map<String, String> settings;
+    /** Shared by every start of this instance, so a restart does not turn time back. */
+    private final TestClock clock = new TestClock();
     private App app;
 
     private TestInstance(Path dataDir, String databaseUrl, Map<String, String> settings) {
@@ -83,6 +85,8 @@ public final class TestInstance implements AutoCloseable {
     }
 
     public App app() { return app; }
+    /** The app's clock: advance it instead of sleeping for windows, caches and delays measured by the app. */
+    public TestClock clock() { return clock; }
     public Path dataDir() { return dataDir; }
     public String baseUrl() { return "http://localhost:" + settings.get("port"); }
 
@@ -136,7 +140,7 @@ public final class TestInstance implements AutoCloseable {
     public void restartApp() {
         stopApp();
         try {
-            app = App.start(config());
+            app = App.start(config(), clock);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -11,6 +11,7 @@ import tandem.testing.TestInstance;
 
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -131,7 +132,7 @@ class ResumableUploadTest {
         byte[] file = Files.readAllBytes(TestMedia.clipWithAudio());
         String id = init(alice, "abandoned.mp4", file.length, 4000);
         assertThat(chunk(alice, id, file, 0, 1000).status()).isEqualTo(308);
-        Thread.sleep(1500); // the configured abandon delay is one second: this is the clock under test
+        tandem.clock().advance(Duration.ofMillis(1500)); // past the configured abandon delay of one second
         tandem.app().jobs().enqueue(VideoJobs.PURGE_UPLOADS, "{}");
         tandem.awaitIdle();
         assertThat(chunk(alice, id, file, 1000, 2000).status()).isEqualTo(404);
