@@ -1,7 +1,7 @@
 package tandem.account;
 
-import org.jdbi.v3.core.Jdbi;
 import tandem.core.Problem;
+import tandem.db.Transactions;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -15,15 +15,15 @@ public final class AccountService {
     private static final Pattern USERNAME = Pattern.compile("^[a-z0-9._]{1,50}$");
     private static final Pattern CHANNEL_NAME = Pattern.compile("^[a-zA-Z0-9\\-_.:]{1,50}$");
 
-    private final Jdbi jdbi;
+    private final Transactions transactions;
     private final AccountStore store;
     private final PasswordHasher hasher;
     private final Clock clock;
     private final long defaultQuota;
     private final long defaultQuotaDaily;
 
-    public AccountService(Jdbi jdbi, AccountStore store, PasswordHasher hasher, Clock clock, long defaultQuota, long defaultQuotaDaily) {
-        this.jdbi = jdbi;
+    public AccountService(Transactions transactions, AccountStore store, PasswordHasher hasher, Clock clock, long defaultQuota, long defaultQuotaDaily) {
+        this.transactions = transactions;
         this.store = store;
         this.hasher = hasher;
         this.clock = clock;
@@ -47,7 +47,7 @@ public final class AccountService {
 
         String hash = hasher.hash(n.password());
         long now = clock.millis();
-        long id = jdbi.inTransaction(h -> {
+        long id = transactions.inTransaction(h -> {
             if (store.userExists(h, n.username(), n.email())) throw Problem.conflict("User with this username or email already exists.");
             if (store.actorNameTaken(h, n.username())) throw Problem.conflict("Another actor (account/channel) with this name on this instance already exists or has already existed.");
             if (store.actorNameTaken(h, channelName)) throw Problem.conflict("Another actor (account/channel) with name " + channelName + " on this instance already exists or has already existed.");

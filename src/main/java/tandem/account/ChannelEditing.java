@@ -1,7 +1,7 @@
 package tandem.account;
 
-import org.jdbi.v3.core.Jdbi;
 import tandem.core.Problem;
+import tandem.db.Transactions;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,12 +15,12 @@ public final class ChannelEditing {
     /** The fields a request may change; null leaves one as it is. */
     public record Changes(String displayName, String description, String support) {}
 
-    private final Jdbi jdbi;
+    private final Transactions transactions;
     private final AccountStore store;
     private final AccountEvents events;
 
-    public ChannelEditing(Jdbi jdbi, AccountStore store, AccountEvents events) {
-        this.jdbi = jdbi;
+    public ChannelEditing(Transactions transactions, AccountStore store, AccountEvents events) {
+        this.transactions = transactions;
         this.store = store;
         this.events = events;
     }
@@ -35,7 +35,7 @@ public final class ChannelEditing {
         String description = ProfileFields.text(changes.description(), c.description(), "description", errors);
         String support = ProfileFields.text(changes.support(), c.support(), "support", errors);
         if (!errors.isEmpty()) throw Problem.invalidParams(errors);
-        jdbi.useTransaction(h -> {
+        transactions.useTransaction(h -> {
             store.updateChannel(h, c.id(), displayName, description, support);
             events.channelUpdated(h, c.id());
         });

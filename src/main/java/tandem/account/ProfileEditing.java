@@ -1,10 +1,10 @@
 package tandem.account;
 
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.core.Problem;
 import tandem.core.SlidingWindowLimiter;
+import tandem.db.Transactions;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,16 +24,16 @@ public final class ProfileEditing {
     /** The fields a request may change; null leaves one as it is. */
     public record Changes(String displayName, String description, String currentPassword, String password) {}
 
-    private final Jdbi jdbi;
+    private final Transactions transactions;
     private final AccountStore store;
     private final PasswordHasher hasher;
     private final OAuthService oauth;
     private final AccountEvents events;
     private final SlidingWindowLimiter passwordTries;
 
-    public ProfileEditing(Jdbi jdbi, AccountStore store, PasswordHasher hasher, OAuthService oauth, AccountEvents events,
+    public ProfileEditing(Transactions transactions, AccountStore store, PasswordHasher hasher, OAuthService oauth, AccountEvents events,
                           SlidingWindowLimiter passwordTries) {
-        this.jdbi = jdbi;
+        this.transactions = transactions;
         this.store = store;
         this.hasher = hasher;
         this.oauth = oauth;
@@ -50,7 +50,7 @@ public final class ProfileEditing {
         String hash = changes.password() == null ? null : newPassword(user, changes, errors);
         if (!errors.isEmpty()) throw Problem.invalidParams(errors);
         boolean profileChanged = !displayName.equals(a.displayName()) || !Objects.equals(description, a.description());
-        jdbi.useTransaction(h -> {
+        transactions.useTransaction(h -> {
             if (profileChanged) {
                 store.updateAccount(h, a.id(), displayName, description);
                 events.accountUpdated(h, a.id());

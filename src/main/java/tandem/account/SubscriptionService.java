@@ -1,6 +1,5 @@
 package tandem.account;
 
-import org.jdbi.v3.core.Jdbi;
 import tandem.core.Problem;
 
 import java.time.Clock;
@@ -8,15 +7,15 @@ import java.util.List;
 
 /** A user's subscriptions to channels, local or (through {@link RemoteChannels}) of other instances. */
 public final class SubscriptionService implements FollowerCounts {
-    private final Jdbi jdbi;
+    private final SubscriptionStore store;
     private final AccountService accounts;
     private final Clock clock;
     private final String localHost;
     private final RemoteChannels remote;
 
-    public SubscriptionService(Jdbi jdbi, AccountService accounts, Clock clock, String localHost, RemoteChannels remote) {
+    public SubscriptionService(SubscriptionStore store, AccountService accounts, Clock clock, String localHost, RemoteChannels remote) {
         this.remote = remote;
-        this.jdbi = jdbi;
+        this.store = store;
         this.accounts = accounts;
         this.clock = clock;
         this.localHost = localHost;
@@ -32,21 +31,13 @@ public final class SubscriptionService implements FollowerCounts {
 
     public void subscribe(User user, String handle) {
         Channel c = channelOf(handle);
-        jdbi.useTransaction(h -> {
-            boolean exists = h.createQuery("SELECT COUNT(*) FROM subscriptions WHERE account_id = :a AND channel_id = :c")
-                    .bind("a", user.accountId()).bind("c", c.id()).mapTo(Long.class).one() > 0;
-            if (!exists) {
-                h.createUpdate("INSERT INTO subscriptions (account_id, channel_id, created_at) VALUES (:a, :c, :now)")
-                        .bind("a", user.accountId()).bind("c", c.id()).bind("now", clock.millis()).execute();
-            }
-        });
+        store.addIfAbsent(user.accountId(), c.id(), clock.millis());
         if (c.host() != null) remote.subscribed(accounts.account(user.accountId()).orElseThrow(), c);
     }
 
     public void unsubscribe(User user, String handle) {
         Channel c = channelOf(handle);
-        int n = jdbi.withHandle(h -> h.createUpdate("DELETE FROM subscriptions WHERE account_id = :a AND channel_id = :c")
-                .bind("a", user.accountId()).bind("c", c.id()).execute());
+        int n = store.delete(user.accountId(), c.id());
         if (n == 0) throw Problem.notFound("Subscription to " + handle + " not found");
         if (c.host() != null) remote.unsubscribed(accounts.account(user.accountId()).orElseThrow(), c);
     }
@@ -54,8 +45,7 @@ public final class SubscriptionService implements FollowerCounts {
     public boolean isSubscribed(User user, String handle) {
         try {
             Channel c = channelOf(handle);
-            return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM subscriptions WHERE account_id = :a AND channel_id = :c")
-                    .bind("a", user.accountId()).bind("c", c.id()).mapTo(Long.class).one()) > 0;
+            return store.exists(user.accountId(), c.id());
         } catch (Problem e) {
             return false;
         }
@@ -63,8 +53,7 @@ public final class SubscriptionService implements FollowerCounts {
 
     @Override
     public long of(Channel channel) {
-        long here = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM subscriptions WHERE channel_id = :c")
-                .bind("c", channel.id()).mapTo(Long.class).one());
+        long here = store.countOf(channel.id());
         return here + remote.remoteFollowers(null, channel.id());
     }
 
@@ -74,8 +63,7 @@ public final class SubscriptionService implements FollowerCounts {
     }
 
     public List<Channel> subscriptions(User user) {
-        List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT channel_id FROM subscriptions WHERE account_id = :a ORDER BY created_at DESC")
-                .bind("a", user.accountId()).mapTo(Long.class).list());
+        List<Long> ids = store.channelIds(user.accountId());
         return ids.stream().map(accounts::channel).flatMap(java.util.Optional::stream).toList();
     }
 }

@@ -1,10 +1,10 @@
 package tandem.account;
 
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.core.Problem;
+import tandem.db.Transactions;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,13 +24,13 @@ public final class UserAdministration {
         void beforeDelete(Handle h, User user);
     }
 
-    private final Jdbi jdbi;
+    private final Transactions transactions;
     private final AccountStore store;
     private final PasswordHasher hasher;
     private final OAuthService oauth;
 
-    public UserAdministration(Jdbi jdbi, AccountStore store, PasswordHasher hasher, OAuthService oauth) {
-        this.jdbi = jdbi;
+    public UserAdministration(Transactions transactions, AccountStore store, PasswordHasher hasher, OAuthService oauth) {
+        this.transactions = transactions;
         this.store = store;
         this.hasher = hasher;
         this.oauth = oauth;
@@ -59,7 +59,7 @@ public final class UserAdministration {
             if (actor.role() != Role.ADMIN) throw Problem.forbidden("Moderators cannot give a role other than user.");
         }
         String hash = u.password() == null ? null : hasher.hash(u.password());
-        jdbi.useTransaction(h -> {
+        transactions.useTransaction(h -> {
             if (u.email() != null && store.emailTaken(h, u.email(), target.id())) throw Problem.conflict("User with this email already exists.");
             store.updateUser(h, target.id(), u, hash);
             // A new password ends the sessions opened with the old one.
@@ -74,7 +74,7 @@ public final class UserAdministration {
         if (target.username().equals(ROOT)) throw Problem.badRequest("Cannot block the root user");
         if (target.id() == actor.id()) throw Problem.badRequest("You cannot block yourself");
         if (!UserRules.validBlockReason(reason)) throw Problem.invalidParam("reason", UserRules.BLOCK_REASON_MESSAGE);
-        jdbi.useTransaction(h -> {
+        transactions.useTransaction(h -> {
             store.setBlocked(h, target.id(), true, reason);
             oauth.revokeAll(h, target.id());
         });
@@ -83,7 +83,7 @@ public final class UserAdministration {
 
     public void unblock(User actor, long id) {
         User target = manageable(actor, id);
-        jdbi.useTransaction(h -> store.setBlocked(h, target.id(), false, null));
+        transactions.useTransaction(h -> store.setBlocked(h, target.id(), false, null));
         log.info("user {} unblocked by {}", target.username(), actor.username());
     }
 
@@ -92,7 +92,7 @@ public final class UserAdministration {
         User target = manageable(actor, id);
         if (target.username().equals(ROOT)) throw Problem.badRequest("Cannot remove the root user");
         if (target.id() == actor.id()) throw Problem.badRequest("You cannot remove yourself");
-        jdbi.useTransaction(h -> {
+        transactions.useTransaction(h -> {
             cleanup.beforeDelete(h, target);
             store.deleteUser(h, target.id());
         });

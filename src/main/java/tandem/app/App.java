@@ -16,9 +16,11 @@ import tandem.account.AccountStore;
 import tandem.account.ChannelEditing;
 import tandem.core.SlidingWindowLimiter;
 import tandem.account.OAuthService;
+import tandem.account.OAuthStore;
 import tandem.account.PasswordHasher;
 import tandem.account.ProfileEditing;
 import tandem.account.SubscriptionService;
+import tandem.account.SubscriptionStore;
 import tandem.account.UserAdministration;
 import tandem.core.Config;
 import tandem.core.Json;
@@ -72,14 +74,18 @@ import tandem.media.Thumbnailer;
 import tandem.storage.BlobStore;
 import tandem.storage.LocalBlobStore;
 import tandem.video.CaptionService;
+import tandem.video.CaptionStore;
 import tandem.video.CommentService;
 import tandem.video.CommentStore;
 import tandem.video.EngagementService;
+import tandem.video.EngagementStore;
 import tandem.video.MediaLinks;
 import tandem.video.PlaybackStats;
 import tandem.video.PlaybackStatsStore;
 import tandem.video.PlaylistService;
+import tandem.video.PlaylistStore;
 import tandem.video.ResumableUploads;
+import tandem.video.UploadStore;
 import tandem.video.UserRemoval;
 import tandem.video.Video;
 import tandem.video.VideoFile;
@@ -87,6 +93,7 @@ import tandem.video.VideoJobs;
 import tandem.video.VideoPipeline;
 import tandem.video.VideoPrivacy;
 import tandem.video.VideoFileTokens;
+import tandem.video.VideoFileTokenStore;
 import tandem.video.VideoService;
 import tandem.video.VideoStore;
 
@@ -152,10 +159,10 @@ public final class App implements AutoCloseable {
 
             AccountStore accountStore = new AccountStore(db.jdbi());
             PasswordHasher hasher = new PasswordHasher(10);
-            AccountService accounts = new AccountService(db.jdbi(), accountStore, hasher, clock,
+            AccountService accounts = new AccountService(db.transactions(), accountStore, hasher, clock,
                     config.defaultVideoQuota(), config.defaultVideoQuotaDaily());
-            OAuthService oauth = new OAuthService(db.jdbi(), accounts, clock);
-            UserAdministration userAdmin = new UserAdministration(db.jdbi(), accountStore, hasher, oauth);
+            OAuthService oauth = new OAuthService(db.transactions(), new OAuthStore(db.jdbi()), accounts, clock);
+            UserAdministration userAdmin = new UserAdministration(db.transactions(), accountStore, hasher, oauth);
             oauth.localClient();
             Optional<String> adminPassword = accounts.ensureAdmin(config.adminPassword());
 
@@ -163,9 +170,9 @@ public final class App implements AutoCloseable {
             LocalActors localActors = new LocalActors(actorStore, config.publicUrl().toString(), clock);
             FederationEvents federationEvents = new FederationEvents(mapper, jobs, localActors);
             VideoStore videoStore = new VideoStore(db.jdbi());
-            VideoService videos = new VideoService(videoStore, accounts, blobs, jobs, clock, config.maxUploadBytes(), federationEvents);
-            ResumableUploads resumable = new ResumableUploads(db.jdbi(), videos, data.resolve("uploads"), clock, mapper, config.uploadAbandonAfter());
-            EngagementService engagement = new EngagementService(db.jdbi(), videos, clock, federationEvents);
+            VideoService videos = new VideoService(db.transactions(), videoStore, accounts, blobs, jobs, clock, config.maxUploadBytes(), federationEvents);
+            ResumableUploads resumable = new ResumableUploads(new UploadStore(db.jdbi()), videos, data.resolve("uploads"), clock, mapper, config.uploadAbandonAfter());
+            EngagementService engagement = new EngagementService(db.transactions(), new EngagementStore(db.jdbi()), videos, clock, federationEvents);
             CommentStore commentStore = new CommentStore(db.jdbi());
             PlaybackStats playback = new PlaybackStats(new PlaybackStatsStore(db.jdbi()), videos, clock);
 
@@ -176,10 +183,10 @@ public final class App implements AutoCloseable {
             JsonIo json = new JsonIo(mapper, config.maxJsonBytes());
             Problems problems = new Problems(json);
             Auth auth = new Auth(oauth);
-            SubscriptionService subscriptions = new SubscriptionService(db.jdbi(), accounts, clock, config.publicHost(), federation.subscriptions());
+            SubscriptionService subscriptions = new SubscriptionService(new SubscriptionStore(db.jdbi()), accounts, clock, config.publicHost(), federation.subscriptions());
             ActorToDto actors = new ActorToDto(urls, subscriptions);
             VideoToDto videoDto = new VideoToDto(urls, actors);
-            VideoFileTokens fileTokens = new VideoFileTokens(db.jdbi(), clock);
+            VideoFileTokens fileTokens = new VideoFileTokens(new VideoFileTokenStore(db.jdbi()), clock);
             VideoRoutes videoRoutes = new VideoRoutes(videos, fileTokens, videoDto, json, auth, tmp);
             MediaFiles mediaFiles = new MediaFiles(videos, oauth, fileTokens);
             // PeerTube's tracker.private: by default only our own videos' swarms are served.
@@ -194,18 +201,18 @@ public final class App implements AutoCloseable {
                     List.of(new AuthRoutes(oauth, new SlidingWindowLimiter(config.loginAttemptsPerWindow(), config.loginWindow(), clock), json, auth, config.publicHost()),
                             new UploadRoutes(videos, resumable, json, auth, tmp, config.maxUploadBytes(), config.url("/api/v1")),
                             new UserRoutes(accounts, userAdmin, new UserRemoval(userAdmin, videos, engagement, commentStore),
-                                    new ProfileEditing(db.jdbi(), accountStore, hasher, oauth, federationEvents,
+                                    new ProfileEditing(db.transactions(), accountStore, hasher, oauth, federationEvents,
                                             new SlidingWindowLimiter(config.loginAttemptsPerWindow(), config.loginWindow(), clock)), videos,
                                     new UserToDto(accounts, videos, actors), json, auth),
                             videoRoutes,
-                            new ChannelRoutes(accounts, new ChannelEditing(db.jdbi(), accountStore, federationEvents), subscriptions, videos, actors, videoRoutes, json, auth,
+                            new ChannelRoutes(accounts, new ChannelEditing(db.transactions(), accountStore, federationEvents), subscriptions, videos, actors, videoRoutes, json, auth,
                                     new SlidingWindowLimiter(REMOTE_LOOKUPS_PER_WINDOW, REMOTE_LOOKUP_WINDOW, clock), config.publicHost()),
                             new InstanceRoutes(config, accounts, videos, jobStore, playback, json, auth),
-                            new SocialRoutes(new CommentService(commentStore, videos, clock, federationEvents), engagement, videos, actors, urls, json, auth),
+                            new SocialRoutes(new CommentService(db.transactions(), commentStore, videos, clock, federationEvents), engagement, videos, actors, urls, json, auth),
                             new FederationAdminRoutes(federation.following(), federation.blocks(), accounts, json, auth),
                             new PlaybackRoutes(playback, json, auth),
-                            new PlaylistRoutes(new PlaylistService(db.jdbi(), accounts, videos, clock), accounts, actors, videoDto, urls, json, auth, tmp),
-                            new CaptionRoutes(new CaptionService(db.jdbi(), videos, blobs, clock), json, auth, tmp),
+                            new PlaylistRoutes(new PlaylistService(db.transactions(), new PlaylistStore(db.jdbi()), accounts, videos, clock), accounts, actors, videoDto, urls, json, auth, tmp),
+                            new CaptionRoutes(new CaptionService(new CaptionStore(db.jdbi()), videos, blobs, clock), json, auth, tmp),
                             new SubscriptionRoutes(subscriptions, videos, videoRoutes, actors, json, auth)),
                     List.of(new StaticRoutes(new FileSender(blobs), mediaFiles), new FeedRoutes(videos, urls, config),
                             new WellKnownRoutes(federation.discovery(), () -> nodeinfo(federation, config, accounts, videos)),
@@ -233,7 +240,7 @@ public final class App implements AutoCloseable {
             VideoPipeline pipeline;
             try {
                 FfmpegBinaries ffmpeg = new FfmpegBinaries(config.ffmpegCacheDir());
-                pipeline = new VideoPipeline(videoStore, blobs, new MediaProbe(ffmpeg), new HlsTranscoder(ffmpeg),
+                pipeline = new VideoPipeline(db.transactions(), videoStore, blobs, new MediaProbe(ffmpeg), new HlsTranscoder(ffmpeg),
                         new Thumbnailer(ffmpeg), mediaLinks(urls), tmp.resolve("work"), clock, mapper, federationEvents);
             } catch (RuntimeException e) {
                 http.close();

@@ -60,7 +60,7 @@ public final class Main {
             System.exit(2);
         }
         try (Database db = Database.open(config.databaseUrl())) {
-            AccountService accounts = new AccountService(db.jdbi(), new AccountStore(db.jdbi()), new PasswordHasher(10),
+            AccountService accounts = new AccountService(db.transactions(), new AccountStore(db.jdbi()), new PasswordHasher(10),
                     Clock.systemUTC(), config.defaultVideoQuota(), config.defaultVideoQuotaDaily());
             accounts.resetPassword(args[2], args[3]);
             log.info("password of '{}' changed", args[2]);

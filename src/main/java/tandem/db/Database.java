@@ -18,12 +18,14 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final Transactions transactions;
     private final Dialect dialect;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
+        this.transactions = new Transactions(jdbi);
     }
 
     /** Opens the database named by a `jdbc:` or `postgresql://` URL and migrates it. */
@@ -118,7 +120,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** What stores run their statements on. */
     public Jdbi jdbi() { return jdbi; }
+    /** What services open their transactions with. */
+    public Transactions transactions() { return transactions; }
     public Dialect dialect() { return dialect; }
 
     @Override

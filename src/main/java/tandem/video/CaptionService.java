@@ -1,6 +1,5 @@
 package tandem.video;
 
-import org.jdbi.v3.core.Jdbi;
 import tandem.account.User;
 import tandem.core.Problem;
 import tandem.storage.BlobStore;
@@ -27,13 +26,13 @@ public final class CaptionService {
     private static final Pattern SRT_TIME = Pattern.compile("(\\d{2}:\\d{2}:\\d{2}),(\\d{3})");
     private static final Pattern SRT_CUE = Pattern.compile("(?m)^\\d{2}:\\d{2}:\\d{2},\\d{3} --> \\d{2}:\\d{2}:\\d{2},\\d{3}");
 
-    private final Jdbi jdbi;
+    private final CaptionStore store;
     private final VideoService videos;
     private final BlobStore blobs;
     private final Clock clock;
 
-    public CaptionService(Jdbi jdbi, VideoService videos, BlobStore blobs, Clock clock) {
-        this.jdbi = jdbi;
+    public CaptionService(CaptionStore store, VideoService videos, BlobStore blobs, Clock clock) {
+        this.store = store;
         this.videos = videos;
         this.blobs = blobs;
         this.clock = clock;
@@ -58,11 +57,7 @@ public final class CaptionService {
         Files.writeString(tmp, vtt, StandardCharsets.UTF_8);
         blobs.put(key(fileName), tmp);
         long now = clock.millis();
-        jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM video_captions WHERE video_id = :v AND language = :l").bind("v", v.id()).bind("l", language).execute();
-            h.createUpdate("INSERT INTO video_captions (video_id, language, file_name, updated_at) VALUES (:v, :l, :f, :now)")
-                    .bind("v", v.id()).bind("l", language).bind("f", fileName).bind("now", now).execute();
-        });
+        store.replace(v.id(), language, fileName, now);
     }
 
     public void delete(User user, String videoId, String language) throws IOException {
@@ -70,7 +65,7 @@ public final class CaptionService {
         if (!videos.canManage(Optional.of(user), v)) throw Problem.forbidden("Cannot manage captions of a video of another user.");
         Optional<Caption> c = list(v).stream().filter(x -> x.language().equals(language)).findFirst();
         if (c.isEmpty()) throw Problem.notFound("Video caption " + language + " not found");
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM video_captions WHERE video_id = :v AND language = :l").bind("v", v.id()).bind("l", language).execute());
+        store.delete(v.id(), language);
         blobs.delete(key(c.get().fileName()));
     }
 
@@ -79,8 +74,7 @@ public final class CaptionService {
     }
 
     private List<Caption> list(Video v) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT language, file_name, updated_at FROM video_captions WHERE video_id = :v ORDER BY language")
-                .bind("v", v.id()).map((rs, ctx) -> new Caption(rs.getString(1), rs.getString(2), rs.getLong(3))).list());
+        return store.list(v.id());
     }
 
     /** Accepts UTF-8 WebVTT as is and converts SRT; anything else is refused with a clear reason. */

@@ -3,6 +3,7 @@ package tandem.video;
 import tandem.account.User;
 import tandem.core.Page;
 import tandem.core.Problem;
+import tandem.db.Transactions;
 
 import java.time.Clock;
 import java.util.List;
@@ -12,13 +13,15 @@ import java.util.Optional;
 public final class CommentService {
     public static final int MAX_TEXT = 10_000;
 
+    private final Transactions transactions;
     private final CommentStore store;
     private final VideoService videos;
     private final Clock clock;
     private final VideoEvents events;
 
-    public CommentService(CommentStore store, VideoService videos, Clock clock, VideoEvents events) {
+    public CommentService(Transactions transactions, CommentStore store, VideoService videos, Clock clock, VideoEvents events) {
         this.events = events;
+        this.transactions = transactions;
         this.store = store;
         this.videos = videos;
         this.clock = clock;
@@ -47,7 +50,7 @@ public final class CommentService {
         Comment c = store.byId(v.id(), commentId).orElseThrow(() -> Problem.notFound("Video comment " + commentId + " not found"));
         boolean allowed = c.account().id() == user.accountId() || videos.canManage(Optional.of(user), v);
         if (!allowed) throw Problem.forbidden("Cannot remove video comment of another user");
-        if (!c.deleted()) store.jdbi().useTransaction(h -> {
+        if (!c.deleted()) transactions.useTransaction(h -> {
             store.softDelete(h, c.id(), clock.millis());
             events.commentDeleted(h, c.id());
         });
@@ -55,7 +58,7 @@ public final class CommentService {
 
     private long insert(Video v, User user, Long threadId, Long inReplyTo, String text) {
         long now = clock.millis();
-        return store.jdbi().inTransaction(h -> {
+        return transactions.inTransaction(h -> {
             long id = store.insert(h, v.id(), user.accountId(), threadId, inReplyTo, text, now, now, null);
             events.commented(h, id);
             return id;

@@ -29,6 +29,7 @@ public final class CommentStore {
         this.jdbi = jdbi;
     }
 
+    /** Federation's comment activities still open their transactions here; services take {@link tandem.db.Transactions}. */
     public Jdbi jdbi() { return jdbi; }
 
     /** Inserts a comment in the caller's transaction; a root becomes its own thread; `url` is the AP id of a remote one. */

@@ -1,9 +1,9 @@
 package tandem.video;
 
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import tandem.account.User;
 import tandem.core.Problem;
+import tandem.db.Transactions;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,15 +18,17 @@ public final class EngagementService {
     public static final int VIEW_AFTER_SECONDS = 10;
     private static final Duration VIEW_EVERY = Duration.ofHours(1);
 
-    private final Jdbi jdbi;
+    private final Transactions transactions;
+    private final EngagementStore store;
     private final VideoService videos;
     private final Clock clock;
 
     private final VideoEvents events;
 
-    public EngagementService(Jdbi jdbi, VideoService videos, Clock clock, VideoEvents events) {
+    public EngagementService(Transactions transactions, EngagementStore store, VideoService videos, Clock clock, VideoEvents events) {
         this.events = events;
-        this.jdbi = jdbi;
+        this.transactions = transactions;
+        this.store = store;
         this.videos = videos;
         this.clock = clock;
     }
@@ -36,7 +38,7 @@ public final class EngagementService {
             throw Problem.invalidParam("rating", "Should have a valid rate (like, dislike or none)");
         }
         Video v = videos.visible(Optional.of(user), videoId);
-        jdbi.useTransaction(h -> {
+        transactions.useTransaction(h -> {
             String old = setRating(h, v.id(), user.accountId(), rating);
             if (!old.equals(rating)) events.rated(h, v.id(), user.accountId(), old, rating);
         });
@@ -47,38 +49,20 @@ public final class EngagementService {
      * caller's transaction; returns the previous rating. Also used for remote accounts' rates.
      */
     public String setRating(Handle h, long videoId, long accountId, String rating) {
-        String old = h.createQuery("SELECT rating FROM video_ratings WHERE video_id = :v AND account_id = :a")
-                .bind("v", videoId).bind("a", accountId).mapTo(String.class).findOne().orElse("none");
+        String old = store.rating(h, videoId, accountId).orElse("none");
         if (old.equals(rating)) return old;
-        if (!old.equals("none")) {
-            h.createUpdate("DELETE FROM video_ratings WHERE video_id = :v AND account_id = :a").bind("v", videoId).bind("a", accountId).execute();
-            h.createUpdate("UPDATE videos SET " + counter(old) + " = " + counter(old) + " - 1 WHERE id = :v").bind("v", videoId).execute();
-        }
-        if (!rating.equals("none")) {
-            h.createUpdate("INSERT INTO video_ratings (video_id, account_id, rating, created_at) VALUES (:v, :a, :r, :now)")
-                    .bind("v", videoId).bind("a", accountId).bind("r", rating).bind("now", clock.millis()).execute();
-            h.createUpdate("UPDATE videos SET " + counter(rating) + " = " + counter(rating) + " + 1 WHERE id = :v").bind("v", videoId).execute();
-        }
+        if (!old.equals("none")) store.deleteRating(h, videoId, accountId, old);
+        if (!rating.equals("none")) store.insertRating(h, videoId, accountId, rating, clock.millis());
         return old;
     }
 
     /** Takes back an account's likes and dislikes, counters included, in the caller's transaction (the account is going away). */
     public void forgetRatingsOf(Handle h, long accountId) {
-        h.createUpdate("""
-                UPDATE videos SET
-                    likes = likes - (SELECT COUNT(*) FROM video_ratings r WHERE r.video_id = videos.id AND r.account_id = :a AND r.rating = 'like'),
-                    dislikes = dislikes - (SELECT COUNT(*) FROM video_ratings r WHERE r.video_id = videos.id AND r.account_id = :a AND r.rating = 'dislike')
-                WHERE id IN (SELECT video_id FROM video_ratings WHERE account_id = :a)""").bind("a", accountId).execute();
-        h.createUpdate("DELETE FROM video_ratings WHERE account_id = :a").bind("a", accountId).execute();
-    }
-
-    private static String counter(String rating) {
-        return rating.equals("like") ? "likes" : "dislikes";
+        store.deleteRatingsOf(h, accountId);
     }
 
     public String ratingOf(User user, long videoId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT rating FROM video_ratings WHERE video_id = :v AND account_id = :a")
-                .bind("v", videoId).bind("a", user.accountId()).mapTo(String.class).findOne().orElse("none"));
+        return store.rating(videoId, user.accountId()).orElse("none");
     }
 
     /** Records a player's progress report; returns whether it counted as a new view. */
@@ -88,18 +72,10 @@ public final class EngagementService {
         if (currentTime < VIEW_AFTER_SECONDS) return false;
         String who = viewer.map(u -> "user:" + u.id()).orElse("ip:" + clientIp);
         long now = clock.millis();
-        return jdbi.inTransaction(h -> {
-            Optional<Long> last = h.createQuery("SELECT counted_at FROM video_view_counts WHERE video_id = :v AND viewer = :w")
-                    .bind("v", v.id()).bind("w", who).mapTo(Long.class).findOne();
+        return transactions.inTransaction(h -> {
+            Optional<Long> last = store.lastCountedView(h, v.id(), who);
             if (last.isPresent() && now - last.get() < VIEW_EVERY.toMillis()) return false;
-            if (last.isPresent()) {
-                h.createUpdate("UPDATE video_view_counts SET counted_at = :now WHERE video_id = :v AND viewer = :w")
-                        .bind("now", now).bind("v", v.id()).bind("w", who).execute();
-            } else {
-                h.createUpdate("INSERT INTO video_view_counts (video_id, viewer, counted_at) VALUES (:v, :w, :now)")
-                        .bind("now", now).bind("v", v.id()).bind("w", who).execute();
-            }
-            h.createUpdate("UPDATE videos SET views = views + 1 WHERE id = :v").bind("v", v.id()).execute();
+            store.countView(h, v.id(), who, last.isPresent(), now);
             events.viewed(h, v.id());
             return true;
         });

@@ -1,30 +1,29 @@
 package tandem.video;
 
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import tandem.account.AccountService;
 import tandem.account.Channel;
 import tandem.account.User;
 import tandem.core.Page;
 import tandem.core.Problem;
 import tandem.core.ShortUuid;
-import tandem.db.Rows;
+import tandem.db.Transactions;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Playlists: create, edit, delete, add videos, move ranges of elements, list — owner-only writes. */
 public final class PlaylistService {
-    private final Jdbi jdbi;
+    private final Transactions transactions;
+    private final PlaylistStore store;
     private final AccountService accounts;
     private final VideoService videos;
     private final Clock clock;
 
-    public PlaylistService(Jdbi jdbi, AccountService accounts, VideoService videos, Clock clock) {
-        this.jdbi = jdbi;
+    public PlaylistService(Transactions transactions, PlaylistStore store, AccountService accounts, VideoService videos, Clock clock) {
+        this.transactions = transactions;
+        this.store = store;
         this.accounts = accounts;
         this.videos = videos;
         this.clock = clock;
@@ -42,11 +41,7 @@ public final class PlaylistService {
         if (privacy == Playlist.PUBLIC && channel == null) throw Problem.invalidParam("videoChannelId", "A public playlist needs a channel");
         String uuid = UUID.randomUUID().toString();
         long now = clock.millis();
-        long id = jdbi.withHandle(h -> h.createQuery("""
-                INSERT INTO playlists (uuid, account_id, channel_id, display_name, description, privacy, created_at, updated_at)
-                VALUES (:u, :a, :c, :n, :d, :p, :now, :now) RETURNING id""")
-                .bind("u", uuid).bind("a", user.accountId()).bind("c", channel).bind("n", f.displayName()).bind("d", f.description())
-                .bind("p", privacy).bind("now", now).mapTo(Long.class).one());
+        long id = store.insert(uuid, user.accountId(), channel, f.displayName(), f.description(), privacy, now);
         return load(id).orElseThrow();
     }
 
@@ -57,43 +52,32 @@ public final class PlaylistService {
         int privacy = f.privacy() == null ? p.privacy() : checkPrivacy(f.privacy());
         Long channel = f.channelId() == null ? (p.channel() == null ? null : p.channel().id()) : checkChannel(user, f.channelId());
         if (privacy == Playlist.PUBLIC && channel == null) throw Problem.invalidParam("videoChannelId", "A public playlist needs a channel");
-        jdbi.useHandle(h -> h.createUpdate("UPDATE playlists SET display_name = :n, description = :d, privacy = :p, channel_id = :c, updated_at = :now WHERE id = :id")
-                .bind("n", name).bind("d", f.description() == null ? p.description() : f.description()).bind("p", privacy)
-                .bind("c", channel).bind("now", clock.millis()).bind("id", p.id()).execute());
+        store.update(p.id(), name, f.description() == null ? p.description() : f.description(), privacy, channel, clock.millis());
     }
 
     public void delete(User user, String id) {
         Playlist p = owned(user, id);
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM playlists WHERE id = :id").bind("id", p.id()).execute());
+        store.delete(p.id());
     }
 
     public long addVideo(User user, String id, String videoId, Integer start, Integer stop) {
         Playlist p = owned(user, id);
         Video v = videos.visible(Optional.of(user), videoId);
         if (start != null && start < 0 || stop != null && stop < 0) throw Problem.invalidParam("startTimestamp", "Should have valid timestamps");
-        return jdbi.inTransaction(h -> {
-            int next = h.createQuery("SELECT COALESCE(MAX(position), 0) + 1 FROM playlist_elements WHERE playlist_id = :p")
-                    .bind("p", p.id()).mapTo(Integer.class).one();
-            long el = h.createQuery("""
-                    INSERT INTO playlist_elements (playlist_id, video_id, position, start_timestamp, stop_timestamp, created_at)
-                    VALUES (:p, :v, :pos, :s, :e, :now) RETURNING id""")
-                    .bind("p", p.id()).bind("v", v.id()).bind("pos", next).bind("s", start).bind("e", stop).bind("now", clock.millis())
-                    .mapTo(Long.class).one();
-            touch(h, p.id());
+        return transactions.inTransaction(h -> {
+            long el = store.append(h, p.id(), v.id(), start, stop, clock.millis());
+            store.touch(h, p.id(), clock.millis());
             return el;
         });
     }
 
     public void removeElement(User user, String id, long elementId) {
         Playlist p = owned(user, id);
-        jdbi.useTransaction(h -> {
-            Optional<Integer> pos = h.createQuery("SELECT position FROM playlist_elements WHERE id = :e AND playlist_id = :p")
-                    .bind("e", elementId).bind("p", p.id()).mapTo(Integer.class).findOne();
+        transactions.useTransaction(h -> {
+            Optional<Integer> pos = store.position(h, p.id(), elementId);
             if (pos.isEmpty()) throw Problem.notFound("Playlist element " + elementId + " not found");
-            h.createUpdate("DELETE FROM playlist_elements WHERE id = :e").bind("e", elementId).execute();
-            h.createUpdate("UPDATE playlist_elements SET position = position - 1 WHERE playlist_id = :p AND position > :pos")
-                    .bind("p", p.id()).bind("pos", pos.get()).execute();
-            touch(h, p.id());
+            store.deleteElement(h, p.id(), elementId, pos.get());
+            store.touch(h, p.id(), clock.millis());
         });
     }
 
@@ -103,9 +87,8 @@ public final class PlaylistService {
      */
     public void reorder(User user, String id, int start, int insertAfter, int length) {
         Playlist p = owned(user, id);
-        jdbi.useTransaction(h -> {
-            List<Long> ids = h.createQuery("SELECT id FROM playlist_elements WHERE playlist_id = :p ORDER BY position")
-                    .bind("p", p.id()).mapTo(Long.class).list();
+        transactions.useTransaction(h -> {
+            List<Long> ids = store.elementIds(h, p.id());
             int n = ids.size();
             if (start < 1 || length < 1 || start + length - 1 > n || insertAfter < 0 || insertAfter > n
                     || insertAfter >= start - 1 && insertAfter < start + length - 1) {
@@ -116,50 +99,26 @@ public final class PlaylistService {
             rest.removeAll(moved);
             int at = insertAfter <= start - 1 ? insertAfter : insertAfter - length;
             rest.addAll(at, moved);
-            for (int i = 0; i < rest.size(); i++) {
-                h.createUpdate("UPDATE playlist_elements SET position = :pos WHERE id = :e").bind("pos", i + 1).bind("e", rest.get(i)).execute();
-            }
-            touch(h, p.id());
+            store.renumber(h, rest);
+            store.touch(h, p.id(), clock.millis());
         });
     }
 
     public Page<PlaylistElement> elements(Optional<User> viewer, String id, int start, int count) {
         Playlist p = visible(viewer, id);
-        List<Map<String, Object>> rows = jdbi.withHandle(h -> h.createQuery("""
-                SELECT id, video_id, position, start_timestamp, stop_timestamp FROM playlist_elements
-                WHERE playlist_id = :p ORDER BY position LIMIT :c OFFSET :s""")
-                .bind("p", p.id()).bind("c", count).bind("s", start).mapToMap().list());
-        List<PlaylistElement> out = rows.stream().map(r -> {
-            Video v = videos.find(String.valueOf(((Number) r.get("video_id")).longValue())).orElse(null);
+        List<PlaylistElement> out = store.elements(p.id(), start, count).stream().map(r -> {
+            Video v = videos.find(String.valueOf(r.videoId())).orElse(null);
             // Private videos of others stay hidden, as PeerTube shows them: an element without its video.
             Video shown = v == null || v.privacy() == VideoPrivacy.PRIVATE && !videos.canManage(viewer, v) ? null : v;
-            return new PlaylistElement(((Number) r.get("id")).longValue(), ((Number) r.get("position")).intValue(),
-                    r.get("start_timestamp") == null ? null : ((Number) r.get("start_timestamp")).intValue(),
-                    r.get("stop_timestamp") == null ? null : ((Number) r.get("stop_timestamp")).intValue(), shown);
+            return new PlaylistElement(r.id(), r.position(), r.startTimestamp(), r.stopTimestamp(), shown);
         }).toList();
         return new Page<>(p.videosLength(), out);
     }
 
     /** Public playlists for lists; an account's own lists include all of theirs. */
     public Page<Playlist> list(Long accountId, Long channelId, boolean includePrivate, int start, int count) {
-        String where = " WHERE 1 = 1" + (accountId != null ? " AND p.account_id = :a" : "") + (channelId != null ? " AND p.channel_id = :c" : "")
-                + (includePrivate ? "" : " AND p.privacy = 1");
-        return jdbi.withHandle(h -> {
-            var countQuery = h.createQuery("SELECT COUNT(*) FROM playlists p" + where);
-            var idsQuery = h.createQuery("SELECT p.id FROM playlists p" + where + " ORDER BY p.created_at DESC, p.id DESC LIMIT :n OFFSET :s")
-                    .bind("n", count).bind("s", start);
-            if (accountId != null) {
-                countQuery.bind("a", accountId);
-                idsQuery.bind("a", accountId);
-            }
-            if (channelId != null) {
-                countQuery.bind("c", channelId);
-                idsQuery.bind("c", channelId);
-            }
-            long total = countQuery.mapTo(Long.class).one();
-            List<Long> ids = idsQuery.mapTo(Long.class).list();
-            return new Page<>(total, ids.stream().map(this::load).flatMap(Optional::stream).toList());
-        });
+        Page<Long> ids = store.ids(accountId, channelId, includePrivate, start, count);
+        return new Page<>(ids.total(), ids.data().stream().map(this::load).flatMap(Optional::stream).toList());
     }
 
     public Playlist visible(Optional<User> viewer, String id) {
@@ -185,20 +144,13 @@ public final class PlaylistService {
             if (u == null) return Optional.empty();
             uuid = u.toString();
         }
-        String key = uuid;
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM playlists WHERE uuid = :u").bind("u", key).mapTo(Long.class).findOne())
-                .flatMap(this::load);
+        return store.idByUuid(uuid).flatMap(this::load);
     }
 
     private Optional<Playlist> load(long id) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT p.*, (SELECT COUNT(*) FROM playlist_elements e WHERE e.playlist_id = p.id) AS n FROM playlists p WHERE p.id = :id""")
-                .bind("id", id).map((rs, ctx) -> new Object[] {rs.getLong("id"), rs.getString("uuid"), rs.getString("display_name"),
-                        rs.getString("description"), rs.getInt("privacy"), rs.getLong("account_id"), Rows.longOrNull(rs, "channel_id"),
-                        rs.getLong("created_at"), rs.getLong("updated_at"), rs.getInt("n")}).findOne())
-                .map(r -> new Playlist((Long) r[0], (String) r[1], (String) r[2], (String) r[3], (Integer) r[4],
-                        accounts.account((Long) r[5]).orElseThrow(), r[6] == null ? null : accounts.channel((Long) r[6]).orElse(null),
-                        (Long) r[7], (Long) r[8], (Integer) r[9]));
+        return store.byId(id).map(r -> new Playlist(r.id(), r.uuid(), r.displayName(), r.description(), r.privacy(),
+                accounts.account(r.accountId()).orElseThrow(), r.channelId() == null ? null : accounts.channel(r.channelId()).orElse(null),
+                r.createdAt(), r.updatedAt(), r.videosLength()));
     }
 
     private static int checkPrivacy(int privacy) {
@@ -211,9 +163,5 @@ public final class PlaylistService {
         Channel c = accounts.channel(channelId).orElseThrow(() -> Problem.invalidParam("videoChannelId", "Unknown video channel"));
         if (c.account().id() != user.accountId()) throw Problem.forbidden("Cannot use a video channel of another user");
         return c.id();
-    }
-
-    private void touch(Handle h, long playlistId) {
-        h.createUpdate("UPDATE playlists SET updated_at = :now WHERE id = :id").bind("now", clock.millis()).bind("id", playlistId).execute();
     }
 }

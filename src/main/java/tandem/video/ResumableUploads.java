@@ -1,9 +1,7 @@
 package tandem.video;
 
-import tandem.db.Rows;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.account.User;
@@ -38,7 +36,7 @@ public final class ResumableUploads {
     private static final Pattern RANGE = Pattern.compile("^bytes (\\d+)-(\\d+)/(\\d+)$");
     private static final Pattern STATUS_QUERY = Pattern.compile("^bytes \\*/(\\d+)$");
 
-    private final Jdbi jdbi;
+    private final UploadStore store;
     private final VideoService videos;
     private final Path tmpDir;
     private final Clock clock;
@@ -46,8 +44,8 @@ public final class ResumableUploads {
     private final Duration abandonAfter;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public ResumableUploads(Jdbi jdbi, VideoService videos, Path tmpDir, Clock clock, ObjectMapper json, Duration abandonAfter) throws IOException {
-        this.jdbi = jdbi;
+    public ResumableUploads(UploadStore store, VideoService videos, Path tmpDir, Clock clock, ObjectMapper json, Duration abandonAfter) throws IOException {
+        this.store = store;
         this.videos = videos;
         this.tmpDir = Files.createDirectories(tmpDir);
         this.clock = clock;
@@ -85,14 +83,7 @@ public final class ResumableUploads {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        jdbi.useHandle(h -> {
-            h.createUpdate("DELETE FROM upload_sessions WHERE id = :id").bind("id", id).execute();
-            h.createUpdate("""
-                    INSERT INTO upload_sessions (id, user_id, metadata, file_name, mime_type, size, received, created_at, updated_at)
-                    VALUES (:id, :u, :m, :f, :mime, :size, 0, :now, :now)""")
-                    .bind("id", id).bind("u", user.id()).bind("m", metadata).bind("f", name).bind("mime", mimeType == null ? "" : mimeType)
-                    .bind("size", size).bind("now", now).execute();
-        });
+        store.replace(id, user.id(), metadata, name, mimeType == null ? "" : mimeType, size, now);
         return new Init(find(id).orElseThrow(), false);
     }
 
@@ -158,7 +149,7 @@ public final class ResumableUploads {
                     remaining -= n;
                 }
             } finally {
-                saveReceived(s.id(), received);
+                store.setReceived(s.id(), received, clock.millis());
             }
         }
         return received;
@@ -168,8 +159,7 @@ public final class ResumableUploads {
         Map<String, Object> body = json.readValue(s.metadataJson(), new TypeReference<>() {});
         VideoMetadata m = VideoMetadata.parse(Fields.fromJson(body), true);
         Video v = videos.createFromUpload(user, m, fileOf(s.id()), s.fileName());
-        jdbi.useHandle(h -> h.createUpdate("UPDATE upload_sessions SET video_id = :v, updated_at = :now WHERE id = :id")
-                .bind("v", v.id()).bind("now", clock.millis()).bind("id", s.id()).execute());
+        store.setVideo(s.id(), v.id(), clock.millis());
         return v;
     }
 
@@ -181,7 +171,7 @@ public final class ResumableUploads {
     /** Removes sessions idle for longer than the abandon delay; returns how many. */
     public int purgeAbandoned() throws IOException {
         long before = clock.millis() - abandonAfter.toMillis();
-        var ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM upload_sessions WHERE updated_at < :b").bind("b", before).mapTo(String.class).list());
+        var ids = store.idleSince(before);
         for (String id : ids) delete(id);
         if (!ids.isEmpty()) log.info("purged {} abandoned upload(s)", ids.size());
         return ids.size() + purgeOrphanFiles(before);
@@ -205,7 +195,7 @@ public final class ResumableUploads {
 
     private void delete(String id) throws IOException {
         Files.deleteIfExists(fileOf(id));
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM upload_sessions WHERE id = :id").bind("id", id).execute());
+        store.delete(id);
         locks.remove(id);
     }
 
@@ -216,17 +206,8 @@ public final class ResumableUploads {
         return s;
     }
 
-    private void saveReceived(String id, long received) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE upload_sessions SET received = :r, updated_at = :now WHERE id = :id")
-                .bind("r", received).bind("now", clock.millis()).bind("id", id).execute());
-    }
-
     public Optional<UploadSession> find(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM upload_sessions WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> new UploadSession(rs.getString("id"), rs.getLong("user_id"), rs.getString("metadata"),
-                        rs.getString("file_name"), rs.getString("mime_type"), rs.getLong("size"), rs.getLong("received"),
-                        Rows.longOrNull(rs, "video_id"), rs.getLong("created_at"), rs.getLong("updated_at")))
-                .findOne());
+        return store.find(id);
     }
 
     private Path fileOf(String id) {

@@ -1,6 +1,5 @@
 package tandem.video;
 
-import org.jdbi.v3.core.Jdbi;
 import tandem.account.User;
 
 import java.security.SecureRandom;
@@ -27,13 +26,13 @@ public final class VideoFileTokens {
 
     private record Checked(long videoId, boolean valid, long at) {}
 
-    private final Jdbi jdbi;
+    private final VideoFileTokenStore store;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Checked> cache = new ConcurrentHashMap<>();
 
-    public VideoFileTokens(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public VideoFileTokens(VideoFileTokenStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -44,11 +43,7 @@ public final class VideoFileTokens {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         long now = clock.millis();
         long expires = now + LIFETIME.toMillis();
-        jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM video_file_tokens WHERE expires_at < :now").bind("now", now).execute();
-            h.createUpdate("INSERT INTO video_file_tokens (token, video_id, user_id, expires_at) VALUES (:t, :v, :u, :e)")
-                    .bind("t", token).bind("v", video.id()).bind("u", user.id()).bind("e", expires).execute();
-        });
+        store.insert(token, video.id(), user.id(), expires, now);
         return new Issued(token, Instant.ofEpochMilli(expires));
     }
 
@@ -58,10 +53,7 @@ public final class VideoFileTokens {
         long now = clock.millis();
         Checked c = cache.get(token);
         if (c == null || now - c.at() > CACHE_MILLIS) {
-            c = jdbi.withHandle(h -> h.createQuery("SELECT t.video_id FROM video_file_tokens t JOIN users u ON u.id = t.user_id"
-                            + " WHERE t.token = :t AND t.expires_at > :now AND u.blocked = :no")
-                    .bind("t", token).bind("now", now).bind("no", false).mapTo(Long.class).findOne())
-                    .map(id -> new Checked(id, true, now)).orElse(new Checked(-1, false, now));
+            c = store.videoOf(token, now).map(id -> new Checked(id, true, now)).orElse(new Checked(-1, false, now));
             if (cache.size() > CACHE_MAX) cache.clear();
             cache.put(token, c);
         }

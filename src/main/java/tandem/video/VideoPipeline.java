@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tandem.db.Transactions;
 import tandem.job.Job;
 import tandem.job.JobHandler;
 import tandem.job.PermanentJobFailure;
@@ -36,6 +37,7 @@ import java.util.stream.Stream;
 public final class VideoPipeline {
     private static final Logger log = LoggerFactory.getLogger(VideoPipeline.class);
 
+    private final Transactions transactions;
     private final VideoStore store;
     private final BlobStore blobs;
     private final MediaProbe probe;
@@ -47,9 +49,10 @@ public final class VideoPipeline {
     private final Clock clock;
     private final ObjectMapper json;
 
-    public VideoPipeline(VideoStore store, BlobStore blobs, MediaProbe probe, HlsTranscoder transcoder, Thumbnailer thumbnailer,
-                         MediaLinks links, Path workRoot, Clock clock, ObjectMapper json, VideoEvents events) {
+    public VideoPipeline(Transactions transactions, VideoStore store, BlobStore blobs, MediaProbe probe, HlsTranscoder transcoder,
+                         Thumbnailer thumbnailer, MediaLinks links, Path workRoot, Clock clock, ObjectMapper json, VideoEvents events) {
         this.events = events;
+        this.transactions = transactions;
         this.store = store;
         this.blobs = blobs;
         this.probe = probe;
@@ -164,7 +167,7 @@ public final class VideoPipeline {
         long now = clock.millis();
         Double aspect = info.hasVideo() && info.video().displayHeight() > 0
                 ? (double) info.video().displayWidth() / info.video().displayHeight() : null;
-        store.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             store.deleteFiles(h, v.id(), VideoFile.HLS);
             for (HlsVariant var : out.variants()) {
                 var r = var.rendition();

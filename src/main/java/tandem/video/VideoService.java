@@ -9,6 +9,7 @@ import tandem.account.User;
 import tandem.core.Page;
 import tandem.core.Problem;
 import tandem.core.ShortUuid;
+import tandem.db.Transactions;
 import tandem.job.JobQueue;
 import tandem.storage.BlobStore;
 
@@ -32,6 +33,7 @@ public final class VideoService {
 
     private static final Duration REMOTE_REFRESH_AFTER = Duration.ofDays(1);
 
+    private final Transactions transactions;
     private final VideoStore store;
     private final AccountService accounts;
     private final BlobStore blobs;
@@ -40,9 +42,10 @@ public final class VideoService {
     private final long maxUploadBytes;
     private final VideoEvents events;
 
-    public VideoService(VideoStore store, AccountService accounts, BlobStore blobs, JobQueue jobs, Clock clock, long maxUploadBytes,
-                        VideoEvents events) {
+    public VideoService(Transactions transactions, VideoStore store, AccountService accounts, BlobStore blobs, JobQueue jobs, Clock clock,
+                        long maxUploadBytes, VideoEvents events) {
         this.events = events;
+        this.transactions = transactions;
         this.store = store;
         this.accounts = accounts;
         this.blobs = blobs;
@@ -93,7 +96,7 @@ public final class VideoService {
         blobs.put(key, file);
         try {
             long now = clock.millis();
-            long id = store.jdbi().inTransaction(h -> {
+            long id = transactions.inTransaction(h -> {
                 long videoId = store.insert(h, uuid, channel.id(), m, fileKey, size, originalName, now);
                 store.insertFile(h, videoId, VideoFile.WEB, 0, 0, 0, 0, size, webName, true, true, now);
                 String payload = "{\"videoId\":" + videoId + "}";
@@ -175,7 +178,7 @@ public final class VideoService {
     public Video update(User user, String idOrUuid, VideoMetadata m) {
         Video v = managed(user, idOrUuid);
         if (m.channelId() != null && m.channelId() != v.channel().id()) ownedChannel(user, m.channelId());
-        store.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             store.update(h, v.id(), m, clock.millis());
             events.updated(h, v.id());
         });
@@ -185,7 +188,7 @@ public final class VideoService {
     /** Deletes the row now and queues the removal of every stored file. */
     public void delete(User user, String idOrUuid) {
         Video v = managed(user, idOrUuid);
-        store.jdbi().useTransaction(h -> remove(h, v));
+        transactions.useTransaction(h -> remove(h, v));
         log.info("video {} deleted by {}", v.uuid(), user.username());
     }
 
@@ -226,7 +229,7 @@ public final class VideoService {
         long now = clock.millis();
         long staleBefore = now - REMOTE_REFRESH_AFTER.toMillis();
         if (r.isPresent() && r.get().fetchedAt() < staleBefore) {
-            store.jdbi().useTransaction(h -> {
+            transactions.useTransaction(h -> {
                 if (store.claimRefresh(h, v.id(), staleBefore, now)) events.remoteStale(h, v.id());
             });
         }

@@ -53,8 +53,6 @@ public final class VideoStore {
         this.jdbi = jdbi;
     }
 
-    public Jdbi jdbi() { return jdbi; }
-
     public long insert(Handle h, String uuid, long channelId, VideoMetadata m, String fileKey, long inputSize, String inputName, long now) {
         boolean noWait = Boolean.FALSE.equals(m.waitTranscoding());
         long id = h.createQuery("""

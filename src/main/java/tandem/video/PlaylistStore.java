@@ -1,0 +1,130 @@
+package tandem.video;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import tandem.core.Page;
+import tandem.db.Rows;
+
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for playlists and their elements. */
+public final class PlaylistStore {
+    /** A playlist row as stored: its owner and channel by id, with its number of elements. */
+    public record Row(long id, String uuid, String displayName, String description, int privacy, long accountId, Long channelId,
+                      long createdAt, long updatedAt, int videosLength) {}
+
+    /** An element row as stored: its video by id. */
+    public record ElementRow(long id, long videoId, int position, Integer startTimestamp, Integer stopTimestamp) {}
+
+    private static final RowMapper<Row> ROW = (rs, ctx) -> new Row(rs.getLong("id"), rs.getString("uuid"), rs.getString("display_name"),
+            rs.getString("description"), rs.getInt("privacy"), rs.getLong("account_id"), Rows.longOrNull(rs, "channel_id"),
+            rs.getLong("created_at"), rs.getLong("updated_at"), rs.getInt("n"));
+    private static final RowMapper<ElementRow> ELEMENT = (rs, ctx) -> new ElementRow(rs.getLong("id"), rs.getLong("video_id"),
+            rs.getInt("position"), Rows.intOrNull(rs, "start_timestamp"), Rows.intOrNull(rs, "stop_timestamp"));
+
+    private final Jdbi jdbi;
+
+    public PlaylistStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public long insert(String uuid, long accountId, Long channelId, String displayName, String description, int privacy, long now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                INSERT INTO playlists (uuid, account_id, channel_id, display_name, description, privacy, created_at, updated_at)
+                VALUES (:u, :a, :c, :n, :d, :p, :now, :now) RETURNING id""")
+                .bind("u", uuid).bind("a", accountId).bind("c", channelId).bind("n", displayName).bind("d", description)
+                .bind("p", privacy).bind("now", now).mapTo(Long.class).one());
+    }
+
+    public void update(long id, String displayName, String description, int privacy, Long channelId, long now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE playlists SET display_name = :n, description = :d, privacy = :p, channel_id = :c, updated_at = :now WHERE id = :id")
+                .bind("n", displayName).bind("d", description).bind("p", privacy)
+                .bind("c", channelId).bind("now", now).bind("id", id).execute());
+    }
+
+    public void delete(long id) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM playlists WHERE id = :id").bind("id", id).execute());
+    }
+
+    public Optional<Row> byId(long id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT p.*, (SELECT COUNT(*) FROM playlist_elements e WHERE e.playlist_id = p.id) AS n FROM playlists p WHERE p.id = :id""")
+                .bind("id", id).map(ROW).findOne());
+    }
+
+    public Optional<Long> idByUuid(String uuid) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM playlists WHERE uuid = :u").bind("u", uuid).mapTo(Long.class).findOne());
+    }
+
+    /** A page of playlist ids, newest first, of an account and of a channel when given; public ones only unless `includePrivate`. */
+    public Page<Long> ids(Long accountId, Long channelId, boolean includePrivate, int start, int count) {
+        String where = " WHERE 1 = 1" + (accountId != null ? " AND p.account_id = :a" : "") + (channelId != null ? " AND p.channel_id = :c" : "")
+                + (includePrivate ? "" : " AND p.privacy = 1");
+        return jdbi.withHandle(h -> {
+            var countQuery = h.createQuery("SELECT COUNT(*) FROM playlists p" + where);
+            var idsQuery = h.createQuery("SELECT p.id FROM playlists p" + where + " ORDER BY p.created_at DESC, p.id DESC LIMIT :n OFFSET :s")
+                    .bind("n", count).bind("s", start);
+            if (accountId != null) {
+                countQuery.bind("a", accountId);
+                idsQuery.bind("a", accountId);
+            }
+            if (channelId != null) {
+                countQuery.bind("c", channelId);
+                idsQuery.bind("c", channelId);
+            }
+            long total = countQuery.mapTo(Long.class).one();
+            return new Page<>(total, idsQuery.mapTo(Long.class).list());
+        });
+    }
+
+    /** Marks a playlist changed, in the caller's transaction. */
+    public void touch(Handle h, long playlistId, long now) {
+        h.createUpdate("UPDATE playlists SET updated_at = :now WHERE id = :id").bind("now", now).bind("id", playlistId).execute();
+    }
+
+    public List<ElementRow> elements(long playlistId, int start, int count) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT id, video_id, position, start_timestamp, stop_timestamp FROM playlist_elements
+                WHERE playlist_id = :p ORDER BY position LIMIT :c OFFSET :s""")
+                .bind("p", playlistId).bind("c", count).bind("s", start).map(ELEMENT).list());
+    }
+
+    /** The ids of a playlist's elements in their order, in the caller's transaction. */
+    public List<Long> elementIds(Handle h, long playlistId) {
+        return h.createQuery("SELECT id FROM playlist_elements WHERE playlist_id = :p ORDER BY position")
+                .bind("p", playlistId).mapTo(Long.class).list();
+    }
+
+    /** Appends a video after the last element, in the caller's transaction; returns the element's id. */
+    public long append(Handle h, long playlistId, long videoId, Integer start, Integer stop, long now) {
+        int next = h.createQuery("SELECT COALESCE(MAX(position), 0) + 1 FROM playlist_elements WHERE playlist_id = :p")
+                .bind("p", playlistId).mapTo(Integer.class).one();
+        return h.createQuery("""
+                INSERT INTO playlist_elements (playlist_id, video_id, position, start_timestamp, stop_timestamp, created_at)
+                VALUES (:p, :v, :pos, :s, :e, :now) RETURNING id""")
+                .bind("p", playlistId).bind("v", videoId).bind("pos", next).bind("s", start).bind("e", stop).bind("now", now)
+                .mapTo(Long.class).one();
+    }
+
+    /** An element's position, when it belongs to the playlist, in the caller's transaction. */
+    public Optional<Integer> position(Handle h, long playlistId, long elementId) {
+        return h.createQuery("SELECT position FROM playlist_elements WHERE id = :e AND playlist_id = :p")
+                .bind("e", elementId).bind("p", playlistId).mapTo(Integer.class).findOne();
+    }
+
+    /** Deletes the element at `position` and closes the gap it leaves, in the caller's transaction. */
+    public void deleteElement(Handle h, long playlistId, long elementId, int position) {
+        h.createUpdate("DELETE FROM playlist_elements WHERE id = :e").bind("e", elementId).execute();
+        h.createUpdate("UPDATE playlist_elements SET position = position - 1 WHERE playlist_id = :p AND position > :pos")
+                .bind("p", playlistId).bind("pos", position).execute();
+    }
+
+    /** Gives the elements positions 1..n in the order of `elementIds`, in the caller's transaction. */
+    public void renumber(Handle h, List<Long> elementIds) {
+        for (int i = 0; i < elementIds.size(); i++) {
+            h.createUpdate("UPDATE playlist_elements SET position = :pos WHERE id = :e").bind("pos", i + 1).bind("e", elementIds.get(i)).execute();
+        }
+    }
+}
