@@ -51,7 +51,7 @@ import tandem.http.PlaylistRoutes;
 import tandem.http.SocialRoutes;
 import tandem.http.SubscriptionRoutes;
 import tandem.http.TrackerSocket;
-import tandem.net.TrackerWebSocketServer;
+import tandem.p2p.TrackerWebSocketServer;
 import tandem.http.WebRoutes;
 import tandem.http.ZeroCopyMediaServer;
 import tandem.p2p.Tracker;

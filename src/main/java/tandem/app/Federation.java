@@ -1,5 +1,7 @@
 package tandem.app;
 
+import tandem.federation.inbox.InboxJobs;
+import tandem.federation.outbox.OutboxJobs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -75,7 +77,7 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
         Signers signers = new Signers();
         Blocklist blocks = new Blocklist(db.jdbi(), clock);
         RemoteActors remoteActors = new RemoteActors(actorStore, local, http, signers, clock);
-        JobType deliveryType = FederationJobs.delivery(fc);
+        JobType deliveryType = OutboxJobs.delivery(fc);
         Outbox outbox = new Outbox(mapper, jobs, deliveryType, local, blocks, clock);
         ObjectFetcher fetcher = new ObjectFetcher(http, signers, local, blocks);
         RemoteVideoStore remoteVideos = new RemoteVideoStore(db.jdbi(), mapper);
@@ -96,11 +98,11 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
         Following following = new Following(mapper, actorStore, remoteActors, local, finger, outbox, follows, clock);
 
         Map<JobType, JobHandler> handlers = new LinkedHashMap<>();
-        handlers.put(FederationJobs.INBOX, new InboxProcessor(db.jdbi(), mapper, fetcher, follows, videoActivities, commentActivities, rates, remoteActors,
+        handlers.put(InboxJobs.INBOX, new InboxProcessor(db.jdbi(), mapper, fetcher, follows, videoActivities, commentActivities, rates, remoteActors,
                 new ActorDeletions(actorStore, remoteActors, comments, engagement)));
-        handlers.put(FederationJobs.PUBLISH, new Publisher(mapper, videos, comments, remoteVideos, local, actorStore, audience, videoToAs, commentToAs, new ActorToAs(mapper, local), outbox, jobs, clock));
-        handlers.put(FederationJobs.CRAWL, new Crawler(mapper, fetcher, jobs));
-        handlers.put(FederationJobs.FETCH, new Fetches(mapper, videoActivities, videos, http, blobs, tmp.resolve("fetch")));
+        handlers.put(OutboxJobs.PUBLISH, new Publisher(mapper, videos, comments, remoteVideos, local, actorStore, audience, videoToAs, commentToAs, new ActorToAs(mapper, local), outbox, jobs, clock));
+        handlers.put(InboxJobs.CRAWL, new Crawler(mapper, fetcher, jobs));
+        handlers.put(InboxJobs.FETCH, new Fetches(mapper, videoActivities, videos, http, blobs, tmp.resolve("fetch")));
         handlers.put(FederationJobs.PURGE, new ActivityPurge(db.jdbi(), clock));
         handlers.put(deliveryType, new Delivery(db.jdbi(), mapper, actorStore, signers, http, fc.perHostConcurrency(), clock));
         ChannelSubscriptions subscriptions = new ChannelSubscriptions(finger, remoteActors, actorStore, local, accounts, following);

@@ -1,5 +1,7 @@
 package tandem.federation;
 
+import tandem.federation.inbox.InboxJobs;
+import tandem.federation.outbox.OutboxJobs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jdbi.v3.core.Handle;
@@ -25,7 +27,7 @@ public final class FederationEvents implements VideoEvents, AccountEvents {
     }
 
     private void queue(Handle h, ObjectNode payload) {
-        jobs.enqueue(h, FederationJobs.PUBLISH, payload.toString());
+        jobs.enqueue(h, OutboxJobs.PUBLISH, payload.toString());
     }
 
     private ObjectNode event(String kind) {
@@ -62,7 +64,7 @@ public final class FederationEvents implements VideoEvents, AccountEvents {
 
     @Override
     public void remoteStale(Handle h, long videoId) {
-        jobs.enqueue(h, FederationJobs.FETCH, event("refresh").put("videoId", videoId).toString());
+        jobs.enqueue(h, InboxJobs.FETCH, event("refresh").put("videoId", videoId).toString());
     }
 
     @Override

@@ -111,7 +111,7 @@ public final class Following {
     private Optional<Actor> knownTarget(String hostOrHandle) {
         try {
             if (hostOrHandle.contains("@")) return store.byHandle(ActorHandle.parse(hostOrHandle));
-            return store.followedInstance(local.instance().id(), Finger.normaliseHost(hostOrHandle));
+            return store.followedInstance(local.instance().id(), ActorHandle.normaliseHost(hostOrHandle));
         } catch (FederationException e) {
             throw Problem.badRequest(e.getMessage());
         }

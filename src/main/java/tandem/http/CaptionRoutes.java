@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tandem.net.MultipartForm;
 
 /** `/videos/{id}/captions…`: list, upload (multipart `captionfile`, .vtt or .srt), delete. */
 public final class CaptionRoutes implements HttpService {

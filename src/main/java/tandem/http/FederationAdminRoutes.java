@@ -63,7 +63,7 @@ public final class FederationAdminRoutes implements HttpService {
              .post("/server/blocklist/servers", this::blockServer)
              .delete("/server/blocklist/servers/{host}", (req, res) -> {
                  admin(req);
-                 if (!blocks.unblockServer(Finger.normaliseHost(Params.pathParam(req, "host")))) throw Problem.notFound("Server block not found");
+                 if (!blocks.unblockServer(ActorHandle.normaliseHost(Params.pathParam(req, "host")))) throw Problem.notFound("Server block not found");
                  res.status(204).send();
              })
              .get("/server/blocklist/accounts", this::blockedAccounts)
@@ -142,7 +142,7 @@ public final class FederationAdminRoutes implements HttpService {
         if (!(host instanceof String h) || h.isBlank()) throw Problem.invalidParam("host", "Should have a valid host");
         String normalised;
         try {
-            normalised = Finger.normaliseHost(h);
+            normalised = ActorHandle.normaliseHost(h);
         } catch (RuntimeException e) {
             throw Problem.invalidParam("host", e.getMessage());
         }

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import tandem.net.MultipartForm;
 
 /** `/video-playlists…` and the account/channel playlist lists, in PeerTube's shapes. */
 public final class PlaylistRoutes implements HttpService {

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
-import tandem.net.MultipartForm;
 
 /** Both upload protocols: legacy multipart and PeerTube's resumable one. */
 public final class UploadRoutes implements HttpService {

@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tandem.net.MultipartForm;
 
 /** `/api/v1/videos…`: lists, details, metadata updates, deletion, constants. */
 public final class VideoRoutes implements HttpService {

@@ -25,9 +25,9 @@ public final class MultipartStream {
     private boolean finished;
 
     /** The headers of one part; its body is read with {@link #body()} before asking for the next part. */
-    record PartHeaders(String name, String fileName, String contentType) {}
+    public record PartHeaders(String name, String fileName, String contentType) {}
 
-    MultipartStream(InputStream in, String boundary) {
+    public MultipartStream(InputStream in, String boundary) {
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         // The body starts with "--boundary" and no CRLF: pretend there was one so every delimiter looks alike.
@@ -36,7 +36,7 @@ public final class MultipartStream {
         limit = 2;
     }
 
-    static String boundaryOf(String contentType) {
+    public static String boundaryOf(String contentType) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) return null;
         for (String p : contentType.split(";")) {
             String t = p.trim();
@@ -50,7 +50,7 @@ public final class MultipartStream {
     }
 
     /** Advances to the next part; null at the closing delimiter. */
-    PartHeaders next() throws IOException {
+    public PartHeaders next() throws IOException {
         if (finished) return null;
         // Skip whatever is left of the previous part (or the preamble).
         InputStream rest = body();
@@ -72,7 +72,7 @@ public final class MultipartStream {
     }
 
     /** The current part's bytes, ending just before the next delimiter. */
-    InputStream body() {
+    public InputStream body() {
         return new InputStream() {
             @Override
             public int read() throws IOException {

@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
 /** RFC 6455 frame bytes: lengths of client frames, unmasking, server frames, UTF-8 checks. */
 public final class WebSocketFrames {
     /** One message, its fragments together; far above what a player sends (a few KB of SDP). */
-    static final int MAX_MESSAGE = 256 * 1024;
+    public static final int MAX_MESSAGE = 256 * 1024;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private WebSocketFrames() {
     }
 
     /** The whole length of the (masked) client frame starting at `at` once its header is in, else -1. */
-    static int frameLength(byte[] b, int at, int len) {
+    public static int frameLength(byte[] b, int at, int len) {
         if (len - at < 2) return -1;
         int n = b[at + 1] & 0x7f, h = 6;
         if (n == 126) {
@@ -36,7 +36,7 @@ public final class WebSocketFrames {
     }
 
     /** XORs the payload with its 4-byte key, eight bytes at a time. */
-    static void unmask(byte[] b, int keyAt, int from, int len) {
+    public static void unmask(byte[] b, int keyAt, int from, int len) {
         int key = (b[keyAt] & 0xff) | (b[keyAt + 1] & 0xff) << 8 | (b[keyAt + 2] & 0xff) << 16 | (b[keyAt + 3] & 0xff) << 24;
         long key8 = (key & 0xffffffffL) | (long) key << 32;
         int i = 0;
@@ -45,7 +45,7 @@ public final class WebSocketFrames {
     }
 
     /** A server frame (unmasked) with the given opcode and payload. */
-    static byte[] serverFrame(int opcode, byte[] payload) {
+    public static byte[] serverFrame(int opcode, byte[] payload) {
         int n = payload.length;
         int h = n < 126 ? 2 : n < 65536 ? 4 : 10;
         byte[] f = new byte[h + n];
@@ -65,7 +65,7 @@ public final class WebSocketFrames {
     }
 
     /** A close frame: the two-byte status, then the reason. */
-    static byte[] closeFrame(int status, String reason) {
+    public static byte[] closeFrame(int status, String reason) {
         byte[] r = reason.getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[2 + r.length];
         body[0] = (byte) (status >> 8);
@@ -74,7 +74,7 @@ public final class WebSocketFrames {
         return serverFrame(0x8, body);
     }
 
-    static boolean validUtf8(byte[] b, int from, int len) {
+    public static boolean validUtf8(byte[] b, int from, int len) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(b, from, len));

@@ -12,7 +12,7 @@ import java.util.Locale;
  * No extensions are offered and Origin is not required.
  */
 public final class WebSocketHandshake {
-    static final String PATH = "/tracker/socket";
+    public static final String PATH = "/tracker/socket";
     private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final int MAX_HEAD = 8 * 1024;
 
@@ -23,11 +23,11 @@ public final class WebSocketHandshake {
      * What to send for a request head: the 101 response and where the frames after the head
      * start, or an error response after which the socket is closed.
      */
-    record Reply(byte[] response, boolean upgrades, int framesAt) {
+    public record Reply(byte[] response, boolean upgrades, int framesAt) {
     }
 
     /** The reply to the request head at the start of buf[0, len), or null while it is incomplete and within the limit. */
-    static Reply reply(byte[] buf, int len) {
+    public static Reply reply(byte[] buf, int len) {
         int end = -1;
         for (int i = 3; i < len; i++) {
             if (buf[i] == '\n' && buf[i - 1] == '\r' && buf[i - 2] == '\n' && buf[i - 3] == '\r') {
@@ -75,7 +75,7 @@ public final class WebSocketHandshake {
         return new Reply(head.getBytes(StandardCharsets.ISO_8859_1), false, -1);
     }
 
-    static String accept(String key) {
+    public static String accept(String key) {
         try {
             byte[] sha = MessageDigest.getInstance("SHA-1").digest((key + ACCEPT_GUID).getBytes(StandardCharsets.ISO_8859_1));
             return Base64.getEncoder().encodeToString(sha);

@@ -23,7 +23,7 @@ import tandem.federation.signature.LdSignatures;
  */
 class LdSignaturesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path CONTEXTS = Path.of("src/main/resources/tandem/federation/contexts");
+    private static final Path CONTEXTS = Path.of("src/main/resources/tandem/federation/signature/contexts");
 
     @Test
     void the_accept_the_video_its_announces_and_a_comment_verify_with_jsonld_js() {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tandem.net.TrackerWebSocketServer;
+import tandem.p2p.TrackerWebSocketServer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,5 +1,6 @@
 package tandem.federation.actor;
 
+import tandem.federation.vocab.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -8,7 +9,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import tandem.federation.transport.AddressPolicy;
 import tandem.federation.transport.FederationHttp;
 import tandem.federation.vocab.ActorHandle;
@@ -20,7 +20,6 @@ import tandem.federation.vocab.FederationException;
  * (`name@host`, through WebFinger). Plain http only for allow-listed hosts (side-by-side tests).
  */
 public final class Finger {
-    private static final Pattern HOST = Pattern.compile("^[a-z0-9.-]+(:\\d{1,5})?$");
     private static final long MAX = 256 * 1024;
 
     private final FederationHttp http;
@@ -33,14 +32,6 @@ public final class Finger {
         this.mapper = mapper;
     }
 
-    public static String normaliseHost(String host) {
-        String h = host.trim().toLowerCase(Locale.ROOT);
-        if (h.startsWith("https://")) h = h.substring(8);
-        if (h.startsWith("http://")) h = h.substring(7);
-        if (h.endsWith("/")) h = h.substring(0, h.length() - 1);
-        if (!HOST.matcher(h).matches()) throw new FederationException("'" + host + "' is not a host name");
-        return h;
-    }
 
     /** The scheme we use to reach a host: https, or http for allow-listed hosts. */
     public String base(String host) {
@@ -50,13 +41,13 @@ public final class Finger {
 
     /** The URL of a host's instance actor. */
     public String instanceActor(String host) {
-        String h = normaliseHost(host);
+        String h = ActorHandle.normaliseHost(host);
         try {
             JsonNode nodeinfo = getJson(URI.create(base(h) + "/.well-known/nodeinfo"));
             for (JsonNode link : nodeinfo.path("links")) {
                 if ("https://www.w3.org/ns/activitystreams#Application".equals(link.path("rel").asText()) && link.path("href").isTextual()) {
                     String href = link.path("href").asText();
-                    if (LocalActors.hostOf(href).equals(h)) return href;
+                    if (Texts.hostOf(href).equals(h)) return href;
                 }
             }
         } catch (RuntimeException e) {
@@ -75,7 +66,7 @@ public final class Finger {
             if ("self".equals(link.path("rel").asText()) && link.path("href").isTextual()
                     && link.path("type").asText("application/activity+json").contains("activity+json")) {
                 String href = link.path("href").asText();
-                if (!LocalActors.hostOf(href).equals(host)) throw new FederationException("WebFinger of " + handle + " points to another host: " + href);
+                if (!Texts.hostOf(href).equals(host)) throw new FederationException("WebFinger of " + handle + " points to another host: " + href);
                 return href;
             }
         }

@@ -1,5 +1,6 @@
 package tandem.federation.actor;
 
+import tandem.federation.vocab.Texts;
 import tandem.account.Account;
 import tandem.account.AccountStore;
 import tandem.account.Channel;
@@ -28,18 +29,11 @@ public final class LocalActors {
     public LocalActors(ActorStore store, String base, Clock clock) {
         this.store = store;
         this.base = base;
-        this.host = hostOf(base);
+        this.host = Texts.hostOf(base);
         this.clock = clock;
     }
 
     /** `host[:port]` of a URL, the form actors and blocks are keyed by. */
-    public static String hostOf(String url) {
-        URI u = URI.create(url);
-        if (u.getHost() == null) throw new IllegalArgumentException("URL without a host: " + url);
-        int p = u.getPort();
-        boolean defaultPort = p == -1 || (p == 80 && "http".equals(u.getScheme())) || (p == 443 && "https".equals(u.getScheme()));
-        return (defaultPort ? u.getHost() : u.getHost() + ":" + p).toLowerCase(java.util.Locale.ROOT);
-    }
 
     public String base() { return base; }
     public String host() { return host; }
@@ -52,7 +46,7 @@ public final class LocalActors {
 
     public boolean isLocal(String url) {
         try {
-            return host.equals(hostOf(url));
+            return host.equals(Texts.hostOf(url));
         } catch (IllegalArgumentException e) {
             return false;
         }

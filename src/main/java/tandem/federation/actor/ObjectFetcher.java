@@ -1,5 +1,6 @@
 package tandem.federation.actor;
 
+import tandem.federation.vocab.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -22,7 +23,7 @@ public final class ObjectFetcher {
 
     /** The object at `url`, whose `id` the client has checked to be on the host it came from. */
     public JsonNode fetch(String url) {
-        String host = LocalActors.hostOf(url);
+        String host = Texts.hostOf(url);
         if (local.host().equals(host)) throw new FederationException("refusing to fetch our own object " + url + " over the network");
         if (blocks.isServerBlocked(host)) throw new FederationException("instance " + host + " is blocked here");
         return http.fetchJson(URI.create(url), signers.of(local.instance())).body();

@@ -129,7 +129,7 @@ public final class RemoteActors implements KeyLookup {
         String type = doc.path("type").asText("");
         if (!TYPES.contains(type)) throw new FederationException("actor type must be one of " + TYPES + ", got '" + type + "'");
         String id = Texts.url(doc, "id", true);
-        String host = LocalActors.hostOf(id);
+        String host = Texts.hostOf(id);
         String inbox = sameHost(Texts.url(doc, "inbox", true), host, "inbox");
         String shared = doc.path("endpoints").path("sharedInbox").isTextual()
                 ? sameHost(Texts.url(doc.path("endpoints"), "sharedInbox", true), host, "sharedInbox") : null;
@@ -187,7 +187,7 @@ public final class RemoteActors implements KeyLookup {
     }
 
     private static String sameHost(String url, String host, String what) {
-        if (!LocalActors.hostOf(url).equals(host)) throw new FederationException(what + " " + url + " is not on the actor's host " + host);
+        if (!Texts.hostOf(url).equals(host)) throw new FederationException(what + " " + url + " is not on the actor's host " + host);
         return url;
     }
 

@@ -71,7 +71,7 @@ public final class CommentActivities {
         String id = Texts.url(note, "id", true);
         String author = AsToActivity.idOf(note.path("attributedTo"));
         if (!activityActor.equals(author)) throw new FederationException("comment " + id + " is attributed to " + author + ", not to " + activityActor);
-        if (!LocalActors.hostOf(id).equals(LocalActors.hostOf(author))) throw new FederationException("comment " + id + " is not on its author's host");
+        if (!Texts.hostOf(id).equals(Texts.hostOf(author))) throw new FederationException("comment " + id + " is not on its author's host");
         if (comments.byUrl(id).isPresent()) return;
         String inReplyTo = AsToActivity.idOf(note.path("inReplyTo"));
         if (inReplyTo == null) throw new FederationException("comment " + id + " answers nothing (no inReplyTo)");
@@ -91,7 +91,7 @@ public final class CommentActivities {
                     t.parent() == null ? null : t.parent().id(), text, created, clock.millis(), id);
             if (t.video().isLocal() && original != null) {
                 List<String> inboxes = audience.followersOf(h, audience.involved(t.video().channel())).stream()
-                        .filter(i -> !LocalActors.hostOf(i).equals(writer.host())).toList();
+                        .filter(i -> !Texts.hostOf(i).equals(writer.host())).toList();
                 outbox.send(h, local.instance(), original, inboxes);
             }
         });
@@ -105,10 +105,10 @@ public final class CommentActivities {
     public boolean onDelete(String activityActor, String url) {
         Optional<Comment> c = local.isLocal(url) ? ourComment(url) : comments.byUrl(url);
         if (c.isEmpty()) return false;
-        String host = LocalActors.hostOf(activityActor);
+        String host = Texts.hostOf(activityActor);
         Video v = videos.find(String.valueOf(c.get().videoId())).orElse(null);
-        boolean authorHost = host.equals(LocalActors.hostOf(url));
-        boolean videoHost = v != null && !v.isLocal() && remoteVideos.urlOf(v.id()).map(u -> host.equals(LocalActors.hostOf(u))).orElse(false);
+        boolean authorHost = host.equals(Texts.hostOf(url));
+        boolean videoHost = v != null && !v.isLocal() && remoteVideos.urlOf(v.id()).map(u -> host.equals(Texts.hostOf(u))).orElse(false);
         if (!authorHost && !videoHost) throw new FederationException(activityActor + " may not delete comment " + url);
         comments.jdbi().useTransaction(h -> comments.softDelete(h, c.get().id(), clock.millis()));
         log.info("remote comment {} deleted", url);

@@ -1,6 +1,5 @@
 package tandem.federation.inbox;
 
-import tandem.federation.FederationJobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -61,7 +60,7 @@ public final class Crawler implements JobHandler {
             page = next(page.path("next"));
         }
         for (String url : videos) {
-            jobs.enqueue(FederationJobs.FETCH, mapper.createObjectNode().put("kind", "video").put("url", url).toString());
+            jobs.enqueue(InboxJobs.FETCH, mapper.createObjectNode().put("kind", "video").put("url", url).toString());
         }
         log.info("crawled {}: {} video(s) to fetch", outbox, videos.size());
     }

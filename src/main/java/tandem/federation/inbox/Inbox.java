@@ -1,6 +1,6 @@
 package tandem.federation.inbox;
 
-import tandem.federation.FederationJobs;
+import tandem.federation.vocab.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Timer;
@@ -127,7 +127,7 @@ public final class Inbox {
             if (inserted == 0) return false;
             long rowId = h.createQuery("SELECT id FROM inbox_activities WHERE activity_url = :id AND signature_hash = :sig")
                     .bind("id", activity.id()).bind("sig", signature).mapTo(Long.class).one();
-            jobs.enqueue(h, FederationJobs.INBOX, "{\"inbox\":" + rowId + "}");
+            jobs.enqueue(h, InboxJobs.INBOX, "{\"inbox\":" + rowId + "}");
             return true;
         });
         if (!stored) throw new InboxRejection(409, "activity " + activity.id() + " was already received (the same signed request)");
@@ -202,7 +202,7 @@ public final class Inbox {
 
     private static String host(String url) {
         try {
-            return LocalActors.hostOf(url);
+            return Texts.hostOf(url);
         } catch (IllegalArgumentException e) {
             throw new InboxRejection(400, "Incorrect activity: invalid URL " + url);
         }

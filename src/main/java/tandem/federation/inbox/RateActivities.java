@@ -1,5 +1,6 @@
 package tandem.federation.inbox;
 
+import tandem.federation.vocab.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.video.EngagementService;
@@ -60,7 +61,7 @@ public final class RateActivities {
             return;
         }
         Optional<Long> remote = remoteVideos.idByUrl(videoUrl);
-        if (remote.isPresent() && LocalActors.hostOf(actorUrl).equals(LocalActors.hostOf(videoUrl))) remoteVideos.addView(remote.get());
+        if (remote.isPresent() && Texts.hostOf(actorUrl).equals(Texts.hostOf(videoUrl))) remoteVideos.addView(remote.get());
     }
 
     private Optional<Video> localVideo(String url) {

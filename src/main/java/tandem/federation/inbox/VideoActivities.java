@@ -1,6 +1,6 @@
 package tandem.federation.inbox;
 
-import tandem.federation.FederationJobs;
+import tandem.federation.vocab.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -106,7 +106,7 @@ public final class VideoActivities {
     }
 
     private void store(RemoteVideo v, String via) {
-        String host = LocalActors.hostOf(v.url());
+        String host = Texts.hostOf(v.url());
         boolean known = videos.idByUrl(v.url()).isPresent();
         if (!known && !followsSomethingOn(host) && (via == null || !followed(via))) {
             throw new FederationException("we follow nobody on " + host + ": video " + v.url() + " not stored");
@@ -118,7 +118,7 @@ public final class VideoActivities {
         Actor channel = actors.resolve(v.channelUrl());
         if (channel.channelId() == null) throw new FederationException(v.channelUrl() + " is not a channel");
         long id = videos.jdbi().inTransaction(h -> videos.upsert(h, v, channel.channelId(), clock.millis()));
-        jobs.enqueue(FederationJobs.FETCH, mapper.createObjectNode().put("kind", "thumbnail").put("videoId", id).put("url", v.thumbnailUrl()).toString());
+        jobs.enqueue(InboxJobs.FETCH, mapper.createObjectNode().put("kind", "thumbnail").put("videoId", id).put("url", v.thumbnailUrl()).toString());
         syncCounts(id, v);
         log.info("{} remote video {} ({})", known ? "updated" : "stored", v.url(), v.name());
     }
@@ -153,7 +153,7 @@ public final class VideoActivities {
     public boolean onDelete(String activityActor, String url) {
         Optional<Long> id = videos.idByUrl(url);
         if (id.isEmpty()) return false;
-        if (!LocalActors.hostOf(activityActor).equals(LocalActors.hostOf(url))) {
+        if (!Texts.hostOf(activityActor).equals(Texts.hostOf(url))) {
             throw new FederationException(activityActor + " may not delete " + url + ", a video of another host");
         }
         videos.jdbi().useTransaction(h -> videos.delete(h, id.get()));

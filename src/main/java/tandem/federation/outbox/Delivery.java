@@ -1,5 +1,6 @@
 package tandem.federation.outbox;
 
+import tandem.federation.vocab.Texts;
 import tandem.core.Lru;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,7 +77,7 @@ public final class Delivery implements JobHandler {
         JsonNode p = mapper.readTree(job.payload());
         long outboxId = p.path("outbox").asLong();
         URI inbox = URI.create(p.path("inbox").asText());
-        String host = LocalActors.hostOf(inbox.toString());
+        String host = Texts.hostOf(inbox.toString());
         if (!hosts.enter(host)) {
             throw new JobDeferred("its host has " + perHost + " deliveries in flight and more waiting", HOST_BUSY_DELAY);
         }

@@ -1,5 +1,6 @@
 package tandem.federation.outbox;
 
+import tandem.federation.vocab.Texts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jdbi.v3.core.Handle;
@@ -45,7 +46,7 @@ public final class Outbox {
         Set<String> targets = new LinkedHashSet<>();
         for (String inbox : inboxes) {
             if (inbox == null || local.isLocal(inbox)) continue;
-            if (blocked.contains(LocalActors.hostOf(inbox))) continue;
+            if (blocked.contains(Texts.hostOf(inbox))) continue;
             targets.add(inbox);
         }
         if (targets.isEmpty()) return 0;

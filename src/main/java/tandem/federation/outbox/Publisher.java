@@ -1,6 +1,5 @@
 package tandem.federation.outbox;
 
-import tandem.federation.FederationJobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -134,7 +133,7 @@ public final class Publisher implements JobHandler {
             log.info("{} of video {} queued for {} inbox(es)", activity.path("type").asText(), v.uuid(), n);
             // Then the shares, as PeerTube does, from a job of their own: the Create's deliveries start
             // as this commits, without waiting for twice as many Announce deliveries to be queued.
-            if (!announced && n > 0) jobs.enqueue(h, FederationJobs.PUBLISH, mapper.createObjectNode().put("kind", "shares").put("videoId", v.id()).toString());
+            if (!announced && n > 0) jobs.enqueue(h, OutboxJobs.PUBLISH, mapper.createObjectNode().put("kind", "shares").put("videoId", v.id()).toString());
         });
     }
 

@@ -38,7 +38,7 @@ import tandem.federation.vocab.Contexts;
  * signature. Contexts come from the jar, never from the network.
  */
 public final class LdSignatures {
-    /** The contexts our documents name, as bundled under `tandem/federation/contexts/`. */
+    /** The contexts our documents name, as bundled under `tandem/federation/signature/contexts/`. */
     private static final Map<String, JsonStructure> CONTEXTS = Map.of(
             Contexts.AS, bundled("activitystreams.jsonld"),
             Contexts.SECURITY, bundled("security-v1.jsonld"));

@@ -1,7 +1,6 @@
 package tandem.federation.vocab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import tandem.federation.actor.Follow;
 
 /**
  * The inbound activities we understand, decoded once (see {@link AsToActivity}) so the processor

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tandem.federation.actor.LocalActors;
 
 /**
  * Reads a remote `Video` object as PeerTube validates it (interop notes §2.5): required fields,
@@ -28,7 +27,7 @@ public final class AsToVideo {
     public static RemoteVideo parse(JsonNode o) {
         if (!"Video".equals(o.path("type").asText())) throw new FederationException("object is not a Video");
         String id = Texts.url(o, "id", true);
-        String host = LocalActors.hostOf(id);
+        String host = Texts.hostOf(id);
         String name = Texts.clean(o.path("name").asText(""));
         if (name.length() < 3 || name.length() > 120) throw new FederationException("video name must have 3 to 120 characters");
         Matcher d = DURATION.matcher(o.path("duration").asText(""));
@@ -53,7 +52,7 @@ public final class AsToVideo {
         if (channel == null) throw new FederationException("video has no Group (channel) in attributedTo");
         if (owner == null) throw new FederationException("video has no Person (account) in attributedTo");
         for (String who : List.of(owner, channel)) {
-            if (!host.equals(LocalActors.hostOf(who))) throw new FederationException("video " + id + " is attributed to " + who + ", another host");
+            if (!host.equals(Texts.hostOf(who))) throw new FederationException("video " + id + " is attributed to " + who + ", another host");
         }
         String thumbnail = null;
         for (JsonNode i : o.path("icon")) {

@@ -36,4 +36,13 @@ public final class Texts {
     public static String truncate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
     }
+
+    /** The host of a URL as actors are keyed: lower case, with the port unless it is the scheme's default. */
+    public static String hostOf(String url) {
+        java.net.URI u = java.net.URI.create(url);
+        if (u.getHost() == null) throw new IllegalArgumentException("URL without a host: " + url);
+        int p = u.getPort();
+        boolean defaultPort = p == -1 || (p == 80 && "http".equals(u.getScheme())) || (p == 443 && "https".equals(u.getScheme()));
+        return (defaultPort ? u.getHost() : u.getHost() + ":" + p).toLowerCase(java.util.Locale.ROOT);
+    }
 }

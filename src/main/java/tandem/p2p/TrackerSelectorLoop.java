@@ -1,4 +1,4 @@
-package tandem.net;
+package tandem.p2p;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

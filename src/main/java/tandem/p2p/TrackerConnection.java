@@ -1,9 +1,9 @@
-package tandem.net;
+package tandem.p2p;
 
+import tandem.net.WebSocketHandshake;
+import tandem.net.WebSocketFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tandem.p2p.PeerConnection;
-import tandem.p2p.Tracker;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

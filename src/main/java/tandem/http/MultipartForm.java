@@ -1,5 +1,6 @@
-package tandem.net;
+package tandem.http;
 
+import tandem.net.MultipartStream;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import tandem.core.Problem;

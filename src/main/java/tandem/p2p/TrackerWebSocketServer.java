@@ -1,8 +1,7 @@
-package tandem.net;
+package tandem.p2p;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tandem.p2p.Tracker;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
