@@ -15,6 +15,8 @@ import tandem.federation.actor.RemoteActors;
 import tandem.federation.transport.FederationHttpException;
 import tandem.federation.transport.JobFailures;
 import tandem.federation.vocab.Activity;
+import tandem.federation.vocab.AsObject;
+import tandem.federation.vocab.AsToObject;
 import tandem.federation.vocab.AsToActivity;
 import tandem.federation.vocab.AsToCacheFile;
 import tandem.federation.vocab.CacheFile;
@@ -89,35 +91,39 @@ public final class InboxProcessor implements JobHandler {
 
     private void undo(Activity.Undo u) {
         JsonNode inner = u.object();
-        if (inner.isTextual()) {
-            log.info("ignoring Undo of {} given by id only", inner.asText());
+        AsObject undone = AsToObject.parse(inner);
+        if (undone instanceof AsObject.Unresolved r) {
+            log.info("ignoring Undo of {} given by id only", r.id());
             return;
         }
         String innerActor = AsToActivity.idOf(inner.path("actor"));
         if (innerActor != null && !innerActor.equals(u.actor())) throw new FederationException(u.actor() + " cannot undo an activity of " + innerActor);
-        switch (inner.path("type").asText()) {
-            case "Follow" -> follows.onUndoFollow(u.actor(), inner);
-            case "Like", "Dislike" -> {
-                String video = AsToActivity.idOf(inner.path("object"));
-                if (video == null) throw new FederationException("Undo of a " + inner.path("type").asText() + " that names no video");
+        switch (undone) {
+            case AsObject.FollowActivity f -> follows.onUndoFollow(u.actor(), f.body());
+            case AsObject.RateActivity r -> {
+                String video = AsToActivity.idOf(r.body().path("object"));
+                if (video == null) throw new FederationException("Undo of a " + r.type() + " that names no video");
                 rates.onRate(u.actor(), video, "none");
             }
-            case "Create" -> {
-                if ("CacheFile".equals(inner.path("object").path("type").asText())) ignoreCacheFile("Undo", u.actor(), inner.path("object"));
+            case AsObject.CreateActivity c -> {
+                if (AsToObject.parse(c.body().path("object")) instanceof AsObject.CacheFile cf) ignoreCacheFile("Undo", u.actor(), cf.body());
                 else log.info("ignoring Undo of Create by {}", u.actor());
             }
-            default -> log.info("ignoring Undo of {}", inner.path("type").asText());
+            case AsObject.Video _, AsObject.Note _, AsObject.CacheFile _, AsObject.Actor _, AsObject.Unresolved _, AsObject.Other _ ->
+                    log.info("ignoring Undo of {}", inner.path("type").asText());
         }
     }
 
     private void create(String actor, JsonNode object, boolean forwarded, ObjectNode original) {
-        JsonNode resolved = fetcher.resolve(object);
-        String type = resolved.path("type").asText();
-        switch (type) {
-            case "Video" -> videos.onCreateOrUpdate(actor, AsToActivity.idOf(object));
-            case "Note" -> comments.onCreate(actor, object, forwarded, forwarded ? null : original);
-            case "CacheFile" -> ignoreCacheFile("Create", actor, resolved);
-            default -> log.info("ignoring Create of {} by {}", type, actor);
+        switch (AsToObject.parse(fetcher.resolve(object))) {
+            // The id the activity named, not the fetched body's: the video handler re-reads it from there.
+            case AsObject.Video _ -> videos.onCreateOrUpdate(actor, AsToActivity.idOf(object));
+            case AsObject.Note _ -> comments.onCreate(actor, object, forwarded, forwarded ? null : original);
+            case AsObject.CacheFile c -> ignoreCacheFile("Create", actor, c.body());
+            case AsObject.Actor a -> log.info("ignoring Create of {} by {}", a.type(), actor);
+            case AsObject.FollowActivity _, AsObject.RateActivity _, AsObject.CreateActivity _, AsObject.Unresolved _ ->
+                    log.info("ignoring Create of an activity by {}", actor);
+            case AsObject.Other o -> log.info("ignoring Create of {} by {}", o.type(), actor);
         }
     }
 
@@ -128,13 +134,14 @@ public final class InboxProcessor implements JobHandler {
     }
 
     private void update(String actor, JsonNode object, boolean forwarded) {
-        String type = object.isObject() ? object.path("type").asText() : "";
-        switch (type) {
-            case "Video" -> videos.onCreateOrUpdate(actor, AsToActivity.idOf(object));
-            case "Person", "Group", "Application", "Service", "Organization" -> {
-                if (!forwarded && actor.equals(AsToActivity.idOf(object))) actors.resolve(actor, true);
+        switch (AsToObject.parse(object)) {
+            case AsObject.Video _ -> videos.onCreateOrUpdate(actor, AsToActivity.idOf(object));
+            case AsObject.Actor a -> {
+                if (!forwarded && actor.equals(a.id())) actors.resolve(actor, true);
             }
-            default -> log.info("ignoring Update of {} by {}", type.isEmpty() ? "an object given by id" : type, actor);
+            case AsObject.Unresolved _ -> log.info("ignoring Update of an object given by id by {}", actor);
+            case AsObject.Note _, AsObject.CacheFile _, AsObject.FollowActivity _, AsObject.RateActivity _, AsObject.CreateActivity _, AsObject.Other _ ->
+                    log.info("ignoring Update of {} by {}", object.path("type").asText(), actor);
         }
     }
 
