@@ -6,9 +6,8 @@ import io.helidon.webserver.http.ServerResponse;
 import tandem.storage.BlobStore;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -99,8 +98,8 @@ public final class FileSender {
             res.send();
             return true;
         }
-        try (FileChannel ch = blobs.open(key); OutputStream out = res.outputStream()) {
-            transfer(ch, start, length, out);
+        try (InputStream in = blobs.read(key, start, length); OutputStream out = res.outputStream()) {
+            transfer(in, length, out);
         }
         return true;
     }
@@ -110,16 +109,14 @@ public final class FileSender {
      * more here: the JDK zeroes a temporary direct buffer as large as each socket write, and on
      * virtual threads that buffer is not reused.
      */
-    private static void transfer(FileChannel ch, long start, long length, OutputStream out) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(length, CHUNK));
-        long pos = start;
-        long end = start + length;
-        while (pos < end) {
-            buf.clear().limit((int) Math.min(buf.capacity(), end - pos));
-            int r = ch.read(buf, pos);
+    private static void transfer(InputStream in, long length, OutputStream out) throws IOException {
+        byte[] buf = new byte[(int) Math.min(length, CHUNK)];
+        long left = length;
+        while (left > 0) {
+            int r = in.read(buf, 0, (int) Math.min(buf.length, left));
             if (r < 0) throw new IOException("file shrank while being sent");
-            out.write(buf.array(), 0, r);
-            pos += r;
+            out.write(buf, 0, r);
+            left -= r;
         }
     }
 

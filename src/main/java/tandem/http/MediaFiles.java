@@ -3,14 +3,16 @@ package tandem.http;
 import tandem.account.OAuthService;
 import tandem.account.User;
 import tandem.core.Problem;
-import tandem.video.CaptionService;
+import tandem.storage.BlobKeys;
 import tandem.video.Video;
 import tandem.video.VideoPrivacy;
 import tandem.video.VideoFileTokens;
 import tandem.video.VideoService;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Maps PeerTube's static media paths to stored blobs and applies each video's privacy: public
@@ -22,6 +24,9 @@ public final class MediaFiles {
     private static final long CACHE_MILLIS = 2000;
     private static final int CACHE_MAX = 10_000;
     private static final String HLS = "/static/streaming-playlists/hls/";
+    /** URL folders served as they are, with the blob key of a file in each. */
+    private static final Map<String, UnaryOperator<String>> STILLS_AND_TORRENTS =
+            Map.of("thumbnails", BlobKeys::thumbnail, "previews", BlobKeys::preview, "torrents", BlobKeys::torrent);
 
     private final VideoService videos;
     private final OAuthService oauth;
@@ -54,7 +59,7 @@ public final class MediaFiles {
             String file = safeName(p[privatePath ? 2 : 1]);
             Video v = video(uuid).orElseThrow(MediaFiles::missing);
             checkAccess(v, privatePath, access);
-            return new Resolved(v.hlsPrefix() + file, file.endsWith(".mp4"), null);
+            return new Resolved(BlobKeys.hlsFile(v.uuid(), file), file.endsWith(".mp4"), null);
         }
         if (path.startsWith("/static/web-videos/private/")) return web(path.substring("/static/web-videos/private/".length()), true, false, access);
         if (path.startsWith("/static/web-videos/")) return web(path.substring("/static/web-videos/".length()), false, false, access);
@@ -62,9 +67,9 @@ public final class MediaFiles {
         for (String prefix : new String[] {"/lazy-static/video-captions/", "/static/video-captions/"}) {
             if (path.startsWith(prefix)) return caption(path.substring(prefix.length()), access);
         }
-        for (String folder : new String[] {"thumbnails", "previews", "torrents"}) {
-            for (String prefix : new String[] {"/lazy-static/" + folder + "/", "/static/" + folder + "/", "/download/" + folder + "/"}) {
-                if (path.startsWith(prefix)) return new Resolved(folder + "/" + safeName(path.substring(prefix.length())), false, null);
+        for (Map.Entry<String, UnaryOperator<String>> folder : STILLS_AND_TORRENTS.entrySet()) {
+            for (String prefix : new String[] {"/lazy-static/" + folder.getKey() + "/", "/static/" + folder.getKey() + "/", "/download/" + folder.getKey() + "/"}) {
+                if (path.startsWith(prefix)) return new Resolved(folder.getValue().apply(safeName(path.substring(prefix.length()))), false, null);
             }
         }
         throw missing();
@@ -81,7 +86,7 @@ public final class MediaFiles {
         }
         int dot = file.lastIndexOf('.');
         String downloadName = download ? v.name().replaceAll("[^\\p{L}\\p{N} ._-]", "_") + (dot < 0 ? "" : file.substring(dot)) : null;
-        return new Resolved("web-videos/" + file, true, downloadName);
+        return new Resolved(BlobKeys.webVideo(file), true, downloadName);
     }
 
     /** Captions carry the words of a video: they follow its privacy. */
@@ -90,7 +95,7 @@ public final class MediaFiles {
         if (file.length() < 36) throw missing();
         Video v = video(file.substring(0, 36)).orElseThrow(MediaFiles::missing);
         if (v.privacy() == VideoPrivacy.PRIVATE && !access.opens(v)) throw Problem.forbidden("This file belongs to a private video");
-        return new Resolved(CaptionService.key(file), false, null);
+        return new Resolved(BlobKeys.caption(file), false, null);
     }
 
     private void checkAccess(Video v, boolean privatePath, Access access) {

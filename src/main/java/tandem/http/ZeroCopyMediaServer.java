@@ -5,8 +5,10 @@ import org.slf4j.LoggerFactory;
 import tandem.core.Problem;
 import tandem.net.ByteRange;
 import tandem.storage.BlobStore;
+import tandem.storage.ZeroCopy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -39,6 +41,7 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
     private final int port;
     private final MediaFiles media;
     private final BlobStore blobs;
+    private final Optional<ZeroCopy> zeroCopy;
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, FileFacts> facts = new ConcurrentHashMap<>();
     private ServerSocketChannel server;
@@ -49,6 +52,7 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
         this.port = port;
         this.media = media;
         this.blobs = blobs;
+        this.zeroCopy = blobs.zeroCopy();
     }
 
     public ZeroCopyMediaServer start() throws IOException {
@@ -218,7 +222,11 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
             return keepAlive;
         }
         writeAll(s, head);
-        try (FileChannel ch = blobs.open(r.key())) {
+        if (zeroCopy.isEmpty()) {
+            copy(s, r.key(), from, length);
+            return keepAlive;
+        }
+        try (FileChannel ch = zeroCopy.get().open(r.key())) {
             long pos = from;
             long end = from + length;
             while (pos < end) {
@@ -228,6 +236,20 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
             }
         }
         return keepAlive;
+    }
+
+    /** Without local files (a remote store), the bytes go through the JVM after all, in FileSender's pieces. */
+    private void copy(SocketChannel s, String key, long from, long length) throws IOException {
+        try (InputStream in = blobs.read(key, from, length)) {
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(length, FileSender.CHUNK));
+            long left = length;
+            while (left > 0) {
+                int n = in.read(buf.array(), 0, (int) Math.min(buf.capacity(), left));
+                if (n < 0) throw new IOException("blob shrank while sending " + key);
+                writeAll(s, buf.clear().limit(n));
+                left -= n;
+            }
+        }
     }
 
     private static ByteBuffer head(int status, String reason, boolean keepAlive, String extra) {

@@ -2,6 +2,7 @@ package tandem.video;
 
 import tandem.account.User;
 import tandem.core.Problem;
+import tandem.storage.BlobKeys;
 import tandem.storage.BlobStore;
 
 import java.io.IOException;
@@ -41,11 +42,6 @@ public final class CaptionService {
     /** One caption of a video. */
     public record Caption(String language, String fileName, long updatedAt) {}
 
-    /** Captions live in one folder per video, so deleting the video removes them with one prefix. */
-    public static String key(String fileName) {
-        return "captions/" + fileName.substring(0, Math.min(36, fileName.length())) + "/" + fileName;
-    }
-
     public void put(User user, String videoId, String language, Path upload) throws IOException {
         Video v = videos.visible(Optional.of(user), videoId);
         if (!videos.canManage(Optional.of(user), v)) throw Problem.forbidden("Cannot manage captions of a video of another user.");
@@ -55,7 +51,7 @@ public final class CaptionService {
         String fileName = v.uuid() + "-" + language + ".vtt";
         Path tmp = Files.createTempFile(upload.getParent(), "caption-", ".vtt");
         Files.writeString(tmp, vtt, StandardCharsets.UTF_8);
-        blobs.put(key(fileName), tmp);
+        blobs.put(BlobKeys.caption(fileName), tmp);
         long now = clock.millis();
         store.replace(v.id(), language, fileName, now);
     }
@@ -66,7 +62,7 @@ public final class CaptionService {
         Optional<Caption> c = list(v).stream().filter(x -> x.language().equals(language)).findFirst();
         if (c.isEmpty()) throw Problem.notFound("Video caption " + language + " not found");
         store.delete(v.id(), language);
-        blobs.delete(key(c.get().fileName()));
+        blobs.delete(BlobKeys.caption(c.get().fileName()));
     }
 
     public List<Caption> list(Optional<User> viewer, String videoId) {

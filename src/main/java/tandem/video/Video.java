@@ -13,11 +13,6 @@ public record Video(long id, String uuid, String name, String description, Strin
                    long createdAt, long updatedAt, Long publishedAt, Long originallyPublishedAt,
                    List<String> tags, Channel channel) {
 
-    /** Storage prefix of the HLS files. */
-    public String hlsPrefix() {
-        return "streaming-playlists/hls/" + uuid + "/";
-    }
-
     public String masterName() { return fileKey + "-master.m3u8"; }
     public String segmentsShaName() { return fileKey + "-segments-sha256.json"; }
     public String thumbnailName() { return fileKey + ".jpg"; }

@@ -17,6 +17,7 @@ import tandem.media.MediaProbe;
 import tandem.media.Thumbnailer;
 import tandem.media.Torrent;
 import tandem.media.TorrentFile;
+import tandem.storage.BlobKeys;
 import tandem.storage.BlobStore;
 
 import java.io.IOException;
@@ -82,13 +83,13 @@ public final class VideoPipeline {
         VideoFile f = web.get();
         String seed = links.webSeed(v.get(), f);
         Torrent t;
-        try (BlobStore.LocalFile local = blobs.localFile("web-videos/" + f.fileName())) {
+        try (BlobStore.LocalFile local = blobs.localFile(BlobKeys.webVideo(f.fileName()))) {
             t = TorrentFile.create(local.path(), f.fileName(), links.trackers(), seed == null ? List.of() : List.of(seed), clock.instant());
         }
         String torrentName = v.get().fileKey() + "-original.torrent";
         Path tmp = Files.createTempFile(Files.createDirectories(workRoot), "torrent-", ".torrent");
         Files.write(tmp, t.bytes());
-        blobs.put("torrents/" + torrentName, tmp);
+        blobs.put(BlobKeys.torrent(torrentName), tmp);
         store.setTorrent(f.id(), torrentName, t.infoHash());
     }
 
@@ -99,13 +100,13 @@ public final class VideoPipeline {
         Optional<VideoFile> web = webFile(store.files(v.get().id()));
         if (web.isEmpty()) return;
         Path dir = workDir("thumb-" + v.get().id());
-        try (BlobStore.LocalFile local = blobs.localFile("web-videos/" + web.get().fileName())) {
+        try (BlobStore.LocalFile local = blobs.localFile(BlobKeys.webVideo(web.get().fileName()))) {
             MediaInfo info = probe.probe(local.path());
             Path thumb = dir.resolve("thumb.jpg");
             Path preview = dir.resolve("preview.jpg");
             thumbnailer.generate(local.path(), info, thumb, preview);
-            blobs.put("thumbnails/" + v.get().thumbnailName(), thumb);
-            blobs.put("previews/" + v.get().thumbnailName(), preview);
+            blobs.put(BlobKeys.thumbnail(v.get().thumbnailName()), thumb);
+            blobs.put(BlobKeys.preview(v.get().thumbnailName()), preview);
             store.setThumbnail(v.get().id());
         } catch (MediaException e) {
             log.info("no thumbnail for video {}: {}", v.get().uuid(), e.getMessage());
@@ -126,7 +127,7 @@ public final class VideoPipeline {
             if (v.state() == VideoState.PUBLISHED && files.stream().anyMatch(f -> VideoFile.HLS.equals(f.kind()))) return;
             VideoFile web = webFile(files).orElseThrow(() -> new PermanentJobFailure("The uploaded file is missing"));
             Path dir = workDir("hls-" + v.id());
-            try (BlobStore.LocalFile local = blobs.localFile("web-videos/" + web.fileName())) {
+            try (BlobStore.LocalFile local = blobs.localFile(BlobKeys.webVideo(web.fileName()))) {
                 MediaInfo info = probe.probe(local.path());
                 store.updateWebFileFacts(web.id(), resolutionOf(info), info.hasVideo() ? info.video().displayWidth() : 0,
                         info.hasVideo() ? info.video().displayHeight() : 0, info.hasVideo() ? info.video().fps() : 0,
@@ -156,14 +157,13 @@ public final class VideoPipeline {
     }
 
     private void publish(Video v, MediaInfo info, HlsOutput out) throws IOException {
-        String prefix = v.hlsPrefix();
         for (HlsVariant var : out.variants()) {
-            blobs.put(prefix + var.mediaFile().getFileName(), var.mediaFile());
-            blobs.put(prefix + var.playlist().getFileName(), var.playlist());
+            putHls(v, var.mediaFile());
+            putHls(v, var.playlist());
         }
-        blobs.put(prefix + out.segmentsSha256().getFileName(), out.segmentsSha256());
+        putHls(v, out.segmentsSha256());
         // The master goes last: once it exists, every file it names exists too.
-        blobs.put(prefix + out.masterPlaylist().getFileName(), out.masterPlaylist());
+        putHls(v, out.masterPlaylist());
         long now = clock.millis();
         Double aspect = info.hasVideo() && info.video().displayHeight() > 0
                 ? (double) info.video().displayWidth() / info.video().displayHeight() : null;
@@ -178,6 +178,10 @@ public final class VideoPipeline {
             events.published(h, v.id());
         });
         log.info("video {} published with {} rendition(s)", v.uuid(), out.variants().size());
+    }
+
+    private void putHls(Video v, Path file) throws IOException {
+        blobs.put(BlobKeys.hlsFile(v.uuid(), file.getFileName().toString()), file);
     }
 
     private static int resolutionOf(MediaInfo info) {

@@ -11,6 +11,7 @@ import tandem.core.Problem;
 import tandem.core.ShortUuid;
 import tandem.db.Transactions;
 import tandem.job.JobQueue;
+import tandem.storage.BlobKeys;
 import tandem.storage.BlobStore;
 
 import java.io.IOException;
@@ -92,7 +93,7 @@ public final class VideoService {
         String uuid = UUID.randomUUID().toString();
         String fileKey = UUID.randomUUID().toString();
         String webName = fileKey + "-original" + extensionOf(originalName);
-        String key = "web-videos/" + webName;
+        String key = BlobKeys.webVideo(webName);
         blobs.put(key, file);
         try {
             long now = clock.millis();
@@ -200,13 +201,13 @@ public final class VideoService {
     /** Deletes the row and queues the removal of its stored files, in the caller's transaction. */
     private void remove(Handle h, Video v) {
         List<String> keys = new ArrayList<>();
-        keys.add(v.hlsPrefix());
-        keys.add("captions/" + v.uuid() + "/");
-        keys.add("thumbnails/" + v.thumbnailName());
-        keys.add("previews/" + v.thumbnailName());
+        keys.add(BlobKeys.hlsFolder(v.uuid()));
+        keys.add(BlobKeys.captionsFolder(v.uuid()));
+        keys.add(BlobKeys.thumbnail(v.thumbnailName()));
+        keys.add(BlobKeys.preview(v.thumbnailName()));
         for (VideoFile f : store.files(h, v.id())) {
-            if (VideoFile.WEB.equals(f.kind())) keys.add("web-videos/" + f.fileName());
-            if (f.torrentName() != null) keys.add("torrents/" + f.torrentName());
+            if (VideoFile.WEB.equals(f.kind())) keys.add(BlobKeys.webVideo(f.fileName()));
+            if (f.torrentName() != null) keys.add(BlobKeys.torrent(f.torrentName()));
         }
         events.deleting(h, v);
         String payload = "{\"uuid\":\"" + v.uuid() + "\",\"keys\":[" + String.join(",", keys.stream().map(k -> "\"" + k + "\"").toList()) + "]}";

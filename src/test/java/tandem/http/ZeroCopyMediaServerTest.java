@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tandem.media.TestMedia;
+import tandem.storage.BlobKeys;
+import tandem.storage.BlobStore;
+import tandem.storage.LocalBlobStore;
 import tandem.testing.TestClient;
 import tandem.testing.TestClient.Response;
 import tandem.testing.TestInstance;
@@ -14,9 +18,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -107,6 +115,35 @@ class ZeroCopyMediaServerTest {
             assertThat(readResponse(in)).startsWith("HTTP/1.1 405");
             out.write("garbage\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             assertThat(readResponse(in)).startsWith("HTTP/1.1 400");
+        }
+    }
+
+    @Test
+    void a_store_without_zero_copy_is_served_from_its_streams_with_the_same_ranges(@TempDir Path dir) throws IOException {
+        LocalBlobStore local = new LocalBlobStore(dir.resolve("storage"));
+        byte[] data = new byte[200_000]; // several 64 KiB pieces
+        for (int i = 0; i < data.length; i++) data[i] = (byte) (i * 13 + 1);
+        local.put(BlobKeys.thumbnail("t.jpg"), Files.write(dir.resolve("t.jpg"), data));
+        BlobStore streamsOnly = new BlobStore() { // what a remote store offers: no local files
+            @Override public void put(String key, Path source) throws IOException { local.put(key, source); }
+            @Override public Optional<BlobInfo> stat(String key) throws IOException { return local.stat(key); }
+            @Override public InputStream read(String key, long offset, long length) throws IOException { return local.read(key, offset, length); }
+            @Override public void delete(String keyOrPrefix) throws IOException { local.delete(keyOrPrefix); }
+            @Override public long sizeOf(String prefix) throws IOException { return local.sizeOf(prefix); }
+            @Override public LocalFile localFile(String key) throws IOException { return local.localFile(key); }
+        };
+        // Thumbnail paths resolve without looking up a video.
+        MediaFiles media = new MediaFiles(null, null, null);
+        for (BlobStore store : new BlobStore[] {local, streamsOnly}) {
+            try (ZeroCopyMediaServer server = new ZeroCopyMediaServer("127.0.0.1", 0, media, store).start()) {
+                String url = "http://127.0.0.1:" + server.port() + "/static/thumbnails/t.jpg";
+                assertThat(tandem.client().get(url).body()).isEqualTo(data);
+                Response tail = tandem.client().get(url, "Range", "bytes=65530-");
+                assertThat(tail.status()).isEqualTo(206);
+                assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(data, 65_530, data.length));
+                assertThat(tandem.client().get(url, "Range", "bytes=0-0").body()).containsExactly(data[0]);
+                assertThat(tandem.client().get(url, "Range", "bytes=200000-").status()).isEqualTo(416);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import tandem.job.Job;
 import tandem.job.JobHandler;
 import tandem.job.PermanentJobFailure;
+import tandem.storage.BlobKeys;
 import tandem.storage.BlobStore;
 import tandem.video.Video;
 import tandem.video.VideoService;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import tandem.federation.transport.FederationHttp;
 import tandem.federation.transport.JobFailures;
+import java.util.List;
 
 /**
  * Background fetches: a video named by a crawl, a remote video shown from an old copy (read again),
@@ -63,11 +65,11 @@ public final class Fetches implements JobHandler {
             throw new PermanentJobFailure("thumbnail " + url + " is not a JPEG");
         }
         // The blob store takes the file it is given: one temp file per stored copy.
-        for (String folder : new String[] {"thumbnails/", "previews/"}) {
+        for (String key : List.of(BlobKeys.thumbnail(v.thumbnailName()), BlobKeys.preview(v.thumbnailName()))) {
             Path file = Files.createTempFile(Files.createDirectories(tmp), "thumb", ".jpg");
             try {
                 Files.write(file, image);
-                blobs.put(folder + v.thumbnailName(), file);
+                blobs.put(key, file);
             } finally {
                 Files.deleteIfExists(file);
             }
