@@ -53,7 +53,7 @@ import tandem.http.SubscriptionRoutes;
 import tandem.http.TrackerSocket;
 import tandem.p2p.TrackerWebSocketServer;
 import tandem.http.WebRoutes;
-import tandem.http.ZeroCopyMediaServer;
+import tandem.net.ZeroCopyMediaServer;
 import tandem.p2p.Tracker;
 import tandem.p2p.TrackerLimits;
 import tandem.http.OpsRoutes;

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tandem.net.ByteRange;
+import tandem.net.FileHeaders;
 
 /**
  * Sends a stored blob the way players and CDNs expect: byte ranges (206/416), ETag and
@@ -22,36 +23,11 @@ import tandem.net.ByteRange;
  * response stream (which has no sendfile path: see ZeroCopyMediaServer for the fast one).
  */
 public final class FileSender {
-    private static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry("m3u8", "application/vnd.apple.mpegurl"), Map.entry("mp4", "video/mp4"), Map.entry("m4s", "video/iso.segment"),
-            Map.entry("json", "application/json"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
-            Map.entry("png", "image/png"), Map.entry("webm", "video/webm"), Map.entry("torrent", "application/x-bittorrent"),
-            Map.entry("mkv", "video/x-matroska"), Map.entry("mov", "video/quicktime"), Map.entry("ogv", "video/ogg"),
-            Map.entry("m4a", "audio/mp4"), Map.entry("mp3", "audio/mpeg"), Map.entry("vtt", "text/vtt"), Map.entry("ts", "video/mp2t"));
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-
-    /** Larger than the connection's 4 KiB write buffer, so each piece goes to the socket directly. */
-    static final int CHUNK = 64 * 1024;
 
     private final BlobStore blobs;
 
     public FileSender(BlobStore blobs) {
         this.blobs = blobs;
-    }
-
-    static String contentType(String name) {
-        int dot = name.lastIndexOf('.');
-        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return TYPES.getOrDefault(ext, "application/octet-stream");
-    }
-
-    /** The validator both listeners give a file: size and modification time, so a rewrite changes it. */
-    static String etag(BlobStore.BlobInfo info) {
-        return "\"" + Long.toHexString(info.size()) + "-" + Long.toHexString(info.lastModifiedMillis()) + "\"";
-    }
-
-    static String lastModified(BlobStore.BlobInfo info) {
-        return HTTP_DATE.format(Instant.ofEpochMilli(info.lastModifiedMillis()));
     }
 
     /** Returns false (sending nothing) when the blob does not exist. */
@@ -64,12 +40,12 @@ public final class FileSender {
         }
         if (info.isEmpty()) return false;
         long size = info.get().size();
-        String etag = etag(info.get());
+        String etag = FileHeaders.etag(info.get());
         String name = key.substring(key.lastIndexOf('/') + 1);
         res.header(HeaderNames.ACCEPT_RANGES, "bytes");
         res.header(HeaderNames.ETAG, etag);
-        res.header(HeaderNames.LAST_MODIFIED, lastModified(info.get()));
-        res.header(HeaderNames.CONTENT_TYPE, contentType(name));
+        res.header(HeaderNames.LAST_MODIFIED, FileHeaders.lastModified(info.get()));
+        res.header(HeaderNames.CONTENT_TYPE, FileHeaders.contentType(name));
         res.header(HeaderNames.CACHE_CONTROL, immutable ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate");
         if (downloadName != null) res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + downloadName.replace("\"", "") + "\"");
         if (req.headers().first(HeaderNames.IF_NONE_MATCH).map(v -> v.contains(etag)).orElse(false)) {
@@ -110,7 +86,7 @@ public final class FileSender {
      * virtual threads that buffer is not reused.
      */
     private static void transfer(InputStream in, long length, OutputStream out) throws IOException {
-        byte[] buf = new byte[(int) Math.min(length, CHUNK)];
+        byte[] buf = new byte[(int) Math.min(length, FileHeaders.CHUNK)];
         long left = length;
         while (left > 0) {
             int r = in.read(buf, 0, (int) Math.min(buf.length, left));

@@ -1,5 +1,7 @@
 package tandem.http;
 
+import tandem.net.MediaResolver;
+import tandem.net.MediaResolver.Resolved;
 import tandem.account.OAuthService;
 import tandem.account.User;
 import tandem.core.Problem;
@@ -20,7 +22,7 @@ import java.util.function.UnaryOperator;
  * Shared by the Helidon routes and the zero-copy media listener. Video lookups are cached for two
  * seconds: segment requests are the hottest path of the server.
  */
-public final class MediaFiles {
+public final class MediaFiles implements MediaResolver {
     private static final long CACHE_MILLIS = 2000;
     private static final int CACHE_MAX = 10_000;
     private static final String HLS = "/static/streaming-playlists/hls/";
@@ -36,7 +38,6 @@ public final class MediaFiles {
     private record Cached(Video video, long at) {}
 
     /** A file to send: its blob key, whether its name is content-addressed, and a download name if any. */
-    public record Resolved(String key, boolean immutable, String downloadName) {}
 
     public MediaFiles(VideoService videos, OAuthService oauth, VideoFileTokens fileTokens) {
         this.fileTokens = fileTokens;
@@ -49,6 +50,7 @@ public final class MediaFiles {
      * @param authorization the Authorization header, or null
      * @param fileToken     PeerTube's {@code videoFileToken} query parameter, or null
      */
+    @Override
     public Resolved resolve(String path, String authorization, String fileToken) {
         Access access = new Access(authorization, fileToken);
         if (path.startsWith(HLS)) {

@@ -1,5 +1,6 @@
 package tandem.http;
 
+import tandem.net.HttpStatus;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -53,20 +54,6 @@ public final class Problems {
     }
 
     static String reason(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 409 -> "Conflict";
-            case 413 -> "Payload Too Large";
-            case 415 -> "Unsupported Media Type";
-            case 416 -> "Range Not Satisfiable";
-            case 422 -> "Unprocessable Entity";
-            case 429 -> "Too Many Requests";
-            case 501 -> "Not Implemented";
-            case 503 -> "Service Unavailable";
-            default -> status >= 500 ? "Internal Server Error" : "Error";
-        };
+        return HttpStatus.reason(status);
     }
 }

@@ -1,5 +1,6 @@
 package tandem.http;
 
+import tandem.net.MediaResolver;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -34,7 +35,7 @@ public final class StaticRoutes implements HttpService {
     }
 
     private void send(ServerRequest req, ServerResponse res) throws IOException {
-        MediaFiles.Resolved r = media.resolve(req.path().path(), req.headers().first(HeaderNames.AUTHORIZATION).orElse(null),
+        MediaResolver.Resolved r = media.resolve(req.path().path(), req.headers().first(HeaderNames.AUTHORIZATION).orElse(null),
                 req.query().first("videoFileToken").orElse(null));
         if (!sender.send(req, res, r.key(), r.downloadName(), r.immutable())) throw Problem.notFound("File not found");
     }

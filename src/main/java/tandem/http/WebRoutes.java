@@ -5,6 +5,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import tandem.net.FileHeaders;
 import tandem.core.Problem;
 import tandem.video.Video;
 import tandem.video.VideoPrivacy;
@@ -91,7 +92,7 @@ public final class WebRoutes implements HttpService {
         if (name.contains("..") || name.contains("\\")) throw Problem.notFound("Not found");
         byte[] body = resource(name);
         String type = name.endsWith(".js") ? "text/javascript; charset=utf-8" : name.endsWith(".css") ? "text/css; charset=utf-8"
-                : FileSender.contentType(name);
+                : FileHeaders.contentType(name);
         res.header(HeaderNames.CONTENT_TYPE, type);
         // Built asset names carry a content hash: they never change.
         res.header(HeaderNames.CACHE_CONTROL, name.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache");

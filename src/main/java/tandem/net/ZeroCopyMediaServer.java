@@ -1,9 +1,8 @@
-package tandem.http;
+package tandem.net;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.core.Problem;
-import tandem.net.ByteRange;
 import tandem.storage.BlobStore;
 import tandem.storage.ZeroCopy;
 
@@ -28,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * An optional second listener that serves only static media (GET/HEAD of PeerTube's /static,
  * /lazy-static and /download paths) and sends file bytes with `FileChannel.transferTo` straight
  * to the socket, i.e. sendfile: no copy through the JVM. Helidon has no such path, and segment
- * serving is where a video host spends its CPU. Same rules as the main listener (MediaFiles).
+ * serving is where a video host spends its CPU. Same rules as the main listener (the MediaResolver the main listener uses too).
  */
 public final class ZeroCopyMediaServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ZeroCopyMediaServer.class);
@@ -39,7 +38,7 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
 
     private final String host;
     private final int port;
-    private final MediaFiles media;
+    private final MediaResolver media;
     private final BlobStore blobs;
     private final Optional<ZeroCopy> zeroCopy;
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
@@ -47,7 +46,7 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
     private ServerSocketChannel server;
     private volatile boolean closed;
 
-    public ZeroCopyMediaServer(String host, int port, MediaFiles media, BlobStore blobs) {
+    public ZeroCopyMediaServer(String host, int port, MediaResolver media, BlobStore blobs) {
         this.host = host;
         this.port = port;
         this.media = media;
@@ -146,7 +145,7 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
             writeAll(s, simple(405, "This listener only serves media files", keepAlive));
             return keepAlive;
         }
-        MediaFiles.Resolved r;
+        MediaResolver.Resolved r;
         Optional<FileFacts> info;
         try {
             r = media.resolve(path, headers.get("authorization"), fileToken);
@@ -175,17 +174,17 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
             return Optional.empty();
         }
         long size = info.get().size();
-        String etag = FileSender.etag(info.get());
+        String etag = FileHeaders.etag(info.get());
         String lines = "Accept-Ranges: bytes\r\nETag: " + etag
-                + "\r\nLast-Modified: " + FileSender.lastModified(info.get())
-                + "\r\nContent-Type: " + FileSender.contentType(key) + "\r\n";
+                + "\r\nLast-Modified: " + FileHeaders.lastModified(info.get())
+                + "\r\nContent-Type: " + FileHeaders.contentType(key) + "\r\n";
         if (facts.size() > MAX_FACTS) facts.clear();
         f = new FileFacts(size, etag, lines, now);
         facts.put(key, f);
         return Optional.of(f);
     }
 
-    private boolean sendFile(SocketChannel s, boolean headOnly, MediaFiles.Resolved r, FileFacts info,
+    private boolean sendFile(SocketChannel s, boolean headOnly, MediaResolver.Resolved r, FileFacts info,
                              Map<String, String> headers, boolean keepAlive) throws IOException {
         long size = info.size();
         String etag = info.etag();
@@ -238,10 +237,10 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
         return keepAlive;
     }
 
-    /** Without local files (a remote store), the bytes go through the JVM after all, in FileSender's pieces. */
+    /** Without local files (a remote store), the bytes go through the JVM after all, in the same pieces as the main listener. */
     private void copy(SocketChannel s, String key, long from, long length) throws IOException {
         try (InputStream in = blobs.read(key, from, length)) {
-            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(length, FileSender.CHUNK));
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(length, FileHeaders.CHUNK));
             long left = length;
             while (left > 0) {
                 int n = in.read(buf.array(), 0, (int) Math.min(buf.capacity(), left));
@@ -262,7 +261,7 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
     private static ByteBuffer simple(int status, String detail, boolean keepAlive) {
         String safe = detail == null ? "" : detail.replace("\\", "\\\\").replace("\"", "\\\"");
         byte[] body = ("{\"status\":" + status + ",\"detail\":\"" + safe + "\",\"error\":\"" + safe + "\"}").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer h = head(status, Problems.reason(status), keepAlive,
+        ByteBuffer h = head(status, HttpStatus.reason(status), keepAlive,
                 "Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: " + body.length + "\r\n");
         return ByteBuffer.allocate(h.remaining() + body.length).put(h).put(body).flip();
     }

@@ -1,4 +1,4 @@
-package tandem.http;
+package tandem.net;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -132,8 +132,8 @@ class ZeroCopyMediaServerTest {
             @Override public long sizeOf(String prefix) throws IOException { return local.sizeOf(prefix); }
             @Override public LocalFile localFile(String key) throws IOException { return local.localFile(key); }
         };
-        // Thumbnail paths resolve without looking up a video.
-        MediaFiles media = new MediaFiles(null, null, null);
+        // The rules (privacy, paths) are the main listener's and tested with it; here every path is the thumbnail.
+        MediaResolver media = (path, authorization, fileToken) -> new MediaResolver.Resolved(BlobKeys.thumbnail("t.jpg"), false, null);
         for (BlobStore store : new BlobStore[] {local, streamsOnly}) {
             try (ZeroCopyMediaServer server = new ZeroCopyMediaServer("127.0.0.1", 0, media, store).start()) {
                 String url = "http://127.0.0.1:" + server.port() + "/static/thumbnails/t.jpg";
