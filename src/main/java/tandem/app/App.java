@@ -19,6 +19,7 @@ import tandem.account.OAuthService;
 import tandem.account.OAuthStore;
 import tandem.account.PasswordHasher;
 import tandem.account.ProfileEditing;
+import tandem.account.ChannelSearch;
 import tandem.account.SubscriptionService;
 import tandem.account.SubscriptionStore;
 import tandem.account.UserAdministration;
@@ -37,6 +38,7 @@ import tandem.http.WellKnownRoutes;
 import tandem.http.Auth;
 import tandem.http.AuthRoutes;
 import tandem.http.ChannelRoutes;
+import tandem.http.CommentToDto;
 import tandem.http.FileSender;
 import tandem.http.HttpServer;
 import tandem.http.InstanceRoutes;
@@ -48,6 +50,7 @@ import tandem.http.VideoToOEmbed;
 import tandem.http.CaptionRoutes;
 import tandem.http.FeedRoutes;
 import tandem.http.PlaylistRoutes;
+import tandem.http.PlaylistToDto;
 import tandem.http.SocialRoutes;
 import tandem.http.SubscriptionRoutes;
 import tandem.http.TrackerSocket;
@@ -112,9 +115,6 @@ import java.util.concurrent.TimeUnit;
 /** The composition root: the only place that builds services and wires them together. */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
-    /** Lookups of other instances' channels by handle a user may make (WebFinger and actor fetches on their behalf). */
-    private static final int REMOTE_LOOKUPS_PER_WINDOW = 30;
-    private static final Duration REMOTE_LOOKUP_WINDOW = Duration.ofMinutes(10);
 
     private final Database db;
     private final JobQueue jobs;
@@ -205,13 +205,13 @@ public final class App implements AutoCloseable {
                                             new SlidingWindowLimiter(config.loginAttemptsPerWindow(), config.loginWindow(), clock)), videos,
                                     new UserToDto(accounts, videos, actors), json, auth),
                             videoRoutes,
-                            new ChannelRoutes(accounts, new ChannelEditing(db.transactions(), accountStore, federationEvents), subscriptions, videos, actors, videoRoutes, json, auth,
-                                    new SlidingWindowLimiter(REMOTE_LOOKUPS_PER_WINDOW, REMOTE_LOOKUP_WINDOW, clock), config.publicHost()),
+                            new ChannelRoutes(accounts, new ChannelEditing(db.transactions(), accountStore, federationEvents),
+                                    new ChannelSearch(accounts, subscriptions, clock, config.publicHost()), videos, actors, videoRoutes, json, auth, config.publicHost()),
                             new InstanceRoutes(config, accounts, videos, jobStore, playback, json, auth),
-                            new SocialRoutes(new CommentService(db.transactions(), commentStore, videos, clock, federationEvents), engagement, videos, actors, urls, json, auth),
+                            new SocialRoutes(new CommentService(db.transactions(), commentStore, videos, clock, federationEvents), engagement, videos, new CommentToDto(urls, actors), json, auth),
                             new FederationAdminRoutes(federation.following(), federation.blocks(), accounts, json, auth),
                             new PlaybackRoutes(playback, json, auth),
-                            new PlaylistRoutes(new PlaylistService(db.transactions(), new PlaylistStore(db.jdbi()), accounts, videos, clock), accounts, actors, videoDto, urls, json, auth, tmp),
+                            new PlaylistRoutes(new PlaylistService(db.transactions(), new PlaylistStore(db.jdbi()), accounts, videos, clock), accounts, new PlaylistToDto(urls, actors, videoDto), json, auth, tmp),
                             new CaptionRoutes(new CaptionService(new CaptionStore(db.jdbi()), videos, blobs, clock), json, auth, tmp),
                             new SubscriptionRoutes(subscriptions, videos, videoRoutes, actors, json, auth)),
                     List.of(new StaticRoutes(new FileSender(blobs), mediaFiles), new FeedRoutes(videos, urls, config),

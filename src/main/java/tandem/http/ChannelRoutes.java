@@ -10,48 +10,39 @@ import tandem.account.AccountService;
 import tandem.account.ActorName;
 import tandem.account.Channel;
 import tandem.account.ChannelEditing;
-import tandem.account.SubscriptionService;
+import tandem.account.ChannelSearch;
 import tandem.account.User;
 import tandem.core.Problem;
-import tandem.core.SlidingWindowLimiter;
 import tandem.video.VideoService;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Channels and accounts by handle (`name`, `name@our-host`, or `name@their-host` for remote ones we
- * know), their videos, and the channel search, which finds a remote channel by its handle for a
- * signed-in user (PeerTube's default: remote lookups for users, not for anonymous visitors), a
- * limited number of times per user: each lookup costs other servers requests and us stored rows.
+ * know), their videos, and the channel search ({@link ChannelSearch}).
  */
 public final class ChannelRoutes implements HttpService {
-    private static final int SEARCH_LIMIT = 20;
-
     private final AccountService accounts;
     private final ChannelEditing editing;
-    private final SubscriptionService subscriptions;
+    private final ChannelSearch search;
     private final VideoService videos;
     private final ActorToDto actors;
     private final VideoRoutes videoRoutes;
     private final JsonIo json;
     private final Auth auth;
-    private final SlidingWindowLimiter remoteLookups;
     private final String host;
 
-    public ChannelRoutes(AccountService accounts, ChannelEditing editing, SubscriptionService subscriptions, VideoService videos, ActorToDto actors,
-                         VideoRoutes videoRoutes, JsonIo json, Auth auth, SlidingWindowLimiter remoteLookups, String host) {
+    public ChannelRoutes(AccountService accounts, ChannelEditing editing, ChannelSearch search, VideoService videos, ActorToDto actors,
+                         VideoRoutes videoRoutes, JsonIo json, Auth auth, String host) {
         this.accounts = accounts;
         this.editing = editing;
-        this.subscriptions = subscriptions;
+        this.search = search;
         this.videos = videos;
         this.actors = actors;
         this.videoRoutes = videoRoutes;
         this.json = json;
         this.auth = auth;
-        this.remoteLookups = remoteLookups;
         this.host = host;
     }
 
@@ -69,27 +60,12 @@ public final class ChannelRoutes implements HttpService {
     }
 
     private void search(ServerRequest req, ServerResponse res) {
-        ActorName n = ActorName.parse(req.query().first("search").orElse(""), host);
-        List<Channel> found = new ArrayList<>();
-        if (n.isLocal()) {
-            if (!n.name().isEmpty()) found.addAll(accounts.searchChannels(n.name(), SEARCH_LIMIT));
-        } else {
-            Optional<Channel> known = accounts.channel(n);
-            Optional<User> user = auth.optional(req);
-            if (known.isPresent()) {
-                found.add(known.get());
-            } else if (user.isPresent()) {
-                String key = "remote-lookup:" + user.get().id();
-                if (!remoteLookups.tryAcquire(key)) {
-                    res.header(HeaderNames.RETRY_AFTER, String.valueOf(remoteLookups.retryAfterSeconds(key)));
-                    throw new Problem(429, "too_many_requests", "Too many lookups of other instances' channels, please try again later.");
-                }
-                try {
-                    found.add(subscriptions.channelOf(n.toString()));
-                } catch (RuntimeException e) {
-                    // Not a channel there, or unreachable: the answer is simply empty, as PeerTube's.
-                }
-            }
+        List<Channel> found;
+        try {
+            found = search.search(req.query().first("search").orElse(""), () -> auth.optional(req));
+        } catch (ChannelSearch.TooManyLookups e) {
+            res.header(HeaderNames.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+            throw new Problem(429, "too_many_requests", "Too many lookups of other instances' channels, please try again later.");
         }
         json.ok(res, Map.of("total", found.size(), "data", found.stream().map(actors::channel).toList()));
     }

@@ -9,16 +9,11 @@ import tandem.account.AccountService;
 import tandem.account.Role;
 import tandem.core.PageRequest;
 import tandem.core.Problem;
-import tandem.federation.actor.Actor;
 import tandem.federation.actor.Blocklist;
-import tandem.federation.actor.Finger;
-import tandem.federation.actor.Follow;
 import tandem.federation.vocab.FederationException;
 import tandem.federation.Following;
 import tandem.federation.vocab.ActorHandle;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,27 +78,7 @@ public final class FederationAdminRoutes implements HttpService {
         admin(req);
         PageRequest p = PageRequest.parse(Params.get(req, "start"), Params.get(req, "count"), null, "-createdAt", Set.of("createdAt"));
         var page = ours ? following.following(p.start(), p.count()) : following.followers(p.start(), p.count());
-        json.ok(res, Map.of("total", page.total(), "data", page.data().stream().map(FederationAdminRoutes::follow).toList()));
-    }
-
-    private static Map<String, Object> follow(Follow f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", f.id());
-        m.put("follower", actor(f.follower()));
-        m.put("following", actor(f.target()));
-        m.put("state", f.state());
-        m.put("score", 1000);
-        m.put("createdAt", Instant.ofEpochMilli(f.createdAt()));
-        return m;
-    }
-
-    private static Map<String, Object> actor(Actor a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id());
-        m.put("name", a.username());
-        m.put("host", a.host());
-        m.put("url", a.url());
-        return m;
+        json.ok(res, Map.of("total", page.total(), "data", page.data().stream().map(FollowToDto::follow).toList()));
     }
 
     @SuppressWarnings("unchecked")
@@ -131,8 +106,7 @@ public final class FederationAdminRoutes implements HttpService {
 
     private void blockedServers(ServerRequest req, ServerResponse res) {
         admin(req);
-        var list = blocks.servers().stream().map(b -> Map.of("blockedServer", Map.of("host", b.host()),
-                "createdAt", Instant.ofEpochMilli(b.createdAt()))).toList();
+        var list = blocks.servers().stream().map(BlockToDto::server).toList();
         json.ok(res, Map.of("total", list.size(), "data", list));
     }
 
@@ -152,8 +126,7 @@ public final class FederationAdminRoutes implements HttpService {
 
     private void blockedAccounts(ServerRequest req, ServerResponse res) {
         admin(req);
-        var list = blocks.accounts().stream().map(b -> Map.of("blockedAccount", Map.of("id", b.accountId(), "name", b.name(),
-                "host", b.host(), "displayName", b.displayName()), "createdAt", Instant.ofEpochMilli(b.createdAt()))).toList();
+        var list = blocks.accounts().stream().map(BlockToDto::account).toList();
         json.ok(res, Map.of("total", list.size(), "data", list));
     }
 

@@ -10,7 +10,6 @@ import tandem.account.User;
 import tandem.core.Page;
 import tandem.core.PageRequest;
 import tandem.core.Problem;
-import tandem.core.ShortUuid;
 import tandem.video.Fields;
 import tandem.video.Playlist;
 import tandem.video.PlaylistElement;
@@ -18,32 +17,23 @@ import tandem.video.PlaylistService;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** `/video-playlists…` and the account/channel playlist lists, in PeerTube's shapes. */
 public final class PlaylistRoutes implements HttpService {
-    private static final Map<Integer, String> PRIVACIES = Map.of(1, "Public", 2, "Unlisted", 3, "Private");
-
     private final PlaylistService playlists;
     private final AccountService accounts;
-    private final ActorToDto actors;
-    private final VideoToDto videoDto;
-    private final Urls urls;
+    private final PlaylistToDto dto;
     private final JsonIo json;
     private final Auth auth;
     private final Path tmpDir;
 
-    public PlaylistRoutes(PlaylistService playlists, AccountService accounts, ActorToDto actors, VideoToDto videoDto, Urls urls,
-                          JsonIo json, Auth auth, Path tmpDir) {
+    public PlaylistRoutes(PlaylistService playlists, AccountService accounts, PlaylistToDto dto, JsonIo json, Auth auth, Path tmpDir) {
         this.playlists = playlists;
         this.accounts = accounts;
-        this.actors = actors;
-        this.videoDto = videoDto;
-        this.urls = urls;
+        this.dto = dto;
         this.json = json;
         this.auth = auth;
         this.tmpDir = tmpDir;
@@ -51,10 +41,10 @@ public final class PlaylistRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/video-playlists/privacies", (req, res) -> json.ok(res, Map.of("1", "Public", "2", "Unlisted", "3", "Private")))
+        rules.get("/video-playlists/privacies", (req, res) -> json.ok(res, dto.privacies()))
              .get("/video-playlists", (req, res) -> writeList(req, res, null, null, false))
              .post("/video-playlists", this::create)
-             .get("/video-playlists/{id}", (req, res) -> json.ok(res, dto(playlists.visible(auth.optional(req), Params.pathParam(req, "id")))))
+             .get("/video-playlists/{id}", (req, res) -> json.ok(res, dto.playlist(playlists.visible(auth.optional(req), Params.pathParam(req, "id")))))
              .put("/video-playlists/{id}", this::update)
              .delete("/video-playlists/{id}", this::delete)
              .get("/video-playlists/{id}/videos", this::elements)
@@ -72,7 +62,7 @@ public final class PlaylistRoutes implements HttpService {
         PageRequest p = PageRequest.parse(Params.get(req, "start"), Params.get(req, "count"), Params.get(req, "sort"), "-createdAt",
                 Set.of("createdAt", "updatedAt", "displayName"));
         Page<Playlist> page = playlists.list(account, channel, includePrivate, p.start(), p.count());
-        json.ok(res, Map.of("total", page.total(), "data", page.data().stream().map(this::dto).toList()));
+        json.ok(res, Map.of("total", page.total(), "data", page.data().stream().map(dto::playlist).toList()));
     }
 
     private void ofAccount(ServerRequest req, ServerResponse res) {
@@ -98,7 +88,7 @@ public final class PlaylistRoutes implements HttpService {
     private void create(ServerRequest req, ServerResponse res) throws IOException {
         User u = auth.require(req);
         Playlist p = playlists.create(u, fields(req));
-        json.ok(res, Map.of("videoPlaylist", Map.of("id", p.id(), "uuid", p.uuid(), "shortUUID", ShortUuid.encode(p.uuid()))));
+        json.ok(res, dto.created(p));
     }
 
     private void update(ServerRequest req, ServerResponse res) throws IOException {
@@ -114,16 +104,7 @@ public final class PlaylistRoutes implements HttpService {
     private void elements(ServerRequest req, ServerResponse res) {
         PageRequest p = PageRequest.parse(Params.get(req, "start"), Params.get(req, "count"), null, "position", Set.of("position"));
         Page<PlaylistElement> page = playlists.elements(auth.optional(req), Params.pathParam(req, "id"), p.start(), p.count());
-        json.ok(res, Map.of("total", page.total(), "data", page.data().stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", e.id());
-            m.put("position", e.position());
-            m.put("startTimestamp", e.startTimestamp());
-            m.put("stopTimestamp", e.stopTimestamp());
-            m.put("type", e.video() == null ? 2 : 0);
-            m.put("video", e.video() == null ? null : videoDto.summary(e.video()));
-            return m;
-        }).toList()));
+        json.ok(res, Map.of("total", page.total(), "data", page.data().stream().map(dto::element).toList()));
     }
 
     private void add(ServerRequest req, ServerResponse res) {
@@ -133,7 +114,7 @@ public final class PlaylistRoutes implements HttpService {
         if (videoId == null) throw Problem.invalidParam("videoId", "Should have a valid video id");
         long id = playlists.addVideo(u, Params.pathParam(req, "id"), String.valueOf(videoId),
                 Params.intValue(body.get("startTimestamp"), "startTimestamp"), Params.intValue(body.get("stopTimestamp"), "stopTimestamp"));
-        json.ok(res, Map.of("videoPlaylistElement", Map.of("id", id)));
+        json.ok(res, dto.added(id));
     }
 
     private void reorder(ServerRequest req, ServerResponse res) {
@@ -151,26 +132,5 @@ public final class PlaylistRoutes implements HttpService {
         User u = auth.require(req);
         playlists.removeElement(u, Params.pathParam(req, "id"), Params.longValue(Params.pathParam(req, "elementId"), "elementId"));
         res.status(204).send();
-    }
-
-    private Map<String, Object> dto(Playlist p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", p.id());
-        m.put("uuid", p.uuid());
-        m.put("shortUUID", ShortUuid.encode(p.uuid()));
-        m.put("isLocal", true);
-        m.put("url", urls.base() + "/video-playlists/" + p.uuid());
-        m.put("displayName", p.displayName());
-        m.put("description", p.description());
-        m.put("privacy", Map.of("id", p.privacy(), "label", PRIVACIES.get(p.privacy())));
-        m.put("thumbnailPath", null);
-        m.put("videosLength", p.videosLength());
-        m.put("type", Map.of("id", 1, "label", "Regular"));
-        m.put("embedPath", "/video-playlists/embed/" + p.uuid());
-        m.put("createdAt", Instant.ofEpochMilli(p.createdAt()));
-        m.put("updatedAt", Instant.ofEpochMilli(p.updatedAt()));
-        m.put("ownerAccount", actors.accountSummary(p.owner()));
-        m.put("videoChannel", p.channel() == null ? null : actors.channelSummary(p.channel()));
-        return m;
     }
 }

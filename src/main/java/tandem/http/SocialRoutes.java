@@ -14,8 +14,6 @@ import tandem.video.EngagementService;
 import tandem.video.Video;
 import tandem.video.VideoService;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,18 +23,15 @@ public final class SocialRoutes implements HttpService {
     private final CommentService comments;
     private final EngagementService engagement;
     private final VideoService videos;
-    private final ActorToDto actors;
-    private final Urls urls;
+    private final CommentToDto dto;
     private final JsonIo json;
     private final Auth auth;
 
-    public SocialRoutes(CommentService comments, EngagementService engagement, VideoService videos, ActorToDto actors, Urls urls,
-                        JsonIo json, Auth auth) {
+    public SocialRoutes(CommentService comments, EngagementService engagement, VideoService videos, CommentToDto dto, JsonIo json, Auth auth) {
         this.comments = comments;
         this.engagement = engagement;
         this.videos = videos;
-        this.actors = actors;
-        this.urls = urls;
+        this.dto = dto;
         this.json = json;
         this.auth = auth;
     }
@@ -62,37 +57,26 @@ public final class SocialRoutes implements HttpService {
         PageRequest p = PageRequest.parse(Params.get(req, "start"), Params.get(req, "count"), Params.get(req, "sort"), "-createdAt",
                 Set.of("createdAt", "totalReplies"));
         Page<Comment> page = comments.threads(viewer, id, p.start(), p.count(), p.descending());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("total", page.total());
-        body.put("totalNotDeletedComments", comments.notDeleted(viewer, id));
-        body.put("data", page.data().stream().map(c -> dto(id, c)).toList());
-        json.ok(res, body);
+        json.ok(res, dto.threads(id, page, comments.notDeleted(viewer, id)));
     }
 
     private void thread(ServerRequest req, ServerResponse res) {
         String id = Params.pathParam(req, "id");
-        json.ok(res, tree(id, comments.thread(auth.optional(req), id, Params.longPath(req, "threadId"))));
-    }
-
-    private Map<String, Object> tree(String videoId, CommentService.Tree t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("comment", dto(videoId, t.comment()));
-        m.put("children", t.children().stream().map(c -> tree(videoId, c)).toList());
-        return m;
+        json.ok(res, dto.tree(id, comments.thread(auth.optional(req), id, Params.longPath(req, "threadId"))));
     }
 
     private void createThread(ServerRequest req, ServerResponse res) {
         User u = auth.require(req);
         String id = Params.pathParam(req, "id");
         Comment c = comments.createThread(u, id, text(req));
-        json.ok(res, Map.of("comment", dto(id, c)));
+        json.ok(res, dto.created(id, c));
     }
 
     private void reply(ServerRequest req, ServerResponse res) {
         User u = auth.require(req);
         String id = Params.pathParam(req, "id");
         Comment c = comments.reply(u, id, Params.longPath(req, "commentId"), text(req));
-        json.ok(res, Map.of("comment", dto(id, c)));
+        json.ok(res, dto.created(id, c));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
@@ -124,24 +108,5 @@ public final class SocialRoutes implements HttpService {
     private String text(ServerRequest req) {
         Object text = json.readObject(req).get("text");
         return text instanceof String s ? s : null;
-    }
-
-    private Map<String, Object> dto(String videoId, Comment c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id());
-        m.put("url", urls.base() + "/videos/watch/" + videoId + "/comments/" + c.id());
-        m.put("text", c.text());
-        m.put("threadId", c.threadId());
-        m.put("inReplyToCommentId", c.inReplyTo());
-        m.put("videoId", c.videoId());
-        m.put("createdAt", Instant.ofEpochMilli(c.createdAt()));
-        m.put("updatedAt", Instant.ofEpochMilli(c.updatedAt()));
-        m.put("deletedAt", c.deletedAt() == null ? null : Instant.ofEpochMilli(c.deletedAt()));
-        m.put("isDeleted", c.deleted());
-        m.put("totalReplies", c.totalReplies());
-        m.put("totalRepliesFromVideoAuthor", 0);
-        m.put("heldForReview", false);
-        m.put("account", c.deleted() ? null : actors.accountSummary(c.account()));
-        return m;
     }
 }

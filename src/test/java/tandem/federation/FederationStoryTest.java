@@ -78,6 +78,17 @@ class FederationStoryTest {
         JsonNode following = adminA.get("/api/v1/server/following").json();
         assertThat(following.at("/data/0/state").asText()).isEqualTo("accepted");
         assertThat(following.at("/data/0/following/host").asText()).isEqualTo(Federated.host(b));
+        JsonNode first = following.at("/data/0");
+        List<String> names = new java.util.ArrayList<>();
+        first.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactly("id", "follower", "following", "state", "score", "createdAt");
+        assertThat(first.get("score").asInt()).isEqualTo(1000);
+        assertThat(first.get("createdAt").asText()).isNotEmpty();
+        List<String> actor = new java.util.ArrayList<>();
+        first.get("follower").fieldNames().forEachRemaining(actor::add);
+        assertThat(actor).containsExactly("id", "name", "host", "url");
+        assertThat(first.at("/follower/url").asText()).startsWith(a.baseUrl());
+        assertThat(first.at("/following/url").asText()).startsWith(b.baseUrl());
         JsonNode followers = adminB.get("/api/v1/server/followers").json();
         assertThat(followers.at("/data/0/follower/host").asText()).isEqualTo(Federated.host(a));
 

@@ -171,4 +171,17 @@ class ApiGuardsTest {
         assertThat(tandem.client().get("/api/v1/videos/" + uuid).json().get("name").asText()).isEqualTo("Bob's public video");
         assertThat(admin.delete("/api/v1/videos/" + uuid).status()).isEqualTo(204);
     }
+
+    @Test
+    void the_server_blocklist_is_listed_in_peertubes_shape() {
+        assertThat(bob.get("/api/v1/server/blocklist/servers").status()).isEqualTo(403);
+        assertThat(admin.postJson("/api/v1/server/blocklist/servers", Map.of("host", "Blocked.Example")).status()).isEqualTo(204);
+        var list = admin.get("/api/v1/server/blocklist/servers").json();
+        assertThat(list.get("total").asInt()).isEqualTo(1);
+        assertThat(list.at("/data/0/blockedServer").toString()).isEqualTo("{\"host\":\"blocked.example\"}");
+        assertThat(list.at("/data/0").size()).isEqualTo(2);
+        assertThat(list.at("/data/0/createdAt").asText()).isNotEmpty();
+        assertThat(admin.delete("/api/v1/server/blocklist/servers/blocked.example").status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/server/blocklist/servers").json().get("total").asInt()).isZero();
+    }
 }

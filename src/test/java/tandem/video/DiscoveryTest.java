@@ -97,6 +97,10 @@ class DiscoveryTest {
         assertThat(tandem.client().get("/api/v1/search/video-channels?search=nobody-here").json().get("total").asInt()).isZero();
         assertThat(tandem.client().get("/api/v1/search/video-channels?search=someone@elsewhere.example").json().get("total").asInt())
                 .as("a remote handle is only looked up for signed-in users").isZero();
+        TestClient stale = tandem.client().withToken("not-a-token");
+        assertThat(stale.get("/api/v1/search/video-channels?search=ALICE_").status()).as("a local search does not ask who is searching").isEqualTo(200);
+        var refused = stale.get("/api/v1/search/video-channels?search=someone@elsewhere.example");
+        assertThat(refused.status()).as("a remote one does").isEqualTo(401);
     }
 
     @Test
@@ -108,7 +112,11 @@ class DiscoveryTest {
         var refused = bob.get("/api/v1/search/video-channels?search=c30@192.0.2.1");
         assertThat(refused.status()).isEqualTo(429);
         assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(refused.json().get("code").asText()).isEqualTo("too_many_requests");
+        assertThat(refused.json().get("detail").asText()).isEqualTo("Too many lookups of other instances' channels, please try again later.");
         assertThat(alice.get("/api/v1/search/video-channels?search=c30@192.0.2.1").status()).as("per user").isEqualTo(200);
         assertThat(bob.get("/api/v1/search/video-channels?search=alice").status()).as("local search is not limited").isEqualTo(200);
+        tandem.clock().advance(java.time.Duration.ofMinutes(10));
+        assertThat(bob.get("/api/v1/search/video-channels?search=c31@192.0.2.1").status()).as("the window is 10 minutes").isEqualTo(200);
     }
 }

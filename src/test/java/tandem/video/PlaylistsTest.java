@@ -47,12 +47,19 @@ class PlaylistsTest {
         return names;
     }
 
+    private static List<String> fields(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     @Test
     void a_playlist_is_built_reordered_and_trimmed_by_its_owner_only() {
         long channel = admin.me().at("/videoChannels/0/id").asLong();
         Response created = admin.postJson("/api/v1/video-playlists", Map.of("displayName", "Season one", "privacy", 1, "videoChannelId", channel));
         assertThat(created.status()).as(created.text()).isEqualTo(200);
         String id = created.json().at("/videoPlaylist/uuid").asText();
+        assertThat(fields(created.json().get("videoPlaylist"))).containsExactlyInAnyOrder("id", "uuid", "shortUUID");
         List<Long> elements = new ArrayList<>();
         for (String v : videos) {
             elements.add(admin.postJson("/api/v1/video-playlists/" + id + "/videos", Map.of("videoId", v)).json().at("/videoPlaylistElement/id").asLong());
@@ -74,9 +81,32 @@ class PlaylistsTest {
 
         assertThat(admin.delete("/api/v1/video-playlists/" + id + "/videos/" + elements.get(1)).status()).isEqualTo(204);
         assertThat(order(id)).containsExactly("Episode 1", "Episode 3");
+        JsonNode element = tandem.client().get("/api/v1/video-playlists/" + id + "/videos").json().at("/data/0");
+        assertThat(fields(element)).containsExactly("id", "position", "startTimestamp", "stopTimestamp", "type", "video");
+        assertThat(element.get("id").asLong()).isEqualTo(elements.getFirst());
+        assertThat(element.get("position").asInt()).isEqualTo(1);
+        assertThat(element.get("startTimestamp").isNull()).isTrue();
+        assertThat(element.get("stopTimestamp").isNull()).isTrue();
+        assertThat(element.get("type").asInt()).isZero();
+        assertThat(element.at("/video/uuid").asText()).isEqualTo(videos.getFirst());
         JsonNode p = tandem.client().get("/api/v1/video-playlists/" + id).json();
+        assertThat(fields(p)).containsExactly("id", "uuid", "shortUUID", "isLocal", "url", "displayName", "description", "privacy",
+                "thumbnailPath", "videosLength", "type", "embedPath", "createdAt", "updatedAt", "ownerAccount", "videoChannel");
+        assertThat(p.get("uuid").asText()).isEqualTo(id);
+        assertThat(p.get("isLocal").asBoolean()).isTrue();
+        assertThat(p.get("url").asText()).isEqualTo(tandem.baseUrl() + "/video-playlists/" + id);
+        assertThat(p.get("displayName").asText()).isEqualTo("Season one");
+        assertThat(p.get("description").isNull()).isTrue();
+        assertThat(p.get("thumbnailPath").isNull()).isTrue();
+        assertThat(p.get("type").toString()).isIn("{\"id\":1,\"label\":\"Regular\"}", "{\"label\":\"Regular\",\"id\":1}");
+        assertThat(p.get("embedPath").asText()).isEqualTo("/video-playlists/embed/" + id);
+        assertThat(p.at("/ownerAccount/name").asText()).isEqualTo("root");
+        assertThat(p.at("/videoChannel/id").asLong()).isEqualTo(channel);
         assertThat(p.get("videosLength").asInt()).isEqualTo(2);
+        assertThat(p.at("/privacy/id").asInt()).isEqualTo(1);
         assertThat(p.at("/privacy/label").asText()).isEqualTo("Public");
+        assertThat(fields(tandem.client().get("/api/v1/video-playlists/privacies").json())).containsExactlyInAnyOrder("1", "2", "3");
+        assertThat(tandem.client().get("/api/v1/video-playlists/privacies").json().get("2").asText()).isEqualTo("Unlisted");
         assertThat(tandem.client().get("/api/v1/video-playlists").json().get("total").asInt()).isEqualTo(1);
         assertThat(tandem.client().get("/api/v1/accounts/root/video-playlists").json().get("total").asInt()).isEqualTo(1);
         assertThat(admin.delete("/api/v1/video-playlists/" + id).status()).isEqualTo(204);
@@ -87,7 +117,10 @@ class PlaylistsTest {
     void private_playlists_stay_private_and_bad_fields_are_refused() {
         Response created = eve.postJson("/api/v1/video-playlists", Map.of("displayName", "Secret list"));
         String id = created.json().at("/videoPlaylist/shortUUID").asText();
-        assertThat(eve.get("/api/v1/video-playlists/" + id).json().at("/privacy/id").asInt()).isEqualTo(3);
+        JsonNode secret = eve.get("/api/v1/video-playlists/" + id).json();
+        assertThat(secret.at("/privacy/id").asInt()).isEqualTo(3);
+        assertThat(secret.at("/privacy/label").asText()).isEqualTo("Private");
+        assertThat(secret.get("videoChannel").isNull()).as("no channel: null, not absent").isTrue();
         assertThat(tandem.client().get("/api/v1/video-playlists/" + id).status()).isEqualTo(403);
         assertThat(admin.get("/api/v1/video-playlists/" + id + "/videos").status()).isEqualTo(403);
         assertThat(eve.get("/api/v1/users/me/video-playlists").json().get("total").asInt()).isEqualTo(1);

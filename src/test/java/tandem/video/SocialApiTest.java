@@ -9,6 +9,8 @@ import tandem.testing.TestClient;
 import tandem.testing.TestClient.Response;
 import tandem.testing.TestInstance;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +46,12 @@ class SocialApiTest {
         return "/api/v1/videos/" + uuid + rest;
     }
 
+    private static List<String> fields(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     @Test
     void threads_replies_and_deletions_follow_peertubes_shapes_and_rules() {
         Response thread = bob.postJson(path("/comment-threads"), Map.of("text", "<script>alert(1)</script> Nice!"));
@@ -51,6 +59,18 @@ class SocialApiTest {
         long threadId = thread.json().at("/comment/id").asLong();
         assertThat(thread.json().at("/comment/text").asText()).isEqualTo("<script>alert(1)</script> Nice!");
         assertThat(thread.json().at("/comment/account/name").asText()).isEqualTo("bob");
+        JsonNode created = thread.json().get("comment");
+        assertThat(fields(created)).containsExactly("id", "url", "text", "threadId", "inReplyToCommentId", "videoId", "createdAt", "updatedAt",
+                "deletedAt", "isDeleted", "totalReplies", "totalRepliesFromVideoAuthor", "heldForReview", "account");
+        assertThat(created.get("url").asText()).isEqualTo(tandem.baseUrl() + "/videos/watch/" + uuid + "/comments/" + threadId);
+        assertThat(created.get("threadId").asLong()).isEqualTo(threadId);
+        assertThat(created.get("inReplyToCommentId").isNull()).isTrue();
+        assertThat(created.get("videoId").asLong()).isEqualTo(tandem.client().get(path("")).json().get("id").asLong());
+        assertThat(created.get("deletedAt").isNull()).isTrue();
+        assertThat(created.get("isDeleted").asBoolean()).isFalse();
+        assertThat(created.get("totalReplies").asInt()).isZero();
+        assertThat(created.get("totalRepliesFromVideoAuthor").asInt()).isZero();
+        assertThat(created.get("heldForReview").asBoolean()).isFalse();
 
         Response reply = carol.postJson(path("/comments/" + threadId), Map.of("text", "Agreed"));
         long replyId = reply.json().at("/comment/id").asLong();
@@ -62,6 +82,8 @@ class SocialApiTest {
         assertThat(list.get("totalNotDeletedComments").asInt()).isEqualTo(3);
         assertThat(list.at("/data/0/totalReplies").asInt()).isEqualTo(2);
         JsonNode tree = tandem.client().get(path("/comment-threads/" + threadId)).json();
+        assertThat(fields(tree)).containsExactly("comment", "children");
+        assertThat(fields(list)).containsExactly("total", "totalNotDeletedComments", "data");
         assertThat(tree.at("/children/0/comment/id").asLong()).isEqualTo(replyId);
         assertThat(tree.at("/children/0/children/0/comment/id").asLong()).isEqualTo(nested);
 
@@ -72,6 +94,8 @@ class SocialApiTest {
         JsonNode after = tandem.client().get(path("/comment-threads/" + threadId)).json();
         assertThat(after.at("/comment/isDeleted").asBoolean()).isTrue();
         assertThat(after.at("/comment/text").asText()).isEmpty();
+        assertThat(after.at("/comment/deletedAt").isNull()).isFalse();
+        assertThat(after.at("/comment/account").isNull()).as("a deleted comment has no author: null, not absent").isTrue();
         assertThat(after.at("/children/0/children/0/comment/text").asText()).as("replies survive").isEqualTo("Thanks");
         assertThat(bob.postJson(path("/comments/" + threadId), Map.of("text", "late")).status()).isEqualTo(409);
     }
