@@ -333,7 +333,7 @@ public final class App implements AutoCloseable {
 
     private static boolean ping(Database db) {
         try {
-            return db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            return db.ping();
         } catch (RuntimeException e) {
             log.warn("health check: database unreachable", e);
             return false;

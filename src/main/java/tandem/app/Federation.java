@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import tandem.account.AccountService;
 import tandem.core.Config;
 import tandem.db.Database;
+import tandem.db.Transactions;
 import tandem.federation.ActivityPurge;
 import tandem.federation.inbox.ActorDeletions;
 import tandem.federation.actor.ActorStore;
@@ -15,6 +16,7 @@ import tandem.federation.document.ActorToAs;
 import tandem.federation.transport.AddressPolicy;
 import tandem.federation.outbox.Audience;
 import tandem.federation.actor.Blocklist;
+import tandem.federation.actor.BlocklistStore;
 import tandem.federation.ChannelSubscriptions;
 import tandem.federation.inbox.CommentActivities;
 import tandem.federation.document.CommentToAs;
@@ -32,11 +34,14 @@ import tandem.federation.Following;
 import tandem.federation.signature.HttpSignatures;
 import tandem.federation.inbox.Inbox;
 import tandem.federation.inbox.InboxProcessor;
+import tandem.federation.inbox.InboxStore;
 import tandem.federation.actor.LocalActors;
 import tandem.federation.actor.ObjectFetcher;
 import tandem.federation.outbox.Outbox;
+import tandem.federation.outbox.OutboxStore;
 import tandem.federation.outbox.Publisher;
 import tandem.federation.inbox.RateActivities;
+import tandem.federation.actor.RemoteAccountStore;
 import tandem.federation.actor.RemoteActors;
 import tandem.federation.actor.RemoteVideoStore;
 import tandem.federation.actor.Signers;
@@ -75,10 +80,14 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
         FederationHttp http = new FederationHttp(policy, fc.requestTimeout(), MAX_FETCHED_DOCUMENT,
                 "Tandem (+" + config.publicUrl() + ")", clock);
         Signers signers = new Signers();
-        Blocklist blocks = new Blocklist(db.jdbi(), clock);
-        RemoteActors remoteActors = new RemoteActors(actorStore, local, http, signers, clock);
+        Transactions transactions = db.transactions();
+        InboxStore inboxStore = new InboxStore(db.jdbi());
+        OutboxStore outboxStore = new OutboxStore(db.jdbi());
+        RemoteAccountStore remoteAccounts = new RemoteAccountStore();
+        Blocklist blocks = new Blocklist(new BlocklistStore(db.jdbi()), clock);
+        RemoteActors remoteActors = new RemoteActors(transactions, actorStore, remoteAccounts, local, http, signers, clock);
         JobType deliveryType = OutboxJobs.delivery(fc);
-        Outbox outbox = new Outbox(mapper, jobs, deliveryType, local, blocks, clock);
+        Outbox outbox = new Outbox(mapper, outboxStore, jobs, deliveryType, local, blocks, clock);
         ObjectFetcher fetcher = new ObjectFetcher(http, signers, local, blocks);
         RemoteVideoStore remoteVideos = new RemoteVideoStore(db.jdbi(), mapper);
         Audience audience = new Audience(actorStore, local, accounts);
@@ -86,25 +95,27 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
         CommentToAs commentToAs = new CommentToAs(mapper, local);
         Documents documents = new Documents(mapper, accounts, videos, comments, remoteVideos, local, actorStore,
                 new ActorToAs(mapper, local), videoToAs, commentToAs, config.instanceName());
-        FollowActivities follows = new FollowActivities(mapper, actorStore, remoteActors, local, outbox, jobs, clock,
+        FollowActivities follows = new FollowActivities(transactions, mapper, actorStore, remoteActors, local, outbox, jobs, clock,
                 fc.manualFollowerApproval(), documents::localActor);
-        VideoActivities videoActivities = new VideoActivities(mapper, fetcher, remoteActors, actorStore, remoteVideos, jobs, clock, blocks);
-        CommentActivities commentActivities = new CommentActivities(fetcher, remoteActors, local, comments, videos, remoteVideos, audience, outbox, clock, blocks);
-        RateActivities rates = new RateActivities(remoteActors, local, videos, remoteVideos, events, engagement);
+        VideoActivities videoActivities = new VideoActivities(transactions, mapper, fetcher, remoteActors, actorStore, remoteVideos, jobs, clock, blocks);
+        CommentActivities commentActivities = new CommentActivities(transactions, fetcher, remoteActors, local, comments, videos, remoteVideos, audience,
+                outbox, clock, blocks);
+        RateActivities rates = new RateActivities(transactions, remoteActors, local, videos, remoteVideos, events, engagement);
         Timer verifyTimer = Timer.builder("tandem_federation_signature_verify")
                 .description("HTTP signature verification of inbox POSTs").register(registry);
-        Inbox inbox = new Inbox(mapper, new HttpSignatures(SIGNATURE_SKEW), remoteActors, local, blocks, jobs, clock, fc.maxInboxBytes(), verifyTimer);
+        Inbox inbox = new Inbox(mapper, new HttpSignatures(SIGNATURE_SKEW), remoteActors, local, blocks, transactions, inboxStore, jobs, clock,
+                fc.maxInboxBytes(), verifyTimer);
         Finger finger = new Finger(http, policy, mapper);
-        Following following = new Following(mapper, actorStore, remoteActors, local, finger, outbox, follows, clock);
+        Following following = new Following(transactions, mapper, actorStore, remoteActors, local, finger, outbox, follows, clock);
 
         Map<JobType, JobHandler> handlers = new LinkedHashMap<>();
-        handlers.put(InboxJobs.INBOX, new InboxProcessor(db.jdbi(), mapper, fetcher, follows, videoActivities, commentActivities, rates, remoteActors,
-                new ActorDeletions(actorStore, remoteActors, comments, engagement)));
-        handlers.put(OutboxJobs.PUBLISH, new Publisher(mapper, videos, comments, remoteVideos, local, actorStore, audience, videoToAs, commentToAs, new ActorToAs(mapper, local), outbox, jobs, clock));
+        handlers.put(InboxJobs.INBOX, new InboxProcessor(inboxStore, mapper, fetcher, follows, videoActivities, commentActivities, rates, remoteActors,
+                new ActorDeletions(transactions, actorStore, remoteAccounts, remoteActors, comments, engagement)));
+        handlers.put(OutboxJobs.PUBLISH, new Publisher(transactions, mapper, videos, comments, remoteVideos, local, actorStore, audience, videoToAs, commentToAs, new ActorToAs(mapper, local), outbox, outboxStore, jobs, clock));
         handlers.put(InboxJobs.CRAWL, new Crawler(mapper, fetcher, jobs));
         handlers.put(InboxJobs.FETCH, new Fetches(mapper, videoActivities, videos, http, blobs, tmp.resolve("fetch")));
-        handlers.put(FederationJobs.PURGE, new ActivityPurge(db.jdbi(), clock));
-        handlers.put(deliveryType, new Delivery(db.jdbi(), mapper, actorStore, signers, http, fc.perHostConcurrency(), clock));
+        handlers.put(FederationJobs.PURGE, new ActivityPurge(transactions, inboxStore, outboxStore, clock));
+        handlers.put(deliveryType, new Delivery(outboxStore, mapper, actorStore, signers, http, fc.perHostConcurrency(), clock));
         ChannelSubscriptions subscriptions = new ChannelSubscriptions(finger, remoteActors, actorStore, local, accounts, following);
         return new Federation(documents, inbox, new Discovery(mapper, local, documents), following, blocks, subscriptions, http, handlers);
     }

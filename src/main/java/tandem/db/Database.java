@@ -126,6 +126,11 @@ public final class Database implements AutoCloseable {
     public Transactions transactions() { return transactions; }
     public Dialect dialect() { return dialect; }
 
+    /** Whether the database answers a trivial query (the health check); a connection failure is thrown. */
+    public boolean ping() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    }
+
     @Override
     public void close() {
         dataSource.close();

@@ -1,8 +1,10 @@
 package tandem.federation;
 
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tandem.db.Transactions;
+import tandem.federation.inbox.InboxStore;
+import tandem.federation.outbox.OutboxStore;
 import tandem.job.Job;
 import tandem.job.JobHandler;
 
@@ -21,25 +23,27 @@ public final class ActivityPurge implements JobHandler {
     public static final Duration KEEP_RECEIVED = Duration.ofDays(7);
     public static final Duration KEEP_SENT = Duration.ofDays(30);
 
-    private final Jdbi jdbi;
+    private final Transactions transactions;
+    private final InboxStore received;
+    private final OutboxStore sent;
     private final Clock clock;
 
-    public ActivityPurge(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public ActivityPurge(Transactions transactions, InboxStore received, OutboxStore sent, Clock clock) {
+        this.transactions = transactions;
+        this.received = received;
+        this.sent = sent;
         this.clock = clock;
     }
 
     @Override
     public void run(Job job) {
         long now = clock.millis();
-        long received = now - KEEP_RECEIVED.toMillis();
-        long sent = now - KEEP_SENT.toMillis();
-        int[] n = jdbi.inTransaction(h -> new int[] {
-                h.createUpdate("DELETE FROM inbox_activities WHERE received_at < :t").bind("t", received).execute(),
-                h.createUpdate("DELETE FROM outbox_activities WHERE created_at < :t AND activity_url NOT LIKE '%/activity'")
-                        .bind("t", sent).execute(),
-                h.createUpdate("UPDATE outbox_activities SET body = '{}' WHERE created_at < :t AND activity_url LIKE '%/activity' AND body <> '{}'")
-                        .bind("t", sent).execute()});
+        long receivedBefore = now - KEEP_RECEIVED.toMillis();
+        long sentBefore = now - KEEP_SENT.toMillis();
+        int[] n = transactions.inTransaction(h -> new int[] {
+                received.deleteReceivedBefore(h, receivedBefore),
+                sent.deleteSentBefore(h, sentBefore),
+                sent.emptyCreatesBefore(h, sentBefore)});
         if (n[0] + n[1] + n[2] > 0) {
             log.info("purged {} received and {} sent activities; emptied {} sent Creates", n[0], n[1], n[2]);
         }

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.core.Page;
 import tandem.core.Problem;
+import tandem.db.Transactions;
 
 import java.time.Clock;
 import java.util.List;
@@ -30,6 +31,7 @@ import tandem.federation.vocab.FederationException;
 public final class Following {
     private static final Logger log = LoggerFactory.getLogger(Following.class);
 
+    private final Transactions transactions;
     private final ObjectMapper mapper;
     private final ActorStore store;
     private final RemoteActors remote;
@@ -39,8 +41,9 @@ public final class Following {
     private final FollowActivities follows;
     private final Clock clock;
 
-    public Following(ObjectMapper mapper, ActorStore store, RemoteActors remote, LocalActors local, Finger finger, Outbox outbox,
-                     FollowActivities follows, Clock clock) {
+    public Following(Transactions transactions, ObjectMapper mapper, ActorStore store, RemoteActors remote, LocalActors local, Finger finger,
+                     Outbox outbox, FollowActivities follows, Clock clock) {
+        this.transactions = transactions;
         this.mapper = mapper;
         this.store = store;
         this.remote = remote;
@@ -80,7 +83,7 @@ public final class Following {
         f.put("type", "Follow");
         f.put("actor", from.url());
         f.put("object", target.url());
-        store.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             store.upsertFollow(h, from.id(), target.id(), Follow.PENDING, activityId, clock.millis());
             outbox.send(h, from, f, List.of(target.inbox()));
         });
@@ -101,7 +104,7 @@ public final class Following {
         undo.put("type", "Undo");
         undo.put("actor", from.url());
         undo.putObject("object").put("id", f.activityUrl()).put("type", "Follow").put("actor", from.url()).put("object", target.url());
-        store.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             store.deleteFollow(h, from.id(), target.id());
             outbox.send(h, from, undo, List.of(target.inbox()));
         });
@@ -129,7 +132,7 @@ public final class Following {
 
     public void acceptFollower(String handle) {
         Follow f = followerOf(handle);
-        store.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             store.setFollowState(h, f.follower().id(), f.target().id(), Follow.ACCEPTED, clock.millis());
             follows.sendAnswer(h, "Accept", f.target(), f.follower(), f.activityUrl());
         });
@@ -138,7 +141,7 @@ public final class Following {
     /** Rejects a pending follower, or removes an accepted one (PeerTube sends a Reject for both). */
     public void rejectFollower(String handle) {
         Follow f = followerOf(handle);
-        store.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             store.deleteFollow(h, f.follower().id(), f.target().id());
             follows.sendAnswer(h, "Reject", f.target(), f.follower(), f.activityUrl());
         });

@@ -70,11 +70,6 @@ public final class JobQueue implements AutoCloseable {
         this.singleNode = singleNode;
     }
 
-    /** The database the queue lives in, for callers that enqueue inside their own transaction. */
-    public Jdbi jdbi() {
-        return jdbi;
-    }
-
     public void register(JobType type, JobHandler handler) {
         types.put(type.name(), new Registered(type, handler, new Semaphore(type.concurrency())));
     }

@@ -29,9 +29,6 @@ public final class CommentStore {
         this.jdbi = jdbi;
     }
 
-    /** Federation's comment activities still open their transactions here; services take {@link tandem.db.Transactions}. */
-    public Jdbi jdbi() { return jdbi; }
-
     /** Inserts a comment in the caller's transaction; a root becomes its own thread; `url` is the AP id of a remote one. */
     public long insert(Handle h, long videoId, long accountId, Long threadId, Long inReplyTo, String text, long createdAt, long now, String url) {
         long id = h.createQuery("""

@@ -36,6 +36,7 @@ import tandem.federation.document.CommentToAs;
 import tandem.federation.document.VideoToAs;
 import tandem.federation.inbox.CommentActivities;
 import tandem.federation.inbox.InboxProcessor;
+import tandem.federation.inbox.InboxStore;
 import tandem.federation.vocab.Activity;
 import tandem.federation.vocab.AsToActivity;
 import tandem.federation.vocab.AsToCacheFile;
@@ -52,7 +53,7 @@ import tandem.federation.vocab.RemoteVideo;
 class FixturesTest {
     private static final Instant NOW = Instant.parse("2025-03-16T12:00:00Z");
     /** parse() reads only the clock: the store, HTTP client and signers are for fetching, which these tests do not do. */
-    private final RemoteActors actors = new RemoteActors(null, null, null, null, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RemoteActors actors = new RemoteActors(null, null, null, null, null, null, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void peertube_video_keeps_what_we_store_and_play() {
@@ -288,7 +289,7 @@ class FixturesTest {
             h.execute("DELETE FROM inbox_activities");
             h.execute("INSERT INTO inbox_activities (id, body, signer_url) VALUES (1, ?, ?)", body.toString(), body.path("actor").asText());
         });
-        InboxProcessor processor = new InboxProcessor(jdbi, Fixtures.MAPPER, new ObjectFetcher(null, null, null, null), null, null, null, null, null, null);
+        InboxProcessor processor = new InboxProcessor(new InboxStore(jdbi), Fixtures.MAPPER, new ObjectFetcher(null, null, null, null), null, null, null, null, null, null);
         Logger logger = (Logger) LoggerFactory.getLogger(InboxProcessor.class);
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();

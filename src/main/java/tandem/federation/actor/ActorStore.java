@@ -23,8 +23,6 @@ public final class ActorStore {
         this.jdbi = jdbi;
     }
 
-    public Jdbi jdbi() { return jdbi; }
-
     private static Actor actor(ResultSet rs, String p) throws SQLException {
         return new Actor(rs.getLong(p + "id"), rs.getString(p + "url"), rs.getString(p + "type"), rs.getString(p + "username"),
                 rs.getString(p + "host"), rs.getBoolean(p + "is_local"), Rows.longOrNull(rs, p + "account_id"),
@@ -67,6 +65,11 @@ public final class ActorStore {
                 .bind("f", followerId).bind("h", host).map(ACTOR).findOne());
     }
 
+    /** {@link #insertIfAbsent(Handle, Actor, long)} in a transaction of its own. */
+    public Actor insertIfAbsent(Actor a, long now) {
+        return jdbi.inTransaction(h -> insertIfAbsent(h, a, now));
+    }
+
     /** Inserts an actor unless one with this URL exists (two threads may race to create ours); returns the stored one. */
     public Actor insertIfAbsent(Handle h, Actor a, long now) {
         Optional<Actor> existing = byUrl(h, a.url());
@@ -92,6 +95,17 @@ public final class ActorStore {
                 .bind("type", a.type()).bind("username", a.username()).bind("inbox", a.inbox()).bind("shared", a.sharedInbox())
                 .bind("outbox", a.outbox()).bind("followers", a.followers()).bind("pub", a.publicKeyPem())
                 .bind("account", a.accountId()).bind("channel", a.channelId()).bind("now", now).bind("id", id).execute();
+    }
+
+    /** The URLs of the remote actors of an account's channels, in the caller's transaction. */
+    public List<String> remoteChannelUrlsOf(Handle h, long accountId) {
+        return h.createQuery("""
+                SELECT a.url FROM actors a JOIN channels c ON c.id = a.channel_id
+                WHERE c.account_id = :account AND a.is_local = FALSE""").bind("account", accountId).mapTo(String.class).list();
+    }
+
+    public void delete(Handle h, long id) {
+        h.createUpdate("DELETE FROM actors WHERE id = :id").bind("id", id).execute();
     }
 
     // --- follows ---
@@ -188,6 +202,13 @@ public final class ActorStore {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT COUNT(*) FROM actor_follows f JOIN actors a ON a.id = f.follower_id
                 WHERE f.target_id = :t AND f.state = 'accepted' AND a.is_local = FALSE""").bind("t", targetId).mapTo(Long.class).one());
+    }
+
+    /** Whether one of our actors follows (accepted) any actor of `host`. */
+    public boolean anyLocalFollowsOn(String host) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT COUNT(*) FROM actor_follows f JOIN actors t ON t.id = f.target_id JOIN actors me ON me.id = f.follower_id
+                WHERE t.host = :host AND f.state = 'accepted' AND me.is_local = TRUE""").bind("host", host).mapTo(Long.class).one()) > 0;
     }
 
     public boolean anyLocalFollows(long targetId) {

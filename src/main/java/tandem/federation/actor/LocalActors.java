@@ -76,7 +76,7 @@ public final class LocalActors {
             KeyPairPem keys = RsaKeys.generate();
             Actor a = new Actor(0, url, type, name, host, true, accountId, channelId, url + "/inbox", sharedInbox(),
                     url + "/outbox", url + "/followers", keys.publicPem(), keys.privatePem(), clock.millis());
-            return store.jdbi().inTransaction(h -> store.insertIfAbsent(h, a, clock.millis()));
+            return store.insertIfAbsent(a, clock.millis());
         }
     }
 }

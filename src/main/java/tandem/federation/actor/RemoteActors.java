@@ -3,7 +3,6 @@ package tandem.federation.actor;
 import tandem.core.Lru;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import tandem.db.Transactions;
 import tandem.federation.signature.KeyLookup;
 import tandem.federation.signature.RsaKeys;
 import tandem.federation.transport.FederationHttp;
@@ -33,7 +33,9 @@ public final class RemoteActors implements KeyLookup {
     private static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9\\-_.:]{1,100}$");
     private static final Duration REFRESH_AFTER = Duration.ofDays(2);
 
+    private final Transactions transactions;
     private final ActorStore store;
+    private final RemoteAccountStore accounts;
     private final LocalActors local;
     private final FederationHttp http;
     private final Signers signers;
@@ -42,8 +44,11 @@ public final class RemoteActors implements KeyLookup {
     /** Actors by URL as last read: every inbox POST looks its signer up, usually the same few. */
     private final Map<String, Actor> recent = Lru.synchronizedMap(10_000);
 
-    public RemoteActors(ActorStore store, LocalActors local, FederationHttp http, Signers signers, Clock clock) {
+    public RemoteActors(Transactions transactions, ActorStore store, RemoteAccountStore accounts, LocalActors local, FederationHttp http,
+                        Signers signers, Clock clock) {
+        this.transactions = transactions;
         this.store = store;
+        this.accounts = accounts;
         this.local = local;
         this.http = http;
         this.signers = signers;
@@ -104,14 +109,15 @@ public final class RemoteActors implements KeyLookup {
             throw new FederationException("channel " + url + " must belong to a Person on " + parsed.host());
         }
         long now = clock.millis();
-        return store.jdbi().inTransaction(h -> {
+        return transactions.inTransaction(h -> {
             Long accountId = null;
             Long channelId = null;
             String display = text(doc, "name", parsed.username());
             String summary = doc.path("summary").isTextual() ? Texts.truncate(Texts.clean(doc.path("summary").asText()), 10_000) : null;
             switch (parsed.type()) {
-                case "Person", "Service", "Organization" -> accountId = upsertAccount(h, parsed, display, summary, now);
-                case "Group" -> channelId = upsertChannel(h, parsed, owner.accountId(), display, summary, text(doc, "support", null), now);
+                case "Person", "Service", "Organization" -> accountId = accounts.upsertAccount(h, parsed.username(), parsed.host(), display, summary, now);
+                case "Group" -> channelId = accounts.upsertChannel(h, parsed.username(), parsed.host(), owner.accountId(), display, summary,
+                        text(doc, "support", null), now);
                 default -> { }
             }
             Actor full = new Actor(0, parsed.url(), parsed.type(), parsed.username(), parsed.host(), false, accountId, channelId,
@@ -157,33 +163,6 @@ public final class RemoteActors implements KeyLookup {
         }
         if (doc.path("attributedTo").isTextual()) return doc.path("attributedTo").asText();
         throw new FederationException("a Group must be attributedTo a Person (PeerTube attaches each channel to an account)");
-    }
-
-    private long upsertAccount(Handle h, Actor a, String display, String summary, long now) {
-        Optional<Long> id = h.createQuery("SELECT id FROM accounts WHERE name = :n AND host = :h").bind("n", a.username()).bind("h", a.host())
-                .mapTo(Long.class).findOne();
-        if (id.isPresent()) {
-            h.createUpdate("UPDATE accounts SET display_name = :d, description = :s WHERE id = :id")
-                    .bind("d", display).bind("s", summary).bind("id", id.get()).execute();
-            return id.get();
-        }
-        return h.createQuery("INSERT INTO accounts (name, host, display_name, description, created_at) VALUES (:n, :h, :d, :s, :now) RETURNING id")
-                .bind("n", a.username()).bind("h", a.host()).bind("d", display).bind("s", summary).bind("now", now).mapTo(Long.class).one();
-    }
-
-    private long upsertChannel(Handle h, Actor a, long accountId, String display, String summary, String support, long now) {
-        Optional<Long> id = h.createQuery("SELECT id FROM channels WHERE name = :n AND host = :h").bind("n", a.username()).bind("h", a.host())
-                .mapTo(Long.class).findOne();
-        if (id.isPresent()) {
-            h.createUpdate("UPDATE channels SET display_name = :d, description = :s, support = :sup, account_id = :a WHERE id = :id")
-                    .bind("d", display).bind("s", summary).bind("sup", support).bind("a", accountId).bind("id", id.get()).execute();
-            return id.get();
-        }
-        return h.createQuery("""
-                INSERT INTO channels (account_id, name, host, display_name, description, support, created_at)
-                VALUES (:a, :n, :h, :d, :s, :sup, :now) RETURNING id""")
-                .bind("a", accountId).bind("n", a.username()).bind("h", a.host()).bind("d", display).bind("s", summary)
-                .bind("sup", support).bind("now", now).mapTo(Long.class).one();
     }
 
     private static String sameHost(String url, String host, String what) {

@@ -20,8 +20,6 @@ public final class RemoteVideoStore {
         this.mapper = mapper;
     }
 
-    public Jdbi jdbi() { return jdbi; }
-
     /** The local id of a remote video by its ActivityPub id. */
     public Optional<Long> idByUrl(String url) {
         return jdbi.withHandle(h -> h.createQuery("SELECT video_id FROM remote_videos WHERE url = :u").bind("u", url).mapTo(Long.class).findOne());

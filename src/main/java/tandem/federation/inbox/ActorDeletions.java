@@ -2,6 +2,7 @@ package tandem.federation.inbox;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tandem.db.Transactions;
 import tandem.video.CommentStore;
 import tandem.video.EngagementService;
 
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import tandem.federation.actor.Actor;
 import tandem.federation.actor.ActorStore;
+import tandem.federation.actor.RemoteAccountStore;
 import tandem.federation.actor.RemoteActors;
 import tandem.federation.vocab.FederationException;
 
@@ -23,13 +25,18 @@ import tandem.federation.vocab.FederationException;
 public final class ActorDeletions {
     private static final Logger log = LoggerFactory.getLogger(ActorDeletions.class);
 
+    private final Transactions transactions;
     private final ActorStore actors;
+    private final RemoteAccountStore accounts;
     private final RemoteActors remote;
     private final CommentStore comments;
     private final EngagementService engagement;
 
-    public ActorDeletions(ActorStore actors, RemoteActors remote, CommentStore comments, EngagementService engagement) {
+    public ActorDeletions(Transactions transactions, ActorStore actors, RemoteAccountStore accounts, RemoteActors remote, CommentStore comments,
+                          EngagementService engagement) {
+        this.transactions = transactions;
         this.actors = actors;
+        this.accounts = accounts;
         this.remote = remote;
         this.comments = comments;
         this.engagement = engagement;
@@ -42,19 +49,17 @@ public final class ActorDeletions {
         // Another actor of the same host may not do it: one user of a big instance could wipe out others.
         if (!activityActor.equals(url)) throw new FederationException(activityActor + " may not delete the actor " + url);
         Actor gone = found.get();
-        List<String> removed = actors.jdbi().inTransaction(h -> {
+        List<String> removed = transactions.inTransaction(h -> {
             List<String> urls = new ArrayList<>(List.of(url));
             if (gone.accountId() != null) {
-                urls.addAll(h.createQuery("""
-                        SELECT a.url FROM actors a JOIN channels c ON c.id = a.channel_id
-                        WHERE c.account_id = :account AND a.is_local = FALSE""").bind("account", gone.accountId()).mapTo(String.class).list());
+                urls.addAll(actors.remoteChannelUrlsOf(h, gone.accountId()));
                 engagement.forgetRatingsOf(h, gone.accountId());
                 comments.deleteAllBy(h, gone.accountId());
-                h.createUpdate("DELETE FROM accounts WHERE id = :id AND host IS NOT NULL").bind("id", gone.accountId()).execute();
+                accounts.deleteAccount(h, gone.accountId());
             } else if (gone.channelId() != null) {
-                h.createUpdate("DELETE FROM channels WHERE id = :id AND host IS NOT NULL").bind("id", gone.channelId()).execute();
+                accounts.deleteChannel(h, gone.channelId());
             }
-            h.createUpdate("DELETE FROM actors WHERE id = :id").bind("id", gone.id()).execute();
+            actors.delete(h, gone.id());
             return urls;
         });
         removed.forEach(remote::forget);

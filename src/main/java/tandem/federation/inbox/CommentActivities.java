@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tandem.db.Transactions;
 import tandem.video.Comment;
 import tandem.video.CommentStore;
 import tandem.video.Video;
@@ -38,6 +39,7 @@ public final class CommentActivities {
     private static final Logger log = LoggerFactory.getLogger(CommentActivities.class);
     private static final Pattern ENTITY = Pattern.compile("&(lt|gt|quot|apos|amp|nbsp|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});");
 
+    private final Transactions transactions;
     private final ObjectFetcher fetcher;
     private final RemoteActors actors;
     private final LocalActors local;
@@ -49,8 +51,9 @@ public final class CommentActivities {
     private final Clock clock;
     private final Blocklist blocks;
 
-    public CommentActivities(ObjectFetcher fetcher, RemoteActors actors, LocalActors local, CommentStore comments, VideoService videos,
-                             RemoteVideoStore remoteVideos, Audience audience, Outbox outbox, Clock clock, Blocklist blocks) {
+    public CommentActivities(Transactions transactions, ObjectFetcher fetcher, RemoteActors actors, LocalActors local, CommentStore comments,
+                             VideoService videos, RemoteVideoStore remoteVideos, Audience audience, Outbox outbox, Clock clock, Blocklist blocks) {
+        this.transactions = transactions;
         this.blocks = blocks;
         this.fetcher = fetcher;
         this.actors = actors;
@@ -86,7 +89,7 @@ public final class CommentActivities {
         String text = text(note);
         long created = published(note);
         JsonNode finalNote = note;
-        comments.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             comments.insert(h, t.video().id(), writer.accountId(), t.parent() == null ? null : t.parent().threadId(),
                     t.parent() == null ? null : t.parent().id(), text, created, clock.millis(), id);
             if (t.video().isLocal() && original != null) {
@@ -110,7 +113,7 @@ public final class CommentActivities {
         boolean authorHost = host.equals(Texts.hostOf(url));
         boolean videoHost = v != null && !v.isLocal() && remoteVideos.urlOf(v.id()).map(u -> host.equals(Texts.hostOf(u))).orElse(false);
         if (!authorHost && !videoHost) throw new FederationException(activityActor + " may not delete comment " + url);
-        comments.jdbi().useTransaction(h -> comments.softDelete(h, c.get().id(), clock.millis()));
+        transactions.useTransaction(h -> comments.softDelete(h, c.get().id(), clock.millis()));
         log.info("remote comment {} deleted", url);
         return true;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tandem.db.Transactions;
 import tandem.job.JobQueue;
 
 import java.time.Clock;
@@ -30,6 +31,7 @@ import tandem.federation.vocab.FederationException;
 public final class FollowActivities {
     private static final Logger log = LoggerFactory.getLogger(FollowActivities.class);
 
+    private final Transactions transactions;
     private final ObjectMapper mapper;
     private final ActorStore store;
     private final RemoteActors remote;
@@ -40,8 +42,9 @@ public final class FollowActivities {
     private final boolean manualApproval;
     private final java.util.function.Function<String, Optional<Actor>> localActor;
 
-    public FollowActivities(ObjectMapper mapper, ActorStore store, RemoteActors remote, LocalActors local, Outbox outbox,
+    public FollowActivities(Transactions transactions, ObjectMapper mapper, ActorStore store, RemoteActors remote, LocalActors local, Outbox outbox,
                             JobQueue jobs, Clock clock, boolean manualApproval, java.util.function.Function<String, Optional<Actor>> localActor) {
+        this.transactions = transactions;
         this.localActor = localActor;
         this.mapper = mapper;
         this.store = store;
@@ -58,7 +61,7 @@ public final class FollowActivities {
         if (target.isEmpty()) throw new FederationException("Follow target " + f.object() + " is not an actor of this instance");
         Actor follower = remote.resolve(f.actor());
         boolean pending = target.get().isInstance() && manualApproval;
-        store.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             store.upsertFollow(h, follower.id(), target.get().id(), pending ? Follow.PENDING : Follow.ACCEPTED, f.id(), clock.millis());
             if (!pending) sendAnswer(h, "Accept", target.get(), follower, f.id());
         });
@@ -78,7 +81,7 @@ public final class FollowActivities {
 
     public void onAccept(Activity.Accept a) {
         Follow ours = ourFollow(a.follow(), a.actor());
-        store.jdbi().useTransaction(h -> store.setFollowState(h, ours.follower().id(), ours.target().id(), Follow.ACCEPTED, clock.millis()));
+        transactions.useTransaction(h -> store.setFollowState(h, ours.follower().id(), ours.target().id(), Follow.ACCEPTED, clock.millis()));
         log.info("{} accepted our follow", ours.target().handle());
         if (ours.target().outbox() != null) {
             jobs.enqueue(InboxJobs.CRAWL, mapper.createObjectNode().put("outbox", ours.target().outbox()).toString());
@@ -87,7 +90,7 @@ public final class FollowActivities {
 
     public void onReject(Activity.Reject r) {
         Follow ours = ourFollow(r.follow(), r.actor());
-        store.jdbi().useTransaction(h -> store.deleteFollow(h, ours.follower().id(), ours.target().id()));
+        transactions.useTransaction(h -> store.deleteFollow(h, ours.follower().id(), ours.target().id()));
         log.info("{} rejected our follow", ours.target().handle());
     }
 
@@ -96,7 +99,7 @@ public final class FollowActivities {
         Optional<Actor> follower = store.byUrl(actorUrl);
         Optional<Actor> ours = target == null ? Optional.empty() : store.byUrl(target).filter(Actor::local);
         if (follower.isEmpty() || ours.isEmpty()) return;
-        store.jdbi().useTransaction(h -> store.deleteFollow(h, follower.get().id(), ours.get().id()));
+        transactions.useTransaction(h -> store.deleteFollow(h, follower.get().id(), ours.get().id()));
         log.info("{} stopped following {}", follower.get().handle(), ours.get().handle());
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tandem.db.Transactions;
 import tandem.job.JobQueue;
 
 import java.io.IOException;
@@ -40,18 +41,22 @@ public final class Inbox {
     private final RemoteActors actors;
     private final LocalActors local;
     private final Blocklist blocks;
+    private final Transactions transactions;
+    private final InboxStore store;
     private final JobQueue jobs;
     private final Clock clock;
     private final long maxBytes;
     private final Timer verifyTimer;
 
     public Inbox(ObjectMapper mapper, HttpSignatures signatures, RemoteActors actors, LocalActors local, Blocklist blocks,
-                 JobQueue jobs, Clock clock, long maxBytes, Timer verifyTimer) {
+                 Transactions transactions, InboxStore store, JobQueue jobs, Clock clock, long maxBytes, Timer verifyTimer) {
         this.mapper = mapper;
         this.signatures = signatures;
         this.actors = actors;
         this.local = local;
         this.blocks = blocks;
+        this.transactions = transactions;
+        this.store = store;
         this.jobs = jobs;
         this.clock = clock;
         this.maxBytes = maxBytes;
@@ -118,15 +123,11 @@ public final class Inbox {
         // The replay guard is the signed request, not the id alone: PeerTube re-uses ids (a Follow
         // after an Undo has the same id), but a replay re-sends the same signature.
         String signature = signatureHash(header);
-        boolean stored = jobs.jdbi().inTransaction(h -> {
-            int inserted = h.createUpdate("""
-                    INSERT INTO inbox_activities (activity_url, signature_hash, actor_url, signer_url, body, received_at)
-                    VALUES (:id, :sig, :actor, :signer, :body, :now) ON CONFLICT (activity_url, signature_hash) DO NOTHING""")
-                    .bind("id", activity.id()).bind("sig", signature).bind("actor", activity.actor()).bind("signer", signed.actorUrl())
-                    .bind("body", new String(body, StandardCharsets.UTF_8)).bind("now", now).execute();
-            if (inserted == 0) return false;
-            long rowId = h.createQuery("SELECT id FROM inbox_activities WHERE activity_url = :id AND signature_hash = :sig")
-                    .bind("id", activity.id()).bind("sig", signature).mapTo(Long.class).one();
+        boolean stored = transactions.inTransaction(h -> {
+            Optional<Long> inserted = store.insertIfNew(h, activity.id(), signature, activity.actor(), signed.actorUrl(),
+                    new String(body, StandardCharsets.UTF_8), now);
+            if (inserted.isEmpty()) return false;
+            long rowId = inserted.get();
             jobs.enqueue(h, InboxJobs.INBOX, "{\"inbox\":" + rowId + "}");
             return true;
         });

@@ -3,13 +3,11 @@ package tandem.federation.inbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.job.Job;
 import tandem.job.JobHandler;
 
-import java.util.Map;
 import tandem.federation.actor.ObjectFetcher;
 import tandem.federation.actor.RemoteActors;
 import tandem.federation.transport.FederationHttpException;
@@ -31,7 +29,7 @@ import tandem.federation.vocab.FederationException;
 public final class InboxProcessor implements JobHandler {
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
 
-    private final Jdbi jdbi;
+    private final InboxStore store;
     private final ObjectMapper mapper;
     private final ObjectFetcher fetcher;
     private final FollowActivities follows;
@@ -41,9 +39,9 @@ public final class InboxProcessor implements JobHandler {
     private final RemoteActors actors;
     private final ActorDeletions actorDeletions;
 
-    public InboxProcessor(Jdbi jdbi, ObjectMapper mapper, ObjectFetcher fetcher, FollowActivities follows, VideoActivities videos,
+    public InboxProcessor(InboxStore store, ObjectMapper mapper, ObjectFetcher fetcher, FollowActivities follows, VideoActivities videos,
                           CommentActivities comments, RateActivities rates, RemoteActors actors, ActorDeletions actorDeletions) {
-        this.jdbi = jdbi;
+        this.store = store;
         this.mapper = mapper;
         this.fetcher = fetcher;
         this.follows = follows;
@@ -57,13 +55,12 @@ public final class InboxProcessor implements JobHandler {
     @Override
     public void run(Job job) throws Exception {
         long rowId = mapper.readTree(job.payload()).path("inbox").asLong();
-        Map.Entry<String, String> row = jdbi.withHandle(h -> h.createQuery("SELECT body, signer_url FROM inbox_activities WHERE id = :id")
-                .bind("id", rowId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).findOne()).orElse(null);
+        InboxStore.Received row = store.find(rowId).orElse(null);
         if (row == null) return;
-        JsonNode body = mapper.readTree(row.getKey());
+        JsonNode body = mapper.readTree(row.body());
         try {
             Activity activity = AsToActivity.parse(body);
-            boolean forwarded = !activity.actor().equals(row.getValue());
+            boolean forwarded = !activity.actor().equals(row.signerUrl());
             dispatch(activity, forwarded, (ObjectNode) body);
         } catch (RuntimeException e) {
             throw JobFailures.classify(e);

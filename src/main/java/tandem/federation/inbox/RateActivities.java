@@ -3,6 +3,7 @@ package tandem.federation.inbox;
 import tandem.federation.vocab.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tandem.db.Transactions;
 import tandem.video.EngagementService;
 import tandem.video.Video;
 import tandem.video.VideoService;
@@ -24,6 +25,7 @@ import tandem.federation.vocab.FederationException;
 public final class RateActivities {
     private static final Logger log = LoggerFactory.getLogger(RateActivities.class);
 
+    private final Transactions transactions;
     private final RemoteActors actors;
     private final LocalActors local;
     private final VideoService videos;
@@ -31,8 +33,9 @@ public final class RateActivities {
     private final VideoEvents events;
     private final EngagementService engagement;
 
-    public RateActivities(RemoteActors actors, LocalActors local, VideoService videos, RemoteVideoStore remoteVideos,
+    public RateActivities(Transactions transactions, RemoteActors actors, LocalActors local, VideoService videos, RemoteVideoStore remoteVideos,
                           VideoEvents events, EngagementService engagement) {
+        this.transactions = transactions;
         this.actors = actors;
         this.local = local;
         this.videos = videos;
@@ -47,7 +50,7 @@ public final class RateActivities {
         Actor rater = actors.resolve(actorUrl);
         if (rater.accountId() == null) throw new FederationException(actorUrl + " is not an account: it cannot rate");
         long account = rater.accountId();
-        remoteVideos.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             // Followers re-read the counts from our likes/dislikes collections after an Update.
             if (!engagement.setRating(h, v.id(), account, rating).equals(rating)) events.updated(h, v.id());
         });

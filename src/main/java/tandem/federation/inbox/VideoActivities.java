@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tandem.db.Transactions;
 import tandem.job.JobQueue;
 
 import java.time.Clock;
@@ -29,6 +30,7 @@ import tandem.federation.vocab.RemoteVideo;
 public final class VideoActivities {
     private static final Logger log = LoggerFactory.getLogger(VideoActivities.class);
 
+    private final Transactions transactions;
     private final ObjectMapper mapper;
     private final ObjectFetcher fetcher;
     private final RemoteActors actors;
@@ -38,8 +40,9 @@ public final class VideoActivities {
     private final Clock clock;
     private final Blocklist blocks;
 
-    public VideoActivities(ObjectMapper mapper, ObjectFetcher fetcher, RemoteActors actors, ActorStore actorStore,
+    public VideoActivities(Transactions transactions, ObjectMapper mapper, ObjectFetcher fetcher, RemoteActors actors, ActorStore actorStore,
                            RemoteVideoStore videos, JobQueue jobs, Clock clock, Blocklist blocks) {
+        this.transactions = transactions;
         this.blocks = blocks;
         this.mapper = mapper;
         this.fetcher = fetcher;
@@ -96,7 +99,7 @@ public final class VideoActivities {
             o = null;
         }
         if (o == null || "Tombstone".equals(o.path("type").asText())) {
-            videos.jdbi().useTransaction(h -> videos.delete(h, videoId));
+            transactions.useTransaction(h -> videos.delete(h, videoId));
             log.info("remote video {} is gone from its origin: deleted here", url.get());
             return;
         }
@@ -117,7 +120,7 @@ public final class VideoActivities {
         }
         Actor channel = actors.resolve(v.channelUrl());
         if (channel.channelId() == null) throw new FederationException(v.channelUrl() + " is not a channel");
-        long id = videos.jdbi().inTransaction(h -> videos.upsert(h, v, channel.channelId(), clock.millis()));
+        long id = transactions.inTransaction(h -> videos.upsert(h, v, channel.channelId(), clock.millis()));
         jobs.enqueue(InboxJobs.FETCH, mapper.createObjectNode().put("kind", "thumbnail").put("videoId", id).put("url", v.thumbnailUrl()).toString());
         syncCounts(id, v);
         log.info("{} remote video {} ({})", known ? "updated" : "stored", v.url(), v.name());
@@ -140,9 +143,7 @@ public final class VideoActivities {
     }
 
     private boolean followsSomethingOn(String host) {
-        return actorStore.jdbi().withHandle(h -> h.createQuery("""
-                SELECT COUNT(*) FROM actor_follows f JOIN actors t ON t.id = f.target_id JOIN actors me ON me.id = f.follower_id
-                WHERE t.host = :host AND f.state = 'accepted' AND me.is_local = TRUE""").bind("host", host).mapTo(Long.class).one()) > 0;
+        return actorStore.anyLocalFollowsOn(host);
     }
 
     private boolean followed(String actorUrl) {
@@ -156,7 +157,7 @@ public final class VideoActivities {
         if (!Texts.hostOf(activityActor).equals(Texts.hostOf(url))) {
             throw new FederationException(activityActor + " may not delete " + url + ", a video of another host");
         }
-        videos.jdbi().useTransaction(h -> videos.delete(h, id.get()));
+        transactions.useTransaction(h -> videos.delete(h, id.get()));
         log.info("remote video {} deleted by its origin", url);
         return true;
     }

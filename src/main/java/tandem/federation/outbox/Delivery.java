@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jdbi.v3.core.Jdbi;
 import tandem.job.Job;
 import tandem.job.JobDeferred;
 import tandem.job.JobHandler;
@@ -48,7 +47,7 @@ public final class Delivery implements JobHandler {
      */
     private static final Duration HOST_BUSY_DELAY = Duration.ofSeconds(5);
 
-    private final Jdbi jdbi;
+    private final OutboxStore store;
     private final ObjectMapper mapper;
     private final ActorStore actors;
     private final Signers signers;
@@ -61,8 +60,8 @@ public final class Delivery implements JobHandler {
 
     private record Outgoing(byte[] body, Signer signer) {}
 
-    public Delivery(Jdbi jdbi, ObjectMapper mapper, ActorStore actors, Signers signers, FederationHttp http, int perHost, Clock clock) {
-        this.jdbi = jdbi;
+    public Delivery(OutboxStore store, ObjectMapper mapper, ActorStore actors, Signers signers, FederationHttp http, int perHost, Clock clock) {
+        this.store = store;
         this.mapper = mapper;
         this.actors = actors;
         this.signers = signers;
@@ -105,11 +104,10 @@ public final class Delivery implements JobHandler {
     }
 
     private Outgoing load(long outboxId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT actor_id, body FROM outbox_activities WHERE id = :id").bind("id", outboxId)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).findOne())
-                .flatMap(e -> actors.byId(e.getKey()).map(a -> {
+        return store.find(outboxId)
+                .flatMap(e -> actors.byId(e.actorId()).map(a -> {
                     Signer signer = signers.of(a);
-                    return new Outgoing(ldSigned(e.getValue(), a, signer).getBytes(StandardCharsets.UTF_8), signer);
+                    return new Outgoing(ldSigned(e.body(), a, signer).getBytes(StandardCharsets.UTF_8), signer);
                 }))
                 .orElse(null);
     }

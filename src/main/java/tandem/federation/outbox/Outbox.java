@@ -25,14 +25,16 @@ import tandem.federation.actor.LocalActors;
  */
 public final class Outbox {
     private final ObjectMapper mapper;
+    private final OutboxStore store;
     private final JobQueue jobs;
     private final JobType delivery;
     private final LocalActors local;
     private final Blocklist blocks;
     private final Clock clock;
 
-    public Outbox(ObjectMapper mapper, JobQueue jobs, JobType delivery, LocalActors local, Blocklist blocks, Clock clock) {
+    public Outbox(ObjectMapper mapper, OutboxStore store, JobQueue jobs, JobType delivery, LocalActors local, Blocklist blocks, Clock clock) {
         this.mapper = mapper;
+        this.store = store;
         this.jobs = jobs;
         this.delivery = delivery;
         this.local = local;
@@ -56,9 +58,7 @@ public final class Outbox {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise activity", e);
         }
-        long id = h.createQuery("INSERT INTO outbox_activities (activity_url, actor_id, body, created_at) VALUES (:u, :a, :b, :now) RETURNING id")
-                .bind("u", activity.path("id").asText()).bind("a", from.id()).bind("b", body).bind("now", clock.millis())
-                .mapTo(Long.class).one();
+        long id = store.insert(h, activity.path("id").asText(), from.id(), body, clock.millis());
         String type = activity.path("type").asText();
         List<String> payloads = new ArrayList<>(targets.size());
         for (String inbox : targets) {

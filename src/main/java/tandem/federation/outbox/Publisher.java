@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.account.Account;
+import tandem.db.Transactions;
 import tandem.job.Job;
 import tandem.job.JobHandler;
 import tandem.job.JobQueue;
@@ -42,6 +43,7 @@ import tandem.federation.vocab.Federable;
 public final class Publisher implements JobHandler {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
+    private final Transactions transactions;
     private final ObjectMapper mapper;
     private final VideoService videos;
     private final CommentStore comments;
@@ -53,12 +55,14 @@ public final class Publisher implements JobHandler {
     private final CommentToAs commentToAs;
     private final ActorToAs actorToAs;
     private final Outbox outbox;
+    private final OutboxStore sent;
     private final JobQueue jobs;
     private final Clock clock;
 
-    public Publisher(ObjectMapper mapper, VideoService videos, CommentStore comments, RemoteVideoStore remoteVideos, LocalActors local,
-                     ActorStore actors, Audience audience, VideoToAs videoToAs, CommentToAs commentToAs, ActorToAs actorToAs, Outbox outbox, JobQueue jobs,
-                     Clock clock) {
+    public Publisher(Transactions transactions, ObjectMapper mapper, VideoService videos, CommentStore comments, RemoteVideoStore remoteVideos,
+                     LocalActors local, ActorStore actors, Audience audience, VideoToAs videoToAs, CommentToAs commentToAs, ActorToAs actorToAs,
+                     Outbox outbox, OutboxStore sent, JobQueue jobs, Clock clock) {
+        this.transactions = transactions;
         this.mapper = mapper;
         this.videos = videos;
         this.comments = comments;
@@ -70,6 +74,7 @@ public final class Publisher implements JobHandler {
         this.commentToAs = commentToAs;
         this.actorToAs = actorToAs;
         this.outbox = outbox;
+        this.sent = sent;
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -107,7 +112,7 @@ public final class Publisher implements JobHandler {
         List<tandem.video.VideoFile> files = videos.files(v);
         boolean playable = v.state() == VideoState.PUBLISHED && files.stream().anyMatch(f -> "hls".equals(f.kind()));
         boolean announced = wasSent(url + "/activity");
-        actors.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             List<String> inboxes = audience.forVideo(h, v);
             if (v.privacy() != VideoPrivacy.PUBLIC && v.privacy() != VideoPrivacy.UNLISTED) {
                 if (announced && !inboxes.isEmpty() && !deletedSinceSent(url)) {
@@ -159,7 +164,7 @@ public final class Publisher implements JobHandler {
         ObjectNode update = activity("Update", actor.url() + "/updates/" + clock.millis(), actor, object);
         update.putArray("to").add(Contexts.PUBLIC);
         update.putArray("cc").add(actor.followers());
-        actors.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             int n = outbox.send(h, actor, update, audience.followersOf(h, involved));
             log.info("Update of {} queued for {} inbox(es)", actor.url(), n);
         });
@@ -172,7 +177,7 @@ public final class Publisher implements JobHandler {
         Video v = found.get();
         String url = local.videoUrl(v.uuid());
         if (v.state() != VideoState.PUBLISHED || !wasSent(url + "/activity")) return;
-        actors.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             List<String> inboxes = audience.forVideo(h, v);
             for (Actor sharer : List.of(local.instance(), local.channel(v.channel()))) {
                 ObjectNode share = videoToAs.announce(sharer, url);
@@ -190,7 +195,7 @@ public final class Publisher implements JobHandler {
         actors.byUrl(local.instanceUrl()).ifPresent(involved::add);
         if (involved.isEmpty()) return;
         Actor from = involved.getFirst();
-        actors.jdbi().useTransaction(h -> outbox.send(h, from, delete(from, url), audience.followersOf(h, involved)));
+        transactions.useTransaction(h -> outbox.send(h, from, delete(from, url), audience.followersOf(h, involved)));
     }
 
     private void comment(long commentId, boolean deleted) {
@@ -210,7 +215,7 @@ public final class Publisher implements JobHandler {
         String parentUrl = c.inReplyTo() == null ? null : comments.byId(c.inReplyTo()).map(parent ->
                 comments.urlOf(parent.id()).orElse(local.commentUrl(v.get().uuid(), parent.id()))).orElse(null);
         ObjectNode note = commentToAs.note(c, v.get(), videoUrl, parentUrl);
-        actors.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             List<String> inboxes = new ArrayList<>(audience.forVideo(h, v.get()));
             inboxes.addAll(audience.followersOfAccount(h, c.account()));
             // A reply also goes to the authors it answers, as PeerTube sends it: they may follow no one here.
@@ -232,7 +237,7 @@ public final class Publisher implements JobHandler {
         Optional<String> url = comments.urlOf(c.id());
         if (url.isEmpty()) return;
         Actor owner = local.account(v.channel().account());
-        actors.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             List<String> inboxes = new ArrayList<>(audience.forVideo(h, v));
             actors.byAccount(c.account().id()).map(Actor::deliveryInbox).ifPresent(inboxes::add);
             if (!inboxes.isEmpty()) outbox.send(h, owner, delete(owner, url.get()), inboxes);
@@ -272,7 +277,7 @@ public final class Publisher implements JobHandler {
         ObjectNode activity = "none".equals(rating)
                 ? undo(rater, rateActivity(rater, old, videoUrl.get()))
                 : rateActivity(rater, rating, videoUrl.get());
-        actors.jdbi().useTransaction(h -> outbox.send(h, rater, activity, List.of(inbox.get())));
+        transactions.useTransaction(h -> outbox.send(h, rater, activity, List.of(inbox.get())));
     }
 
     private void view(long videoId) {
@@ -280,7 +285,7 @@ public final class Publisher implements JobHandler {
         if (v.isEmpty()) return;
         String url = v.get().isLocal() ? local.videoUrl(v.get().uuid()) : remoteVideos.urlOf(v.get().id()).orElse(null);
         if (url == null) return;
-        actors.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             List<String> inboxes = v.get().isLocal() ? audience.followersOf(h, audience.involved(v.get().channel()))
                     : audience.originInbox(v.get()).stream().toList();
             if (inboxes.isEmpty()) return;
@@ -344,20 +349,14 @@ public final class Publisher implements JobHandler {
 
     /** Whether the last activity sent about this video was its Delete (a private video's later changes send nothing). */
     private boolean deletedSinceSent(String videoUrl) {
-        return actors.jdbi().withHandle(h -> h.createQuery("""
-                        SELECT activity_url FROM outbox_activities
-                        WHERE activity_url = :create OR activity_url = :delete OR activity_url LIKE :updates ORDER BY id DESC""")
-                .bind("create", videoUrl + "/activity").bind("delete", videoUrl + "/delete").bind("updates", videoUrl + "/updates/%")
-                .mapTo(String.class).findFirst()).map(u -> u.equals(videoUrl + "/delete")).orElse(false);
+        return sent.latestAbout(videoUrl).map(u -> u.equals(videoUrl + "/delete")).orElse(false);
     }
 
     private boolean wasSent(String activityUrl) {
-        return actors.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox_activities WHERE activity_url = :u")
-                .bind("u", activityUrl).mapTo(Long.class).one()) > 0;
+        return sent.wasSent(activityUrl);
     }
 
     private void markSent(Handle h, String activityUrl) {
-        h.createUpdate("INSERT INTO outbox_activities (activity_url, actor_id, body, created_at) VALUES (:u, NULL, '{}', :now)")
-                .bind("u", activityUrl).bind("now", clock.millis()).execute();
+        sent.markSent(h, activityUrl, clock.millis());
     }
 }
