@@ -43,12 +43,16 @@ public final class ActorDeletions {
     }
 
     /** False when `url` is no remote actor we know; refused unless the actor deletes itself. */
-    public boolean onDelete(String activityActor, String url) {
-        Optional<Actor> found = actors.byUrl(url).filter(a -> !a.local());
-        if (found.isEmpty()) return false;
+    /** The remote actor at this URL, if we know it (our own actors are never deleted from outside). */
+    public Optional<Actor> remoteActor(String url) {
+        return actors.byUrl(url).filter(a -> !a.local());
+    }
+
+    public void onDelete(String activityActor, DeleteTarget.RemoteActor target) {
+        String url = target.url();
         // Another actor of the same host may not do it: one user of a big instance could wipe out others.
         if (!activityActor.equals(url)) throw new FederationException(activityActor + " may not delete the actor " + url);
-        Actor gone = found.get();
+        Actor gone = target.actor();
         List<String> removed = transactions.inTransaction(h -> {
             List<String> urls = new ArrayList<>(List.of(url));
             if (gone.accountId() != null) {
@@ -64,6 +68,5 @@ public final class ActorDeletions {
         });
         removed.forEach(remote::forget);
         log.info("remote actor {} deleted itself: {} actor(s) removed with what they brought", url, removed.size());
-        return true;
     }
 }

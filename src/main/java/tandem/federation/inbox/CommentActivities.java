@@ -105,17 +105,22 @@ public final class CommentActivities {
      * Delete of a comment: by its author's host, or by the host of the video it is on (which may also
      * remove our users' comments on its video: our copy then hides them as the origin does).
      */
-    public boolean onDelete(String activityActor, String url) {
-        Optional<Comment> c = local.isLocal(url) ? ourComment(url) : comments.byUrl(url);
-        if (c.isEmpty()) return false;
+    /** The comment this URL names here: one of ours by its path, or a remote one by its URL. */
+    public Optional<Comment> find(String url) {
+        return local.isLocal(url) ? ourComment(url) : comments.byUrl(url);
+    }
+
+    /** The comment's own host, or the host of the remote video it is on (its moderator), may delete it. */
+    public void onDelete(String activityActor, DeleteTarget.KnownComment target) {
+        String url = target.url();
+        Comment c = target.comment();
         String host = Texts.hostOf(activityActor);
-        Video v = videos.find(String.valueOf(c.get().videoId())).orElse(null);
+        Video v = videos.find(String.valueOf(c.videoId())).orElse(null);
         boolean authorHost = host.equals(Texts.hostOf(url));
         boolean videoHost = v != null && !v.isLocal() && remoteVideos.urlOf(v.id()).map(u -> host.equals(Texts.hostOf(u))).orElse(false);
         if (!authorHost && !videoHost) throw new FederationException(activityActor + " may not delete comment " + url);
-        transactions.useTransaction(h -> comments.softDelete(h, c.get().id(), clock.millis()));
+        transactions.useTransaction(h -> comments.softDelete(h, c.id(), clock.millis()));
         log.info("remote comment {} deleted", url);
-        return true;
     }
 
     /** Where one of our URLs points: `/videos/watch/<video>` or `/videos/watch/<video>/comments/<comment>`. */

@@ -38,6 +38,7 @@ public final class InboxProcessor implements JobHandler {
     private final RateActivities rates;
     private final RemoteActors actors;
     private final ActorDeletions actorDeletions;
+    private final DeleteTargets deletes;
 
     public InboxProcessor(InboxStore store, ObjectMapper mapper, ObjectFetcher fetcher, FollowActivities follows, VideoActivities videos,
                           CommentActivities comments, RateActivities rates, RemoteActors actors, ActorDeletions actorDeletions) {
@@ -50,6 +51,7 @@ public final class InboxProcessor implements JobHandler {
         this.rates = rates;
         this.actors = actors;
         this.actorDeletions = actorDeletions;
+        this.deletes = new DeleteTargets(videos, comments, actorDeletions);
     }
 
     @Override
@@ -145,10 +147,12 @@ public final class InboxProcessor implements JobHandler {
     /** A Delete names a video, a comment or an actor. A forwarded one counts only if the origin no longer has the object. */
     private void delete(Activity.Delete d, boolean forwarded) {
         if (forwarded && stillThere(d.object())) throw new FederationException("forwarded Delete of " + d.object() + ", which its origin still serves");
-        if (videos.onDelete(d.actor(), d.object())) return;
-        if (comments.onDelete(d.actor(), d.object())) return;
-        if (actorDeletions.onDelete(d.actor(), d.object())) return;
-        log.info("ignoring Delete of {} (unknown here)", d.object());
+        switch (deletes.resolve(d.object())) {
+            case DeleteTarget.RemoteVideo v -> videos.onDelete(d.actor(), v);
+            case DeleteTarget.KnownComment c -> comments.onDelete(d.actor(), c);
+            case DeleteTarget.RemoteActor a -> actorDeletions.onDelete(d.actor(), a);
+            case DeleteTarget.Unknown u -> log.info("ignoring Delete of {} (unknown here)", u.url());
+        }
     }
 
     private boolean stillThere(String url) {

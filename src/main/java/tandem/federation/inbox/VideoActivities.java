@@ -151,14 +151,18 @@ public final class VideoActivities {
     }
 
     /** Delete of a video: only from its origin host. */
-    public boolean onDelete(String activityActor, String url) {
-        Optional<Long> id = videos.idByUrl(url);
-        if (id.isEmpty()) return false;
+    /** The remote video we list at this URL, if any. */
+    public Optional<Long> remoteVideoId(String url) {
+        return videos.idByUrl(url);
+    }
+
+    /** Only the video's own host may delete it. */
+    public void onDelete(String activityActor, DeleteTarget.RemoteVideo target) {
+        String url = target.url();
         if (!Texts.hostOf(activityActor).equals(Texts.hostOf(url))) {
             throw new FederationException(activityActor + " may not delete " + url + ", a video of another host");
         }
-        transactions.useTransaction(h -> videos.delete(h, id.get()));
+        transactions.useTransaction(h -> videos.delete(h, target.videoId()));
         log.info("remote video {} deleted by its origin", url);
-        return true;
     }
 }
