@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tandem.db.Database;
+import tandem.job.NoPayload;
 import tandem.testing.TestDatabase;
 
 /** Old activities leave the tables; recent ones, and the record that a video's Create was sent, stay. */
@@ -35,7 +36,7 @@ class ActivityPurgeTest {
         sent("https://us.example/videos/watch/1/announces/1", "{\"type\":\"Announce\"}", NOW.minus(Duration.ofDays(40)));
         sent("https://us.example/videos/watch/2/announces/1", "{\"type\":\"Announce\"}", NOW.minus(Duration.ofDays(20)));
 
-        new ActivityPurge(db.jdbi(), Clock.fixed(NOW, ZoneOffset.UTC)).run(null);
+        new ActivityPurge(db.jdbi(), Clock.fixed(NOW, ZoneOffset.UTC)).run(null, NoPayload.NONE);
 
         List<String> received = db.jdbi().withHandle(h -> h.createQuery("SELECT activity_url FROM inbox_activities").mapTo(String.class).list());
         assertThat(received).containsExactly("https://a.example/recent");

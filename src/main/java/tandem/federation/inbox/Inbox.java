@@ -127,7 +127,7 @@ public final class Inbox {
             if (inserted == 0) return false;
             long rowId = h.createQuery("SELECT id FROM inbox_activities WHERE activity_url = :id AND signature_hash = :sig")
                     .bind("id", activity.id()).bind("sig", signature).mapTo(Long.class).one();
-            jobs.enqueue(h, InboxJobs.INBOX, "{\"inbox\":" + rowId + "}");
+            jobs.enqueue(h, InboxJobs.INBOX, new InboxJob(rowId));
             return true;
         });
         if (!stored) throw new InboxRejection(409, "activity " + activity.id() + " was already received (the same signed request)");

@@ -26,7 +26,7 @@ import tandem.federation.vocab.FederationException;
  * its origin refuses or lies about…) ends the job at once with its reason; a network failure or a
  * 5xx fetching an object is retried.
  */
-public final class InboxProcessor implements JobHandler {
+public final class InboxProcessor implements JobHandler<InboxJob> {
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
 
     private final Jdbi jdbi;
@@ -53,8 +53,8 @@ public final class InboxProcessor implements JobHandler {
     }
 
     @Override
-    public void run(Job job) throws Exception {
-        long rowId = mapper.readTree(job.payload()).path("inbox").asLong();
+    public void run(Job job, InboxJob payload) throws Exception {
+        long rowId = payload.inbox();
         Map.Entry<String, String> row = jdbi.withHandle(h -> h.createQuery("SELECT body, signer_url FROM inbox_activities WHERE id = :id")
                 .bind("id", rowId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).findOne()).orElse(null);
         if (row == null) return;
