@@ -168,7 +168,7 @@ public final class App implements AutoCloseable {
 
             ActorStore actorStore = new ActorStore(db.jdbi());
             LocalActors localActors = new LocalActors(actorStore, config.publicUrl().toString(), clock);
-            FederationEvents federationEvents = new FederationEvents(mapper, jobs, localActors);
+            FederationEvents federationEvents = new FederationEvents(jobs, localActors);
             VideoStore videoStore = new VideoStore(db.jdbi());
             VideoService videos = new VideoService(db.transactions(), videoStore, accounts, blobs, jobs, clock, config.maxUploadBytes(), federationEvents);
             ResumableUploads resumable = new ResumableUploads(new UploadStore(db.jdbi()), videos, data.resolve("uploads"), clock, mapper, config.uploadAbandonAfter());
@@ -241,7 +241,7 @@ public final class App implements AutoCloseable {
             try {
                 FfmpegBinaries ffmpeg = new FfmpegBinaries(config.ffmpegCacheDir());
                 pipeline = new VideoPipeline(db.transactions(), videoStore, blobs, new MediaProbe(ffmpeg), new HlsTranscoder(ffmpeg),
-                        new Thumbnailer(ffmpeg), mediaLinks(urls), tmp.resolve("work"), clock, mapper, federationEvents);
+                        new Thumbnailer(ffmpeg), mediaLinks(urls), tmp.resolve("work"), clock, federationEvents);
             } catch (RuntimeException e) {
                 http.close();
                 if (mediaServer != null) mediaServer.close();
@@ -252,7 +252,7 @@ public final class App implements AutoCloseable {
             jobs.register(VideoJobs.THUMBNAIL, pipeline::thumbnail);
             jobs.register(VideoJobs.transcode(config.transcodeConcurrency()), pipeline.transcode());
             jobs.register(VideoJobs.DELETE_FILES, pipeline::deleteFiles);
-            jobs.register(VideoJobs.PURGE_UPLOADS, job -> resumable.purgeAbandoned());
+            jobs.register(VideoJobs.PURGE_UPLOADS, (job, none) -> resumable.purgeAbandoned());
             jobs.recurring(VideoJobs.PURGE_UPLOADS, Duration.ofMinutes(10));
             jobs.register(JobQueue.PURGE_DONE, jobs::purgeDone);
             jobs.recurring(JobQueue.PURGE_DONE, Duration.ofHours(1));

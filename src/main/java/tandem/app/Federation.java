@@ -22,6 +22,7 @@ import tandem.federation.inbox.CommentActivities;
 import tandem.federation.document.CommentToAs;
 import tandem.federation.inbox.Crawler;
 import tandem.federation.outbox.Delivery;
+import tandem.federation.outbox.DeliveryJob;
 import tandem.federation.document.Discovery;
 import tandem.federation.document.Documents;
 import tandem.federation.FederationEvents;
@@ -48,7 +49,6 @@ import tandem.federation.actor.Signers;
 import tandem.federation.inbox.VideoActivities;
 import tandem.federation.document.VideoToAs;
 import tandem.federation.vocab.VideoUrls;
-import tandem.job.JobHandler;
 import tandem.job.JobQueue;
 import tandem.job.JobType;
 import tandem.storage.BlobStore;
@@ -59,15 +59,14 @@ import tandem.video.VideoService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The federation half of the composition root: builds the ActivityPub services once and hands
  * the HTTP layer what it serves (documents, inbox, discovery, admin) and the job queue its handlers.
  */
 record Federation(Documents documents, Inbox inbox, Discovery discovery, Following following, Blocklist blocks,
-                  ChannelSubscriptions subscriptions, FederationHttp http, Map<JobType, JobHandler> handlers) {
+                  ChannelSubscriptions subscriptions, FederationHttp http, Consumer<JobQueue> handlers) {
     /** PeerTube's tolerance for the clock of a signed request (`Date` header). */
     private static final Duration SIGNATURE_SKEW = Duration.ofSeconds(1800);
     private static final long MAX_FETCHED_DOCUMENT = 3L * 1024 * 1024;
@@ -86,7 +85,7 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
         RemoteAccountStore remoteAccounts = new RemoteAccountStore();
         Blocklist blocks = new Blocklist(new BlocklistStore(db.jdbi()), clock);
         RemoteActors remoteActors = new RemoteActors(transactions, actorStore, remoteAccounts, local, http, signers, clock);
-        JobType deliveryType = OutboxJobs.delivery(fc);
+        JobType<DeliveryJob> deliveryType = OutboxJobs.delivery(fc);
         Outbox outbox = new Outbox(mapper, outboxStore, jobs, deliveryType, local, blocks, clock);
         ObjectFetcher fetcher = new ObjectFetcher(http, signers, local, blocks);
         RemoteVideoStore remoteVideos = new RemoteVideoStore(db.jdbi(), mapper);
@@ -108,20 +107,28 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
         Finger finger = new Finger(http, policy, mapper);
         Following following = new Following(transactions, mapper, actorStore, remoteActors, local, finger, outbox, follows, clock);
 
-        Map<JobType, JobHandler> handlers = new LinkedHashMap<>();
-        handlers.put(InboxJobs.INBOX, new InboxProcessor(inboxStore, mapper, fetcher, follows, videoActivities, commentActivities, rates, remoteActors,
-                new ActorDeletions(transactions, actorStore, remoteAccounts, remoteActors, comments, engagement)));
-        handlers.put(OutboxJobs.PUBLISH, new Publisher(transactions, mapper, videos, comments, remoteVideos, local, actorStore, audience, videoToAs, commentToAs, new ActorToAs(mapper, local), outbox, outboxStore, jobs, clock));
-        handlers.put(InboxJobs.CRAWL, new Crawler(mapper, fetcher, jobs));
-        handlers.put(InboxJobs.FETCH, new Fetches(mapper, videoActivities, videos, http, blobs, tmp.resolve("fetch")));
-        handlers.put(FederationJobs.PURGE, new ActivityPurge(transactions, inboxStore, outboxStore, clock));
-        handlers.put(deliveryType, new Delivery(outboxStore, mapper, actorStore, signers, http, fc.perHostConcurrency(), clock));
+        InboxProcessor inboxProcessor = new InboxProcessor(inboxStore, mapper, fetcher, follows, videoActivities, commentActivities, rates, remoteActors,
+                new ActorDeletions(transactions, actorStore, remoteAccounts, remoteActors, comments, engagement));
+        Publisher publisher = new Publisher(transactions, mapper, videos, comments, remoteVideos, local, actorStore, audience, videoToAs, commentToAs, new ActorToAs(mapper, local), outbox, outboxStore, jobs, clock);
+        Crawler crawler = new Crawler(fetcher, jobs);
+        Fetches fetches = new Fetches(videoActivities, videos, http, blobs, tmp.resolve("fetch"));
+        ActivityPurge purge = new ActivityPurge(transactions, inboxStore, outboxStore, clock);
+        Delivery delivery = new Delivery(outboxStore, mapper, actorStore, signers, http, fc.perHostConcurrency(), clock);
+        // Registered when the queue starts its workers (see registerJobs), each handler with its payload's type.
+        Consumer<JobQueue> handlers = q -> {
+            q.register(InboxJobs.INBOX, inboxProcessor);
+            q.register(OutboxJobs.PUBLISH, publisher);
+            q.register(InboxJobs.CRAWL, crawler);
+            q.register(InboxJobs.FETCH, fetches);
+            q.register(FederationJobs.PURGE, purge);
+            q.register(deliveryType, delivery);
+        };
         ChannelSubscriptions subscriptions = new ChannelSubscriptions(finger, remoteActors, actorStore, local, accounts, following);
         return new Federation(documents, inbox, new Discovery(mapper, local, documents), following, blocks, subscriptions, http, handlers);
     }
 
     void registerJobs(JobQueue jobs) {
-        handlers.forEach(jobs::register);
+        handlers.accept(jobs);
         jobs.recurring(FederationJobs.PURGE, Duration.ofHours(6));
     }
 }

@@ -7,6 +7,7 @@ import tandem.federation.inbox.InboxStore;
 import tandem.federation.outbox.OutboxStore;
 import tandem.job.Job;
 import tandem.job.JobHandler;
+import tandem.job.NoPayload;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.time.Duration;
  * bodies go after a month, long after their deliveries (16 hours at most) ended; the rows that
  * record that a Create was sent stay, emptied, as they decide between Create and Update.
  */
-public final class ActivityPurge implements JobHandler {
+public final class ActivityPurge implements JobHandler<NoPayload> {
     private static final Logger log = LoggerFactory.getLogger(ActivityPurge.class);
     public static final Duration KEEP_RECEIVED = Duration.ofDays(7);
     public static final Duration KEEP_SENT = Duration.ofDays(30);
@@ -36,7 +37,7 @@ public final class ActivityPurge implements JobHandler {
     }
 
     @Override
-    public void run(Job job) {
+    public void run(Job job, NoPayload none) {
         long now = clock.millis();
         long receivedBefore = now - KEEP_RECEIVED.toMillis();
         long sentBefore = now - KEEP_SENT.toMillis();

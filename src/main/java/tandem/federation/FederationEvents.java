@@ -1,9 +1,9 @@
 package tandem.federation;
 
+import tandem.federation.inbox.FetchJob;
 import tandem.federation.inbox.InboxJobs;
 import tandem.federation.outbox.OutboxJobs;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tandem.federation.outbox.PublishJob;
 import org.jdbi.v3.core.Handle;
 import tandem.job.JobQueue;
 import tandem.video.Video;
@@ -16,74 +16,67 @@ import tandem.federation.actor.LocalActors;
  * builds the activities later, so a crash between the change and the delivery loses nothing.
  */
 public final class FederationEvents implements VideoEvents, AccountEvents {
-    private final ObjectMapper mapper;
     private final JobQueue jobs;
     private final LocalActors local;
 
-    public FederationEvents(ObjectMapper mapper, JobQueue jobs, LocalActors local) {
-        this.mapper = mapper;
+    public FederationEvents(JobQueue jobs, LocalActors local) {
         this.jobs = jobs;
         this.local = local;
     }
 
-    private void queue(Handle h, ObjectNode payload) {
-        jobs.enqueue(h, OutboxJobs.PUBLISH, payload.toString());
-    }
-
-    private ObjectNode event(String kind) {
-        return mapper.createObjectNode().put("kind", kind);
+    private void queue(Handle h, PublishJob payload) {
+        jobs.enqueue(h, OutboxJobs.PUBLISH, payload);
     }
 
     @Override
     public void published(Handle h, long videoId) {
-        queue(h, event("video").put("videoId", videoId));
+        queue(h, new PublishJob.VideoChanged(videoId));
     }
 
     @Override
     public void updated(Handle h, long videoId) {
-        queue(h, event("video").put("videoId", videoId));
+        queue(h, new PublishJob.VideoChanged(videoId));
     }
 
     @Override
     public void deleting(Handle h, Video video) {
         if (!video.isLocal()) return;
         // The row is about to go: keep what the Delete needs (its URL and who followed it).
-        queue(h, event("video-deleted").put("url", local.videoUrl(video.uuid())).put("uuid", video.uuid())
-                .put("accountId", video.channel().account().id()).put("channelId", video.channel().id()));
+        queue(h, new PublishJob.VideoDeleted(local.videoUrl(video.uuid()), video.uuid(), video.channel().account().id(), video.channel().id()));
     }
 
     @Override
     public void channelUpdated(Handle h, long channelId) {
-        queue(h, event("channel-updated").put("channelId", channelId));
+        queue(h, new PublishJob.ChannelUpdated(channelId));
     }
 
     @Override
     public void accountUpdated(Handle h, long accountId) {
-        queue(h, event("account-updated").put("accountId", accountId));
+        queue(h, new PublishJob.AccountUpdated(accountId));
     }
 
     @Override
     public void remoteStale(Handle h, long videoId) {
-        jobs.enqueue(h, InboxJobs.FETCH, event("refresh").put("videoId", videoId).toString());
+        jobs.enqueue(h, InboxJobs.FETCH, new FetchJob.Refresh(videoId));
     }
 
     @Override
     public void commented(Handle h, long commentId) {
-        queue(h, event("comment").put("commentId", commentId));
+        queue(h, new PublishJob.CommentChanged(commentId));
     }
 
     @Override
     public void commentDeleted(Handle h, long commentId) {
-        queue(h, event("comment-deleted").put("commentId", commentId));
+        queue(h, new PublishJob.CommentDeleted(commentId));
     }
 
     @Override
     public void rated(Handle h, long videoId, long accountId, String old, String rating) {
-        queue(h, event("rate").put("videoId", videoId).put("accountId", accountId).put("old", old).put("rating", rating));
+        queue(h, new PublishJob.Rated(videoId, accountId, old, rating));
     }
 
     @Override
     public void viewed(Handle h, long videoId) {
-        queue(h, event("view").put("videoId", videoId));
+        queue(h, new PublishJob.Viewed(videoId));
     }
 }

@@ -29,7 +29,7 @@ public final class JobQueue implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int MAX_BATCH = 64;
     /** Finished jobs stay a week in the admin's list, then go: one video's fan-out alone leaves a thousand. */
-    public static final JobType PURGE_DONE = JobType.of("job-purge", 3, Duration.ofMinutes(5), 1).withPriority(200);
+    public static final JobType<NoPayload> PURGE_DONE = JobType.of("job-purge", NoPayload.class, 3, Duration.ofMinutes(5), 1).withPriority(200);
     public static final Duration KEEP_DONE = Duration.ofDays(7);
 
     private final JobStore store;
@@ -38,8 +38,9 @@ public final class JobQueue implements AutoCloseable {
     private final Duration lease;
     private final boolean singleNode;
     private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Map<String, Registered> types = new ConcurrentHashMap<>();
-    private final Map<String, Duration> recurring = new ConcurrentHashMap<>();
+    private final JobCodec codec = new JobCodec();
+    private final Map<String, Registered<?>> types = new ConcurrentHashMap<>();
+    private final Map<String, Recurring> recurring = new ConcurrentHashMap<>();
     private final Map<Long, Thread> running = new ConcurrentHashMap<>();
     /**
      * Jobs that ended well, marked done by the dispatcher in one statement: a fan-out ends a thousand
@@ -56,7 +57,9 @@ public final class JobQueue implements AutoCloseable {
     private volatile boolean stopping;
     private Thread dispatcher;
 
-    private record Registered(JobType type, JobHandler handler, Semaphore slots) {}
+    private record Recurring(JobType<NoPayload> type, Duration every) {}
+
+    private record Registered<P>(JobType<P> type, JobHandler<P> handler, Semaphore slots) {}
 
     /**
      * @param singleNode true when no other node can share the table (SQLite): jobs left running at
@@ -70,31 +73,32 @@ public final class JobQueue implements AutoCloseable {
         this.singleNode = singleNode;
     }
 
-    public void register(JobType type, JobHandler handler) {
-        types.put(type.name(), new Registered(type, handler, new Semaphore(type.concurrency())));
+    /** Runs jobs of this type with the handler, which receives each job's payload decoded. */
+    public <P> void register(JobType<P> type, JobHandler<P> handler) {
+        types.put(type.name(), new Registered<>(type, handler, new Semaphore(type.concurrency())));
     }
 
     /** Deletes finished jobs older than {@link #KEEP_DONE}; the handler of {@link #PURGE_DONE}. */
-    public void purgeDone(Job job) {
+    public void purgeDone(Job job, NoPayload none) {
         int n = store.deleteDone(clock.millis() - KEEP_DONE.toMillis());
         if (n > 0) log.info("deleted {} finished job(s) older than {}", n, KEEP_DONE);
     }
 
     /** Keeps one pending job of this type, due `every` after the previous one was scheduled. */
-    public void recurring(JobType type, Duration every) {
-        recurring.put(type.name(), every);
+    public void recurring(JobType<NoPayload> type, Duration every) {
+        recurring.put(type.name(), new Recurring(type, every));
     }
 
     /** Enqueues in the caller's transaction; the worker is woken after the caller commits. */
-    public long enqueue(Handle h, JobType type, String payload) {
-        long id = store.insert(h, type, payload, clock.millis(), clock.millis());
+    public <P> long enqueue(Handle h, JobType<P> type, P payload) {
+        long id = store.insert(h, type, codec.encode(type, payload), clock.millis(), clock.millis());
         wakeAfterCommit(h);
         return id;
     }
 
     /** Enqueues many jobs of one type in the caller's transaction, in one batch. */
-    public void enqueueAll(Handle h, JobType type, List<String> payloads) {
-        store.insertAll(h, type, payloads, clock.millis(), clock.millis());
+    public <P> void enqueueAll(Handle h, JobType<P> type, List<P> payloads) {
+        store.insertAll(h, type, payloads.stream().map(p -> codec.encode(type, p)).toList(), clock.millis(), clock.millis());
         wakeAfterCommit(h);
     }
 
@@ -104,7 +108,7 @@ public final class JobQueue implements AutoCloseable {
         else wakeUp();
     }
 
-    public long enqueue(JobType type, String payload) {
+    public <P> long enqueue(JobType<P> type, P payload) {
         return jdbi.inTransaction(h -> enqueue(h, type, payload));
     }
 
@@ -161,10 +165,11 @@ public final class JobQueue implements AutoCloseable {
 
     private void maintain(long now) {
         if (!singleNode) store.recoverStale(now - lease.toMillis(), now);
-        recurring.forEach((name, every) -> {
-            Registered r = types.get(name);
+        recurring.forEach((name, rec) -> {
+            Registered<?> r = types.get(name);
             if (r != null && !store.hasActive(name)) {
-                jdbi.useTransaction(h -> store.insert(h, r.type(), "{}", now + every.toMillis(), now));
+                String none = codec.encode(rec.type(), NoPayload.NONE);
+                jdbi.useTransaction(h -> store.insert(h, r.type(), none, now + rec.every().toMillis(), now));
             }
         });
     }
@@ -184,7 +189,7 @@ public final class JobQueue implements AutoCloseable {
         for (var e : ready.entrySet()) {
             int limit = (int) Math.min(Math.min(free.get(e.getKey()), e.getValue()), MAX_BATCH);
             for (Job job : store.claim(List.of(e.getKey()), limit, node, clock.millis())) {
-                Registered r = types.get(job.type());
+                Registered<?> r = types.get(job.type());
                 if (!r.slots().tryAcquire()) {
                     store.release(job.id(), clock.millis());
                     continue;
@@ -199,11 +204,13 @@ public final class JobQueue implements AutoCloseable {
         return started;
     }
 
-    private void runOne(Registered r, Job job) {
+    private <P> void runOne(Registered<P> r, Job job) {
+        P payload = null; // stays null when the payload cannot be read
         try {
             // Per-job lines are debug: a fan-out runs a thousand jobs; failures stay at warn.
             log.debug("job {} #{} started (attempt {}/{})", job.type(), job.id(), job.attempts(), job.maxAttempts());
-            r.handler().run(job);
+            payload = codec.decode(r.type(), job);
+            r.handler().run(job, payload);
             finished.add(job.id());
             log.debug("job {} #{} done", job.type(), job.id());
         } catch (JobDeferred e) {
@@ -223,13 +230,13 @@ public final class JobQueue implements AutoCloseable {
                 store.release(job.id(), clock.millis());
                 log.info("job {} #{} interrupted by shutdown; it will resume after restart", job.type(), job.id());
             } else {
-                fail(r, job, e);
+                fail(r, job, payload, e);
             }
         } catch (Exception e) {
             if (stopping && Thread.currentThread().isInterrupted()) {
                 store.release(job.id(), clock.millis());
             } else {
-                fail(r, job, e);
+                fail(r, job, payload, e);
             }
         } finally {
             running.remove(job.id(), Thread.currentThread()); // a deferred job may already run again on another thread
@@ -250,24 +257,25 @@ public final class JobQueue implements AutoCloseable {
         }
     }
 
-    private void fail(Registered r, Job job, Exception e) {
+    private <P> void fail(Registered<P> r, Job job, P payload, Exception e) {
         try {
-            recordFailure(r, job, e);
+            recordFailure(r, job, payload, e);
         } catch (RuntimeException inner) {
             // The job stays running; the lease recovery puts it back (at the latest on the next start).
             log.error("job {} #{}: recording its failure failed", job.type(), job.id(), inner);
         }
     }
 
-    private void recordFailure(Registered r, Job job, Exception e) {
+    private <P> void recordFailure(Registered<P> r, Job job, P payload, Exception e) {
         long now = clock.millis();
         String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
         boolean permanent = e instanceof PermanentJobFailure;
         if (permanent || job.attempts() >= job.maxAttempts()) {
             log.warn("job {} #{} failed for good after {} attempt(s): {}", job.type(), job.id(), job.attempts(), msg);
             store.markDead(job.id(), msg, now);
+            if (payload == null) return; // unreadable: the domain cannot tell what it was about
             try {
-                r.handler().onDead(job, e);
+                r.handler().onDead(job, payload, e);
             } catch (RuntimeException inner) {
                 log.error("job {} #{}: recording its failure failed", job.type(), job.id(), inner);
             }

@@ -19,7 +19,7 @@ public final class JobStore {
     }
 
     /** Inserts a job inside the caller's transaction, so it exists only if the caller's change commits. */
-    public long insert(Handle h, JobType type, String payload, long runAt, long now) {
+    public long insert(Handle h, JobType<?> type, String payload, long runAt, long now) {
         return h.createQuery("""
                 INSERT INTO jobs (type, payload, state, priority, attempts, max_attempts, run_at, created_at, updated_at)
                 VALUES (:type, :payload, 'pending', :priority, 0, :max, :runAt, :now, :now) RETURNING id""")
@@ -29,7 +29,7 @@ public final class JobStore {
     }
 
     /** Inserts many jobs of one type in the caller's transaction, as one batch (a fan-out's deliveries). */
-    public void insertAll(Handle h, JobType type, List<String> payloads, long runAt, long now) {
+    public void insertAll(Handle h, JobType<?> type, List<String> payloads, long runAt, long now) {
         if (payloads.isEmpty()) return;
         var batch = h.prepareBatch("INSERT INTO jobs (type, payload, state, priority, attempts, max_attempts, run_at, created_at, updated_at) "
                 + "VALUES (:type, :payload, 'pending', :priority, 0, :max, :runAt, :now, :now)");

@@ -3,17 +3,19 @@ package tandem.job;
 import java.time.Duration;
 
 /**
- * A kind of job, declared once: its name in the table, how often it may be tried, the first retry
- * delay (doubled after each failure, capped), and how many may run at once on this node.
+ * A kind of job, declared once: its name in the table, the record its payload is read into, how
+ * often it may be tried, the first retry delay (doubled after each failure, capped), and how many
+ * may run at once on this node.
  */
-public record JobType(String name, int maxAttempts, Duration firstBackoff, Duration maxBackoff, int concurrency, int priority) {
+public record JobType<P>(String name, Class<P> payload, int maxAttempts, Duration firstBackoff, Duration maxBackoff,
+                         int concurrency, int priority) {
 
-    public static JobType of(String name, int maxAttempts, Duration firstBackoff, int concurrency) {
-        return new JobType(name, maxAttempts, firstBackoff, Duration.ofHours(1), concurrency, 100);
+    public static <P> JobType<P> of(String name, Class<P> payload, int maxAttempts, Duration firstBackoff, int concurrency) {
+        return new JobType<>(name, payload, maxAttempts, firstBackoff, Duration.ofHours(1), concurrency, 100);
     }
 
-    public JobType withPriority(int p) {
-        return new JobType(name, maxAttempts, firstBackoff, maxBackoff, concurrency, p);
+    public JobType<P> withPriority(int p) {
+        return new JobType<>(name, payload, maxAttempts, firstBackoff, maxBackoff, concurrency, p);
     }
 
     /** Delay before attempt number `attempt + 1`, after `attempt` failures. */

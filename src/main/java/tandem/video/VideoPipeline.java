@@ -1,7 +1,5 @@
 package tandem.video;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.db.Transactions;
@@ -24,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -48,10 +45,9 @@ public final class VideoPipeline {
     private final MediaLinks links;
     private final Path workRoot;
     private final Clock clock;
-    private final ObjectMapper json;
 
     public VideoPipeline(Transactions transactions, VideoStore store, BlobStore blobs, MediaProbe probe, HlsTranscoder transcoder,
-                         Thumbnailer thumbnailer, MediaLinks links, Path workRoot, Clock clock, ObjectMapper json, VideoEvents events) {
+                         Thumbnailer thumbnailer, MediaLinks links, Path workRoot, Clock clock, VideoEvents events) {
         this.events = events;
         this.transactions = transactions;
         this.store = store;
@@ -62,12 +58,10 @@ public final class VideoPipeline {
         this.links = links;
         this.workRoot = workRoot;
         this.clock = clock;
-        this.json = json;
     }
 
-    private Optional<Video> video(Job job) throws IOException {
-        JsonNode p = json.readTree(job.payload());
-        return store.byId(p.path("videoId").asLong());
+    private Optional<Video> video(VideoJob job) {
+        return store.byId(job.videoId());
     }
 
     private static Optional<VideoFile> webFile(List<VideoFile> files) {
@@ -75,8 +69,8 @@ public final class VideoPipeline {
     }
 
     /** Builds the original's .torrent so `files[0].torrentUrl` appears right after upload. */
-    public void torrent(Job job) throws Exception {
-        Optional<Video> v = video(job);
+    public void torrent(Job job, VideoJob payload) throws Exception {
+        Optional<Video> v = video(payload);
         if (v.isEmpty()) return;
         Optional<VideoFile> web = webFile(store.files(v.get().id()));
         if (web.isEmpty() || web.get().torrentName() != null) return;
@@ -94,8 +88,8 @@ public final class VideoPipeline {
     }
 
     /** Thumbnail and preview. An unreadable input is left to the transcode job to report. */
-    public void thumbnail(Job job) throws Exception {
-        Optional<Video> v = video(job);
+    public void thumbnail(Job job, VideoJob payload) throws Exception {
+        Optional<Video> v = video(payload);
         if (v.isEmpty()) return;
         Optional<VideoFile> web = webFile(store.files(v.get().id()));
         if (web.isEmpty()) return;
@@ -116,11 +110,11 @@ public final class VideoPipeline {
     }
 
     /** Probe, encode the ladder, store it, publish: one transaction flips the video to published. */
-    public JobHandler transcode() {
-        return new JobHandler() {
+    public JobHandler<VideoJob> transcode() {
+        return new JobHandler<>() {
         @Override
-        public void run(Job job) throws Exception {
-            Optional<Video> found = video(job);
+        public void run(Job job, VideoJob payload) throws Exception {
+            Optional<Video> found = video(payload);
             if (found.isEmpty()) return;
             Video v = found.get();
             List<VideoFile> files = store.files(v.id());
@@ -143,15 +137,11 @@ public final class VideoPipeline {
         }
 
         @Override
-        public void onDead(Job job, Exception lastError) {
-            try {
-                Optional<Video> v = video(job);
-                String reason = lastError instanceof PermanentJobFailure ? lastError.getMessage()
-                        : "Transcoding failed after " + job.attempts() + " attempts: " + lastError.getMessage();
-                v.ifPresent(video -> store.markFailed(video.id(), reason, clock.millis()));
-            } catch (IOException e) {
-                log.error("cannot record the failure of job #{}", job.id(), e);
-            }
+        public void onDead(Job job, VideoJob payload, Exception lastError) {
+            Optional<Video> v = video(payload);
+            String reason = lastError instanceof PermanentJobFailure ? lastError.getMessage()
+                    : "Transcoding failed after " + job.attempts() + " attempts: " + lastError.getMessage();
+            v.ifPresent(video -> store.markFailed(video.id(), reason, clock.millis()));
         }
         };
     }
@@ -189,11 +179,8 @@ public final class VideoPipeline {
     }
 
     /** Removes the files of a deleted video. */
-    public void deleteFiles(Job job) throws Exception {
-        JsonNode p = json.readTree(job.payload());
-        List<String> keys = new ArrayList<>();
-        p.path("keys").forEach(k -> keys.add(k.asText()));
-        for (String key : keys) blobs.delete(key);
+    public void deleteFiles(Job job, DeleteFilesJob payload) throws Exception {
+        for (String key : payload.keys()) blobs.delete(key);
     }
 
     private Path workDir(String name) throws IOException {

@@ -100,7 +100,7 @@ public final class VideoService {
             long id = transactions.inTransaction(h -> {
                 long videoId = store.insert(h, uuid, channel.id(), m, fileKey, size, originalName, now);
                 store.insertFile(h, videoId, VideoFile.WEB, 0, 0, 0, 0, size, webName, true, true, now);
-                String payload = "{\"videoId\":" + videoId + "}";
+                VideoJob payload = new VideoJob(videoId);
                 jobs.enqueue(h, VideoJobs.TORRENT, payload);
                 jobs.enqueue(h, VideoJobs.THUMBNAIL, payload);
                 jobs.enqueue(h, VideoJobs.TRANSCODE, payload);
@@ -210,7 +210,7 @@ public final class VideoService {
             if (f.torrentName() != null) keys.add(BlobKeys.torrent(f.torrentName()));
         }
         events.deleting(h, v);
-        String payload = "{\"uuid\":\"" + v.uuid() + "\",\"keys\":[" + String.join(",", keys.stream().map(k -> "\"" + k + "\"").toList()) + "]}";
+        DeleteFilesJob payload = new DeleteFilesJob(v.uuid(), keys);
         store.delete(h, v.id());
         jobs.enqueue(h, VideoJobs.DELETE_FILES, payload);
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import tandem.db.Database;
 import tandem.federation.inbox.InboxStore;
 import tandem.federation.outbox.OutboxStore;
+import tandem.job.NoPayload;
 import tandem.testing.TestDatabase;
 
 /** Old activities leave the tables; recent ones, and the record that a video's Create was sent, stay. */
@@ -37,7 +38,7 @@ class ActivityPurgeTest {
         sent("https://us.example/videos/watch/1/announces/1", "{\"type\":\"Announce\"}", NOW.minus(Duration.ofDays(40)));
         sent("https://us.example/videos/watch/2/announces/1", "{\"type\":\"Announce\"}", NOW.minus(Duration.ofDays(20)));
 
-        new ActivityPurge(db.transactions(), new InboxStore(db.jdbi()), new OutboxStore(db.jdbi()), Clock.fixed(NOW, ZoneOffset.UTC)).run(null);
+        new ActivityPurge(db.transactions(), new InboxStore(db.jdbi()), new OutboxStore(db.jdbi()), Clock.fixed(NOW, ZoneOffset.UTC)).run(null, NoPayload.NONE);
 
         List<String> received = db.jdbi().withHandle(h -> h.createQuery("SELECT activity_url FROM inbox_activities").mapTo(String.class).list());
         assertThat(received).containsExactly("https://a.example/recent");

@@ -35,6 +35,7 @@ import tandem.federation.actor.RemoteActors;
 import tandem.federation.document.CommentToAs;
 import tandem.federation.document.VideoToAs;
 import tandem.federation.inbox.CommentActivities;
+import tandem.federation.inbox.InboxJob;
 import tandem.federation.inbox.InboxProcessor;
 import tandem.federation.inbox.InboxStore;
 import tandem.federation.vocab.Activity;
@@ -295,7 +296,7 @@ class FixturesTest {
         logs.start();
         logger.addAppender(logs);
         try {
-            processor.run(new Job(1, "inbox", "{\"inbox\":1}", 0, 1));
+            processor.run(new Job(1, "inbox", "{\"inbox\":1}", 0, 1), new InboxJob(1));
         } finally {
             logger.detachAppender(logs);
         }

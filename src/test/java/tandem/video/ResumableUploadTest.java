@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tandem.job.NoPayload;
 import tandem.media.TestMedia;
 import tandem.testing.TestClient;
 import tandem.testing.TestClient.Response;
@@ -133,7 +134,7 @@ class ResumableUploadTest {
         String id = init(alice, "abandoned.mp4", file.length, 4000);
         assertThat(chunk(alice, id, file, 0, 1000).status()).isEqualTo(308);
         tandem.clock().advance(Duration.ofMillis(1500)); // past the configured abandon delay of one second
-        tandem.app().jobs().enqueue(VideoJobs.PURGE_UPLOADS, "{}");
+        tandem.app().jobs().enqueue(VideoJobs.PURGE_UPLOADS, NoPayload.NONE);
         tandem.awaitIdle();
         assertThat(chunk(alice, id, file, 1000, 2000).status()).isEqualTo(404);
         try (var left = Files.list(tandem.dataDir().resolve("uploads"))) {

@@ -1,7 +1,6 @@
 package tandem.federation.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.job.Job;
@@ -18,24 +17,22 @@ import tandem.federation.vocab.AsToActivity;
  * Reads a followed actor's outbox (paged `OrderedCollection`) and queues a fetch job for each
  * video it announces or creates, so an instance we start following shows its existing videos.
  */
-public final class Crawler implements JobHandler {
+public final class Crawler implements JobHandler<CrawlJob> {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
     private static final int MAX_PAGES = 50;
     private static final int MAX_ITEMS = 1000;
 
-    private final ObjectMapper mapper;
     private final ObjectFetcher fetcher;
     private final JobQueue jobs;
 
-    public Crawler(ObjectMapper mapper, ObjectFetcher fetcher, JobQueue jobs) {
-        this.mapper = mapper;
+    public Crawler(ObjectFetcher fetcher, JobQueue jobs) {
         this.fetcher = fetcher;
         this.jobs = jobs;
     }
 
     @Override
-    public void run(Job job) throws Exception {
-        String outbox = mapper.readTree(job.payload()).path("outbox").asText();
+    public void run(Job job, CrawlJob payload) throws Exception {
+        String outbox = payload.outbox();
         try {
             crawl(outbox);
         } catch (RuntimeException e) {
@@ -60,7 +57,7 @@ public final class Crawler implements JobHandler {
             page = next(page.path("next"));
         }
         for (String url : videos) {
-            jobs.enqueue(InboxJobs.FETCH, mapper.createObjectNode().put("kind", "video").put("url", url).toString());
+            jobs.enqueue(InboxJobs.FETCH, new FetchJob.VideoByUrl(url));
         }
         log.info("crawled {}: {} video(s) to fetch", outbox, videos.size());
     }

@@ -1,7 +1,5 @@
 package tandem.federation.inbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import tandem.job.Job;
 import tandem.job.JobHandler;
 import tandem.job.PermanentJobFailure;
@@ -22,19 +20,17 @@ import java.util.List;
  * and a remote video's thumbnail, copied here so lists load from our host like PeerTube's do (and
  * the viewer's browser never asks the origin).
  */
-public final class Fetches implements JobHandler {
+public final class Fetches implements JobHandler<FetchJob> {
     private static final long MAX_THUMBNAIL = 2 * 1024 * 1024;
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
 
-    private final ObjectMapper mapper;
     private final VideoActivities videoActivities;
     private final VideoService videos;
     private final FederationHttp http;
     private final BlobStore blobs;
     private final Path tmp;
 
-    public Fetches(ObjectMapper mapper, VideoActivities videoActivities, VideoService videos, FederationHttp http, BlobStore blobs, Path tmp) {
-        this.mapper = mapper;
+    public Fetches(VideoActivities videoActivities, VideoService videos, FederationHttp http, BlobStore blobs, Path tmp) {
         this.videoActivities = videoActivities;
         this.videos = videos;
         this.http = http;
@@ -43,14 +39,12 @@ public final class Fetches implements JobHandler {
     }
 
     @Override
-    public void run(Job job) throws Exception {
-        JsonNode p = mapper.readTree(job.payload());
+    public void run(Job job, FetchJob payload) throws Exception {
         try {
-            switch (p.path("kind").asText()) {
-                case "video" -> videoActivities.fetchAndStore(p.path("url").asText());
-                case "thumbnail" -> thumbnail(p.path("videoId").asLong(), p.path("url").asText());
-                case "refresh" -> videoActivities.refresh(p.path("videoId").asLong());
-                default -> throw new PermanentJobFailure("unknown fetch kind in " + job.payload());
+            switch (payload) {
+                case FetchJob.VideoByUrl v -> videoActivities.fetchAndStore(v.url());
+                case FetchJob.Thumbnail t -> thumbnail(t.videoId(), t.url());
+                case FetchJob.Refresh r -> videoActivities.refresh(r.videoId());
             }
         } catch (RuntimeException e) {
             throw JobFailures.classify(e);

@@ -84,7 +84,7 @@ public final class FollowActivities {
         transactions.useTransaction(h -> store.setFollowState(h, ours.follower().id(), ours.target().id(), Follow.ACCEPTED, clock.millis()));
         log.info("{} accepted our follow", ours.target().handle());
         if (ours.target().outbox() != null) {
-            jobs.enqueue(InboxJobs.CRAWL, mapper.createObjectNode().put("outbox", ours.target().outbox()).toString());
+            jobs.enqueue(InboxJobs.CRAWL, new CrawlJob(ours.target().outbox()));
         }
     }
 

@@ -128,7 +128,7 @@ public final class Inbox {
                     new String(body, StandardCharsets.UTF_8), now);
             if (inserted.isEmpty()) return false;
             long rowId = inserted.get();
-            jobs.enqueue(h, InboxJobs.INBOX, "{\"inbox\":" + rowId + "}");
+            jobs.enqueue(h, InboxJobs.INBOX, new InboxJob(rowId));
             return true;
         });
         if (!stored) throw new InboxRejection(409, "activity " + activity.id() + " was already received (the same signed request)");

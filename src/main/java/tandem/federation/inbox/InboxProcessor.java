@@ -26,7 +26,7 @@ import tandem.federation.vocab.FederationException;
  * its origin refuses or lies about…) ends the job at once with its reason; a network failure or a
  * 5xx fetching an object is retried.
  */
-public final class InboxProcessor implements JobHandler {
+public final class InboxProcessor implements JobHandler<InboxJob> {
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
 
     private final InboxStore store;
@@ -55,8 +55,8 @@ public final class InboxProcessor implements JobHandler {
     }
 
     @Override
-    public void run(Job job) throws Exception {
-        long rowId = mapper.readTree(job.payload()).path("inbox").asLong();
+    public void run(Job job, InboxJob payload) throws Exception {
+        long rowId = payload.inbox();
         InboxStore.Received row = store.find(rowId).orElse(null);
         if (row == null) return;
         JsonNode body = mapper.readTree(row.body());

@@ -39,7 +39,7 @@ import tandem.federation.transport.HostGates;
  * sending actor gets its linked-data signature when its body is first read, once for all inboxes
  * and outside any transaction; one we relay keeps its author's.
  */
-public final class Delivery implements JobHandler {
+public final class Delivery implements JobHandler<DeliveryJob> {
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
     /**
      * When its host's line is full, a delivery goes back to the queue for this long (the same for all,
@@ -72,10 +72,9 @@ public final class Delivery implements JobHandler {
     }
 
     @Override
-    public void run(Job job) throws Exception {
-        JsonNode p = mapper.readTree(job.payload());
-        long outboxId = p.path("outbox").asLong();
-        URI inbox = URI.create(p.path("inbox").asText());
+    public void run(Job job, DeliveryJob p) throws Exception {
+        long outboxId = p.outbox();
+        URI inbox = URI.create(p.inbox());
         String host = Texts.hostOf(inbox.toString());
         if (!hosts.enter(host)) {
             throw new JobDeferred("its host has " + perHost + " deliveries in flight and more waiting", HOST_BUSY_DELAY);

@@ -27,12 +27,12 @@ public final class Outbox {
     private final ObjectMapper mapper;
     private final OutboxStore store;
     private final JobQueue jobs;
-    private final JobType delivery;
+    private final JobType<DeliveryJob> delivery;
     private final LocalActors local;
     private final Blocklist blocks;
     private final Clock clock;
 
-    public Outbox(ObjectMapper mapper, OutboxStore store, JobQueue jobs, JobType delivery, LocalActors local, Blocklist blocks, Clock clock) {
+    public Outbox(ObjectMapper mapper, OutboxStore store, JobQueue jobs, JobType<DeliveryJob> delivery, LocalActors local, Blocklist blocks, Clock clock) {
         this.mapper = mapper;
         this.store = store;
         this.jobs = jobs;
@@ -60,10 +60,9 @@ public final class Outbox {
         }
         long id = store.insert(h, activity.path("id").asText(), from.id(), body, clock.millis());
         String type = activity.path("type").asText();
-        List<String> payloads = new ArrayList<>(targets.size());
+        List<DeliveryJob> payloads = new ArrayList<>(targets.size());
         for (String inbox : targets) {
-            payloads.add(mapper.createObjectNode().put("outbox", id).put("inbox", inbox).put("activityType", type)
-                    .put("activityId", activity.path("id").asText()).toString());
+            payloads.add(new DeliveryJob(id, inbox, type, activity.path("id").asText()));
         }
         jobs.enqueueAll(h, delivery, payloads);
         return targets.size();

@@ -8,12 +8,12 @@ import java.time.Duration;
 /** The durable jobs of the sending side of federation, declared once with their retry policy. */
 public final class OutboxJobs {
     /** Turns a local event (video published, comment…) into activities and their deliveries. */
-    public static final JobType PUBLISH = JobType.of("activitypub-publish", 5, Duration.ofSeconds(10), 2).withPriority(30);
+    public static final JobType<PublishJob> PUBLISH = JobType.of("activitypub-publish", PublishJob.class, 5, Duration.ofSeconds(10), 2).withPriority(30);
 
     private OutboxJobs() {}
 
     /** One signed POST of one activity to one inbox; backs off for hours, then waits in the failed list. */
-    public static JobType delivery(Config.Federation f) {
-        return new JobType("activitypub-http-unicast", f.deliveryAttempts(), f.firstRetry(), Duration.ofHours(2), f.deliveryConcurrency(), 20);
+    public static JobType<DeliveryJob> delivery(Config.Federation f) {
+        return new JobType<>("activitypub-http-unicast", DeliveryJob.class, f.deliveryAttempts(), f.firstRetry(), Duration.ofHours(2), f.deliveryConcurrency(), 20);
     }
 }

@@ -1,6 +1,5 @@
 package tandem.federation.outbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jdbi.v3.core.Handle;
@@ -40,7 +39,7 @@ import tandem.federation.vocab.Federable;
  * everyone following the instance, the owner account or the channel, the Create followed by the
  * instance's and the channel's Announce; a video that stops being public, or is deleted, goes as Delete. Rates and views of remote videos go to their origin.
  */
-public final class Publisher implements JobHandler {
+public final class Publisher implements JobHandler<PublishJob> {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
     private final Transactions transactions;
@@ -80,19 +79,17 @@ public final class Publisher implements JobHandler {
     }
 
     @Override
-    public void run(Job job) throws Exception {
-        JsonNode p = mapper.readTree(job.payload());
-        switch (p.path("kind").asText()) {
-            case "video" -> video(p.path("videoId").asLong());
-            case "channel-updated" -> channelUpdated(p.path("channelId").asLong());
-            case "account-updated" -> accountUpdated(p.path("accountId").asLong());
-            case "shares" -> shares(p.path("videoId").asLong());
-            case "video-deleted" -> videoDeleted(p);
-            case "comment" -> comment(p.path("commentId").asLong(), false);
-            case "comment-deleted" -> comment(p.path("commentId").asLong(), true);
-            case "rate" -> rate(p);
-            case "view" -> view(p.path("videoId").asLong());
-            default -> log.warn("unknown publish job kind in {}", job.payload());
+    public void run(Job job, PublishJob payload) {
+        switch (payload) {
+            case PublishJob.VideoChanged v -> video(v.videoId());
+            case PublishJob.ChannelUpdated c -> channelUpdated(c.channelId());
+            case PublishJob.AccountUpdated a -> accountUpdated(a.accountId());
+            case PublishJob.SharesDue s -> shares(s.videoId());
+            case PublishJob.VideoDeleted d -> videoDeleted(d);
+            case PublishJob.CommentChanged c -> comment(c.commentId(), false);
+            case PublishJob.CommentDeleted c -> comment(c.commentId(), true);
+            case PublishJob.Rated r -> rate(r);
+            case PublishJob.Viewed v -> view(v.videoId());
         }
     }
 
@@ -138,7 +135,7 @@ public final class Publisher implements JobHandler {
             log.info("{} of video {} queued for {} inbox(es)", activity.path("type").asText(), v.uuid(), n);
             // Then the shares, as PeerTube does, from a job of their own: the Create's deliveries start
             // as this commits, without waiting for twice as many Announce deliveries to be queued.
-            if (!announced && n > 0) jobs.enqueue(h, OutboxJobs.PUBLISH, mapper.createObjectNode().put("kind", "shares").put("videoId", v.id()).toString());
+            if (!announced && n > 0) jobs.enqueue(h, OutboxJobs.PUBLISH, new PublishJob.SharesDue(v.id()));
         });
     }
 
@@ -187,11 +184,11 @@ public final class Publisher implements JobHandler {
         });
     }
 
-    private void videoDeleted(JsonNode p) {
-        String url = p.path("url").asText();
+    private void videoDeleted(PublishJob.VideoDeleted p) {
+        String url = p.url();
         List<Actor> involved = new ArrayList<>();
-        actors.byAccount(p.path("accountId").asLong()).ifPresent(involved::add);
-        actors.byChannel(p.path("channelId").asLong()).ifPresent(involved::add);
+        actors.byAccount(p.accountId()).ifPresent(involved::add);
+        actors.byChannel(p.channelId()).ifPresent(involved::add);
         actors.byUrl(local.instanceUrl()).ifPresent(involved::add);
         if (involved.isEmpty()) return;
         Actor from = involved.getFirst();
@@ -260,20 +257,20 @@ public final class Publisher implements JobHandler {
     }
 
     /** A local account's Like/Dislike/Undo of a remote video goes to its origin; on our own videos, an Update carries the counts. */
-    private void rate(JsonNode p) {
-        Optional<Video> v = video(p.path("videoId").asText());
+    private void rate(PublishJob.Rated p) {
+        Optional<Video> v = video(String.valueOf(p.videoId()));
         if (v.isEmpty()) return;
         if (v.get().isLocal()) {
             video(v.get().id());
             return;
         }
         Optional<String> videoUrl = remoteVideos.urlOf(v.get().id());
-        Optional<Account> account = audience.account(p.path("accountId").asLong());
+        Optional<Account> account = audience.account(p.accountId());
         Optional<String> inbox = audience.originInbox(v.get());
         if (videoUrl.isEmpty() || account.isEmpty() || inbox.isEmpty()) return;
         Actor rater = local.account(account.get());
-        String rating = p.path("rating").asText();
-        String old = p.path("old").asText();
+        String rating = p.rating();
+        String old = p.old();
         ObjectNode activity = "none".equals(rating)
                 ? undo(rater, rateActivity(rater, old, videoUrl.get()))
                 : rateActivity(rater, rating, videoUrl.get());

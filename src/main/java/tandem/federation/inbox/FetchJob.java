@@ -1,0 +1,24 @@
+package tandem.federation.inbox;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * What a background fetch job fetches, run by {@link Fetches}. The `kind` names and field names are
+ * those of the rows written before payloads were typed, so those rows still run.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = FetchJob.VideoByUrl.class, name = "video"),
+        @JsonSubTypes.Type(value = FetchJob.Thumbnail.class, name = "thumbnail"),
+        @JsonSubTypes.Type(value = FetchJob.Refresh.class, name = "refresh")})
+public sealed interface FetchJob {
+    /** A video named by a crawl: fetched and stored. */
+    record VideoByUrl(String url) implements FetchJob {}
+
+    /** A remote video's thumbnail, copied here. */
+    record Thumbnail(long videoId, String url) implements FetchJob {}
+
+    /** A remote video shown from an old copy: read again from its origin. */
+    record Refresh(long videoId) implements FetchJob {}
+}
