@@ -3,7 +3,6 @@ package tandem.app;
 import tandem.federation.inbox.InboxJobs;
 import tandem.federation.outbox.OutboxJobs;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import tandem.account.AccountService;
 import tandem.core.Config;
@@ -51,12 +50,10 @@ import tandem.federation.document.VideoToAs;
 import tandem.federation.vocab.VideoUrls;
 import tandem.job.JobQueue;
 import tandem.job.JobType;
-import tandem.storage.BlobStore;
 import tandem.video.CommentStore;
 import tandem.video.EngagementService;
 import tandem.video.VideoService;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -65,15 +62,33 @@ import java.util.function.Consumer;
  * The federation half of the composition root: builds the ActivityPub services once and hands
  * the HTTP layer what it serves (documents, inbox, discovery, admin) and the job queue its handlers.
  */
-record Federation(Documents documents, Inbox inbox, Discovery discovery, Following following, Blocklist blocks,
+record Federation(FederationEvents events, Documents documents, Inbox inbox, Discovery discovery, Following following, Blocklist blocks,
                   ChannelSubscriptions subscriptions, FederationHttp http, Consumer<JobQueue> handlers) {
     /** PeerTube's tolerance for the clock of a signed request (`Date` header). */
     private static final Duration SIGNATURE_SKEW = Duration.ofSeconds(1800);
     private static final long MAX_FETCHED_DOCUMENT = 3L * 1024 * 1024;
 
-    static Federation wire(Config config, ObjectMapper mapper, Database db, JobQueue jobs, Clock clock, BlobStore blobs, Path tmp,
-                           AccountService accounts, VideoService videos, EngagementService engagement, CommentStore comments, ActorStore actorStore,
-                           LocalActors local, FederationEvents events, VideoUrls videoUrls, MeterRegistry registry) {
+    /** Our actors and the listener of video and account events: built before the videos, which tell it what changes. */
+    record Local(ActorStore actorStore, LocalActors actors, FederationEvents events) {
+        static Local wire(Config config, Platform p) {
+            ActorStore actorStore = new ActorStore(p.db().jdbi());
+            LocalActors actors = new LocalActors(actorStore, config.publicUrl().toString(), p.clock());
+            return new Local(actorStore, actors, new FederationEvents(p.jobs(), actors));
+        }
+    }
+
+    static Federation wire(Config config, Platform p, Accounts a, Videos v, Local l, VideoUrls videoUrls) {
+        ObjectMapper mapper = p.mapper();
+        Database db = p.db();
+        JobQueue jobs = p.jobs();
+        Clock clock = p.clock();
+        AccountService accounts = a.accounts();
+        VideoService videos = v.videos();
+        EngagementService engagement = v.engagement();
+        CommentStore comments = v.commentStore();
+        ActorStore actorStore = l.actorStore();
+        LocalActors local = l.actors();
+        FederationEvents events = l.events();
         Config.Federation fc = config.federation();
         AddressPolicy policy = new AddressPolicy(fc.allowedHosts());
         FederationHttp http = new FederationHttp(policy, fc.requestTimeout(), MAX_FETCHED_DOCUMENT,
@@ -101,7 +116,7 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
                 outbox, clock, blocks);
         RateActivities rates = new RateActivities(transactions, remoteActors, local, videos, remoteVideos, events, engagement);
         Timer verifyTimer = Timer.builder("tandem_federation_signature_verify")
-                .description("HTTP signature verification of inbox POSTs").register(registry);
+                .description("HTTP signature verification of inbox POSTs").register(p.registry());
         Inbox inbox = new Inbox(mapper, new HttpSignatures(SIGNATURE_SKEW), remoteActors, local, blocks, transactions, inboxStore, jobs, clock,
                 fc.maxInboxBytes(), verifyTimer);
         Finger finger = new Finger(http, policy, mapper);
@@ -111,7 +126,7 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
                 new ActorDeletions(transactions, actorStore, remoteAccounts, remoteActors, comments, engagement));
         Publisher publisher = new Publisher(transactions, mapper, videos, comments, remoteVideos, local, actorStore, audience, videoToAs, commentToAs, new ActorToAs(mapper, local), outbox, outboxStore, jobs, clock);
         Crawler crawler = new Crawler(fetcher, jobs);
-        Fetches fetches = new Fetches(videoActivities, videos, http, blobs, tmp.resolve("fetch"));
+        Fetches fetches = new Fetches(videoActivities, videos, http, p.blobs(), p.tmp().resolve("fetch"));
         ActivityPurge purge = new ActivityPurge(transactions, inboxStore, outboxStore, clock);
         Delivery delivery = new Delivery(outboxStore, mapper, actorStore, signers, http, fc.perHostConcurrency(), clock);
         // Registered when the queue starts its workers (see registerJobs), each handler with its payload's type.
@@ -124,7 +139,7 @@ record Federation(Documents documents, Inbox inbox, Discovery discovery, Followi
             q.register(deliveryType, delivery);
         };
         ChannelSubscriptions subscriptions = new ChannelSubscriptions(finger, remoteActors, actorStore, local, accounts, following);
-        return new Federation(documents, inbox, new Discovery(mapper, local, documents), following, blocks, subscriptions, http, handlers);
+        return new Federation(events, documents, inbox, new Discovery(mapper, local, documents), following, blocks, subscriptions, http, handlers);
     }
 
     void registerJobs(JobQueue jobs) {
