@@ -38,10 +38,15 @@ record Platform(Path data, Path tmp, ObjectMapper mapper, Database db, BlobStore
         deleteTree(tmp);
         Files.createDirectories(tmp);
         Database db = Database.open(config.databaseUrl());
-        JobStore jobStore = new JobStore(db.jdbi(), db.dialect());
-        JobQueue jobs = new JobQueue(jobStore, db.jdbi(), clock, config.jobLease(), db.dialect() == Dialect.SQLITE);
-        return new Platform(data, tmp, Json.newMapper(), db, new LocalBlobStore(data.resolve("storage")), jobStore, jobs, clock,
-                metrics(jobStore));
+        try {
+            JobStore jobStore = new JobStore(db.jdbi(), db.dialect());
+            JobQueue jobs = new JobQueue(jobStore, db.jdbi(), clock, config.jobLease(), db.dialect() == Dialect.SQLITE);
+            return new Platform(data, tmp, Json.newMapper(), db, new LocalBlobStore(data.resolve("storage")), jobStore, jobs, clock,
+                    metrics(jobStore));
+        } catch (RuntimeException | IOException e) {
+            db.close(); // a storage folder that cannot be made must not leave the pool's threads behind
+            throw e;
+        }
     }
 
     private static PrometheusMeterRegistry metrics(JobStore jobStore) {
