@@ -19,27 +19,38 @@ public record ByteRange(long start, long end) {
 
     public record Unsatisfiable() implements Parsed {}
 
+    /**
+     * RFC 9110 §14.1.2: a range whose syntax is invalid (`5-1`, `--1`, `+5-`) makes the server ignore
+     * the header and send the whole file; only a valid range that starts past the end is a 416.
+     */
     public static Parsed parse(String header, long size) {
         if (header == null || !header.startsWith("bytes=")) return new Whole();
         String spec = header.substring(6).trim();
         if (spec.contains(",")) return new Whole();
         int dash = spec.indexOf('-');
         if (dash < 0) return new Whole();
+        String a = spec.substring(0, dash).trim();
+        String b = spec.substring(dash + 1).trim();
+        if (!digits(a, true) || !digits(b, true) || (a.isEmpty() && b.isEmpty())) return new Whole();
         try {
-            String a = spec.substring(0, dash).trim();
-            String b = spec.substring(dash + 1).trim();
             if (a.isEmpty()) {
-                if (b.isEmpty()) return new Whole();
                 long suffix = Long.parseLong(b);
-                if (suffix <= 0 || size == 0) return new Unsatisfiable();
+                if (suffix == 0 || size == 0) return new Unsatisfiable();
                 return new Partial(new ByteRange(Math.max(0, size - suffix), size - 1));
             }
             long start = Long.parseLong(a);
+            if (!b.isEmpty() && Long.parseLong(b) < start) return new Whole();
+            if (start >= size) return new Unsatisfiable();
             long end = b.isEmpty() ? size - 1 : Math.min(Long.parseLong(b), size - 1);
-            if (start >= size || end < start) return new Unsatisfiable();
             return new Partial(new ByteRange(start, end));
         } catch (NumberFormatException e) {
-            return new Whole();
+            return new Whole(); // more digits than a long holds
         }
+    }
+
+    private static boolean digits(String s, boolean emptyAllowed) {
+        if (s.isEmpty()) return emptyAllowed;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
     }
 }
