@@ -31,7 +31,7 @@ public final class FileSender {
     }
 
     /** Returns false (sending nothing) when the blob does not exist. */
-    public boolean send(ServerRequest req, ServerResponse res, String key, String downloadName, boolean immutable) throws IOException {
+    public boolean send(ServerRequest req, ServerResponse res, String key, String downloadName, String cacheControl) throws IOException {
         Optional<BlobStore.BlobInfo> info;
         try {
             info = blobs.stat(key);
@@ -46,7 +46,7 @@ public final class FileSender {
         res.header(HeaderNames.ETAG, etag);
         res.header(HeaderNames.LAST_MODIFIED, FileHeaders.lastModified(info.get()));
         res.header(HeaderNames.CONTENT_TYPE, FileHeaders.contentType(name));
-        res.header(HeaderNames.CACHE_CONTROL, immutable ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate");
+        res.header(HeaderNames.CACHE_CONTROL, cacheControl);
         if (downloadName != null) res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + downloadName.replace("\"", "") + "\"");
         if (req.headers().first(HeaderNames.IF_NONE_MATCH).map(v -> v.contains(etag)).orElse(false)) {
             res.status(304).send();

@@ -37,8 +37,6 @@ public final class MediaFiles implements MediaResolver {
 
     private record Cached(Video video, long at) {}
 
-    /** A file to send: its blob key, whether its name is content-addressed, and a download name if any. */
-
     public MediaFiles(VideoService videos, OAuthService oauth, VideoFileTokens fileTokens) {
         this.fileTokens = fileTokens;
         this.videos = videos;
@@ -61,7 +59,7 @@ public final class MediaFiles implements MediaResolver {
             String file = safeName(p[privatePath ? 2 : 1]);
             Video v = video(uuid).orElseThrow(MediaFiles::missing);
             checkAccess(v, privatePath, access);
-            return new Resolved(BlobKeys.hlsFile(v.uuid(), file), file.endsWith(".mp4"), null);
+            return new Resolved(BlobKeys.hlsFile(v.uuid(), file), file.endsWith(".mp4"), privatePath, null);
         }
         if (path.startsWith("/static/web-videos/private/")) return web(path.substring("/static/web-videos/private/".length()), true, false, access);
         if (path.startsWith("/static/web-videos/")) return web(path.substring("/static/web-videos/".length()), false, false, access);
@@ -71,7 +69,7 @@ public final class MediaFiles implements MediaResolver {
         }
         for (Map.Entry<String, UnaryOperator<String>> folder : STILLS_AND_TORRENTS.entrySet()) {
             for (String prefix : new String[] {"/lazy-static/" + folder.getKey() + "/", "/static/" + folder.getKey() + "/", "/download/" + folder.getKey() + "/"}) {
-                if (path.startsWith(prefix)) return new Resolved(folder.getValue().apply(safeName(path.substring(prefix.length()))), false, null);
+                if (path.startsWith(prefix)) return new Resolved(folder.getValue().apply(safeName(path.substring(prefix.length()))), false, false, null);
             }
         }
         throw missing();
@@ -88,7 +86,7 @@ public final class MediaFiles implements MediaResolver {
         }
         int dot = file.lastIndexOf('.');
         String downloadName = download ? v.name().replaceAll("[^\\p{L}\\p{N} ._-]", "_") + (dot < 0 ? "" : file.substring(dot)) : null;
-        return new Resolved(BlobKeys.webVideo(file), true, downloadName);
+        return new Resolved(BlobKeys.webVideo(file), true, v.privacy() == VideoPrivacy.PRIVATE, downloadName);
     }
 
     /** Captions carry the words of a video: they follow its privacy. */
@@ -97,7 +95,7 @@ public final class MediaFiles implements MediaResolver {
         if (file.length() < 36) throw missing();
         Video v = video(file.substring(0, 36)).orElseThrow(MediaFiles::missing);
         if (v.privacy() == VideoPrivacy.PRIVATE && !access.opens(v)) throw Problem.forbidden("This file belongs to a private video");
-        return new Resolved(BlobKeys.caption(file), false, null);
+        return new Resolved(BlobKeys.caption(file), false, v.privacy() == VideoPrivacy.PRIVATE, null);
     }
 
     private void checkAccess(Video v, boolean privatePath, Access access) {

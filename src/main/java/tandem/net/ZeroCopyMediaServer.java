@@ -190,7 +190,7 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
         String etag = info.etag();
         StringBuilder h = new StringBuilder(256);
         h.append(info.headLines())
-                .append("Cache-Control: ").append(r.immutable() ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate")
+                .append("Cache-Control: ").append(r.cacheControl())
                 .append("\r\n");
         if (r.downloadName() != null) h.append("Content-Disposition: attachment; filename=\"").append(r.downloadName().replace("\"", "")).append("\"\r\n");
         String inm = headers.get("if-none-match");

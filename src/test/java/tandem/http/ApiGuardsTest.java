@@ -160,6 +160,10 @@ class ApiGuardsTest {
         assertThat(tandem.client().get(master + "?videoFileToken=" + fileToken).status()).isEqualTo(200);
         assertThat(tandem.client().get(sha + "?videoFileToken=" + fileToken).status()).isEqualTo(200);
         assertThat(tandem.client().get(master + "?videoFileToken=" + fileToken + "x").status()).isEqualTo(403);
+        // No shared cache (CDN, proxy) may keep a private video's files and hand them to anyone with the URL.
+        assertThat(tandem.client().get(master + "?videoFileToken=" + fileToken).header("Cache-Control")).isEqualTo("private, max-age=0, must-revalidate");
+        String fragments = firstFragmentFile(tandem.client().get(master + "?videoFileToken=" + fileToken).text(), master, fileToken);
+        assertThat(tandem.client().get(fragments + "?videoFileToken=" + fileToken).header("Cache-Control")).isEqualTo("private, max-age=31536000, immutable");
         assertThat(carol.postJson("/api/v1/videos/" + uuid + "/token", Map.of()).status()).as("no token for another's private video").isEqualTo(403);
         assertThat(tandem.client().postJson("/api/v1/videos/" + uuid + "/token", Map.of()).status()).isEqualTo(401);
         String carolsVideo = carol.upload(TestMedia.clipWithAudio(), "Carol's private video", Map.of("privacy", "3")).json().at("/video/uuid").asText();
@@ -183,5 +187,15 @@ class ApiGuardsTest {
         assertThat(list.at("/data/0/createdAt").asText()).isNotEmpty();
         assertThat(admin.delete("/api/v1/server/blocklist/servers/blocked.example").status()).isEqualTo(204);
         assertThat(admin.get("/api/v1/server/blocklist/servers").json().get("total").asInt()).isZero();
+    }
+
+    /** The fMP4 file of a video's first rendition, from its master playlist (read with its file token). */
+    private static String firstFragmentFile(String masterBody, String masterUrl, String fileToken) {
+        String dir = masterUrl.substring(0, masterUrl.lastIndexOf('/') + 1);
+        String variant = masterBody.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst().orElseThrow();
+        String variantBody = tandem.client().get(dir + variant + "?videoFileToken=" + fileToken).text();
+        var m = java.util.regex.Pattern.compile("([^\"/\\s]+\\.mp4)").matcher(variantBody);
+        if (!m.find()) throw new AssertionError("no fMP4 file in " + variantBody);
+        return dir + m.group(1);
     }
 }

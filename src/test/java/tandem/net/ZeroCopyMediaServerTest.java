@@ -74,6 +74,7 @@ class ZeroCopyMediaServerTest {
                 long off = Long.parseLong(r.group(2));
                 Response seg = tandem.client().get(dir + r.group(3), "Range", "bytes=" + off + "-" + (off + len - 1));
                 assertThat(seg.status()).isEqualTo(206);
+                assertThat(seg.header("Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
                 assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(seg.body())))
                         .isEqualTo(sha.at("/" + r.group(3) + "/" + off + "-" + (off + len - 1)).asText());
                 checked++;
@@ -98,6 +99,8 @@ class ZeroCopyMediaServerTest {
         String token = admin.postJson("/api/v1/videos/" + v.get("uuid").asText() + "/token", Map.of()).json().at("/files/token").asText();
         assertThat(tandem.client().get(master + "?videoFileToken=" + token).status()).isEqualTo(200);
         assertThat(tandem.client().get(master + "?a=1&videoFileToken=wrong").status()).isEqualTo(403);
+        // The media listener, too, keeps a private video's files out of shared caches.
+        assertThat(tandem.client().get(master + "?videoFileToken=" + token).header("Cache-Control")).isEqualTo("private, max-age=0, must-revalidate");
     }
 
     @Test
@@ -133,7 +136,7 @@ class ZeroCopyMediaServerTest {
             @Override public LocalFile localFile(String key) throws IOException { return local.localFile(key); }
         };
         // The rules (privacy, paths) are the main listener's and tested with it; here every path is the thumbnail.
-        MediaResolver media = (path, authorization, fileToken) -> new MediaResolver.Resolved(BlobKeys.thumbnail("t.jpg"), false, null);
+        MediaResolver media = (path, authorization, fileToken) -> new MediaResolver.Resolved(BlobKeys.thumbnail("t.jpg"), false, false, null);
         for (BlobStore store : new BlobStore[] {local, streamsOnly}) {
             try (ZeroCopyMediaServer server = new ZeroCopyMediaServer("127.0.0.1", 0, media, store).start()) {
                 String url = "http://127.0.0.1:" + server.port() + "/static/thumbnails/t.jpg";

@@ -80,6 +80,7 @@ class HostingStoryTest {
                 String file = m.group(3);
                 Response seg = tandem.client().get(dir + file, "Range", "bytes=" + off + "-" + (off + len - 1));
                 assertThat(seg.status()).isEqualTo(206);
+                assertThat(seg.header("Cache-Control")).as("a public video's fragments are for any cache").isEqualTo("public, max-age=31536000, immutable");
                 assertThat(seg.header("Content-Range")).isEqualTo("bytes " + off + "-" + (off + len - 1) + "/" + seg.header("Content-Range").split("/")[1]);
                 assertThat(seg.body()).hasSize((int) len);
                 String expected = sha.at("/" + file + "/" + off + "-" + (off + len - 1)).asText();
