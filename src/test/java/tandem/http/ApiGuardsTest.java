@@ -79,6 +79,33 @@ class ApiGuardsTest {
     }
 
     @Test
+    void admin_apis_ask_strangers_to_sign_in_and_refuse_users_who_are_not_admins() {
+        // PeerTube's answers: 401 without a token (clients then offer to sign in), 403 for a signed-in user without the right.
+        for (String path : new String[] {"/api/v1/users", "/api/v1/users/1", "/api/v1/jobs/pending", "/api/v1/jobs/failed",
+                "/api/v1/server/following", "/api/v1/server/followers", "/api/v1/server/blocklist/servers",
+                "/api/v1/server/blocklist/accounts", "/api/v1/server/p2p-stats"}) {
+            assertThat(tandem.client().get(path).status()).as("anonymous GET " + path).isEqualTo(401);
+            assertThat(bob.get(path).status()).as("user GET " + path).isEqualTo(403);
+            assertThat(admin.get(path).status()).as("admin GET " + path).isEqualTo(200);
+        }
+        assertThat(tandem.client().postJson("/api/v1/users", Map.of("username", "mallory", "password", "mallory-password")).status())
+                .as("anonymous POST /api/v1/users").isEqualTo(401);
+        assertThat(tandem.client().delete("/api/v1/users/1").status()).as("anonymous DELETE /api/v1/users/1").isEqualTo(401);
+        assertThat(tandem.client().postJson("/api/v1/server/following", Map.of("hosts", java.util.List.of("example.org"))).status())
+                .as("anonymous POST /api/v1/server/following").isEqualTo(401);
+        for (String path : new String[] {"/api/v1/users/1/block", "/api/v1/users/1/unblock", "/api/v1/server/followers/peertube@example.org/accept",
+                "/api/v1/server/followers/peertube@example.org/reject", "/api/v1/server/blocklist/servers", "/api/v1/server/blocklist/accounts"}) {
+            assertThat(tandem.client().postJson(path, Map.of("host", "example.org", "accountName", "x@example.org")).status())
+                    .as("anonymous POST " + path).isEqualTo(401);
+        }
+        for (String path : new String[] {"/api/v1/server/following/example.org", "/api/v1/server/blocklist/servers/example.org",
+                "/api/v1/server/blocklist/accounts/x@example.org"}) {
+            assertThat(tandem.client().delete(path).status()).as("anonymous DELETE " + path).isEqualTo(401);
+        }
+        assertThat(tandem.client().putJson("/api/v1/users/1", Map.of("role", 0)).status()).as("anonymous PUT /api/v1/users/1").isEqualTo(401);
+    }
+
+    @Test
     void only_admins_create_users_and_names_are_unique() {
         assertThat(bob.postJson("/api/v1/users", Map.of("username", "eve", "password", "eve-password", "email", "e@example.org", "role", 0)).status())
                 .isEqualTo(403);
