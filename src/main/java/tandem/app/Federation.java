@@ -33,6 +33,7 @@ import tandem.federation.inbox.FollowActivities;
 import tandem.federation.Following;
 import tandem.federation.signature.HttpSignatures;
 import tandem.federation.inbox.Inbox;
+import tandem.federation.inbox.DeleteTargets;
 import tandem.federation.inbox.InboxProcessor;
 import tandem.federation.inbox.InboxStore;
 import tandem.federation.actor.LocalActors;
@@ -122,8 +123,9 @@ record Federation(FederationEvents events, Documents documents, Inbox inbox, Dis
         Finger finger = new Finger(http, policy, mapper);
         Following following = new Following(transactions, mapper, actorStore, remoteActors, local, finger, outbox, follows, clock);
 
+        ActorDeletions actorDeletions = new ActorDeletions(transactions, actorStore, remoteAccounts, remoteActors, comments, engagement);
         InboxProcessor inboxProcessor = new InboxProcessor(inboxStore, mapper, fetcher, follows, videoActivities, commentActivities, rates, remoteActors,
-                new ActorDeletions(transactions, actorStore, remoteAccounts, remoteActors, comments, engagement));
+                actorDeletions, new DeleteTargets(videoActivities, commentActivities, actorDeletions));
         Publisher publisher = new Publisher(transactions, mapper, videos, comments, remoteVideos, local, actorStore, audience, videoToAs, commentToAs, new ActorToAs(mapper, local), outbox, outboxStore, jobs, clock);
         Crawler crawler = new Crawler(fetcher, jobs);
         Fetches fetches = new Fetches(videoActivities, videos, http, p.blobs(), p.tmp().resolve("fetch"));

@@ -290,7 +290,7 @@ class FixturesTest {
             h.execute("DELETE FROM inbox_activities");
             h.execute("INSERT INTO inbox_activities (id, body, signer_url) VALUES (1, ?, ?)", body.toString(), body.path("actor").asText());
         });
-        InboxProcessor processor = new InboxProcessor(new InboxStore(jdbi), Fixtures.MAPPER, new ObjectFetcher(null, null, null, null), null, null, null, null, null, null);
+        InboxProcessor processor = new InboxProcessor(new InboxStore(jdbi), Fixtures.MAPPER, new ObjectFetcher(null, null, null, null), null, null, null, null, null, null, null);
         Logger logger = (Logger) LoggerFactory.getLogger(InboxProcessor.class);
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();

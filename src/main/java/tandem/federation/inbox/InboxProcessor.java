@@ -41,7 +41,8 @@ public final class InboxProcessor implements JobHandler<InboxJob> {
     private final DeleteTargets deletes;
 
     public InboxProcessor(InboxStore store, ObjectMapper mapper, ObjectFetcher fetcher, FollowActivities follows, VideoActivities videos,
-                          CommentActivities comments, RateActivities rates, RemoteActors actors, ActorDeletions actorDeletions) {
+                          CommentActivities comments, RateActivities rates, RemoteActors actors, ActorDeletions actorDeletions,
+                          DeleteTargets deletes) {
         this.store = store;
         this.mapper = mapper;
         this.fetcher = fetcher;
@@ -51,7 +52,7 @@ public final class InboxProcessor implements JobHandler<InboxJob> {
         this.rates = rates;
         this.actors = actors;
         this.actorDeletions = actorDeletions;
-        this.deletes = new DeleteTargets(videos, comments, actorDeletions);
+        this.deletes = deletes;
     }
 
     @Override
