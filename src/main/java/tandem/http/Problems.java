@@ -26,7 +26,7 @@ public final class Problems {
         if (res.isSent()) return;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", p.code() == null ? "about:blank" : TYPE_BASE + p.code());
-        body.put("title", reason(p.status()));
+        body.put("title", HttpStatus.reason(p.status()));
         body.put("status", p.status());
         body.put("detail", p.detail());
         body.put("instance", req.path().path());
@@ -51,9 +51,5 @@ public final class Problems {
     public void unexpected(ServerRequest req, ServerResponse res, Throwable t) {
         log.error("unexpected error on {} {}", req.prologue().method().text(), req.path().path(), t);
         write(req, res, new Problem(500, null, "Internal server error"));
-    }
-
-    static String reason(int status) {
-        return HttpStatus.reason(status);
     }
 }

@@ -31,7 +31,7 @@ public record ByteRange(long start, long end) {
         if (dash < 0) return new Whole();
         String a = spec.substring(0, dash).trim();
         String b = spec.substring(dash + 1).trim();
-        if (!digits(a, true) || !digits(b, true) || (a.isEmpty() && b.isEmpty())) return new Whole();
+        if (!digits(a) || !digits(b) || (a.isEmpty() && b.isEmpty())) return new Whole();
         try {
             if (a.isEmpty()) {
                 long suffix = Long.parseLong(b);
@@ -39,17 +39,17 @@ public record ByteRange(long start, long end) {
                 return new Partial(new ByteRange(Math.max(0, size - suffix), size - 1));
             }
             long start = Long.parseLong(a);
-            if (!b.isEmpty() && Long.parseLong(b) < start) return new Whole();
+            long last = b.isEmpty() ? Long.MAX_VALUE : Long.parseLong(b);
+            if (last < start) return new Whole();
             if (start >= size) return new Unsatisfiable();
-            long end = b.isEmpty() ? size - 1 : Math.min(Long.parseLong(b), size - 1);
-            return new Partial(new ByteRange(start, end));
+            return new Partial(new ByteRange(start, Math.min(last, size - 1)));
         } catch (NumberFormatException e) {
             return new Whole(); // more digits than a long holds
         }
     }
 
-    private static boolean digits(String s, boolean emptyAllowed) {
-        if (s.isEmpty()) return emptyAllowed;
+    /** Only ASCII digits (none is allowed: an open end); `Long.parseLong` would also take a sign. */
+    private static boolean digits(String s) {
         for (int i = 0; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
         return true;
     }

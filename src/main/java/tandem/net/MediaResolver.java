@@ -12,8 +12,8 @@ public interface MediaResolver {
     record Resolved(String key, boolean immutable, boolean restricted, String downloadName) {
         /** What caches may do with it: a private video's files only in the viewer's own browser. */
         public String cacheControl() {
-            String who = restricted ? "private" : "public";
-            return immutable ? who + ", max-age=31536000, immutable" : who + ", max-age=0, must-revalidate";
+            if (restricted) return immutable ? "private, max-age=31536000, immutable" : "private, max-age=0, must-revalidate";
+            return immutable ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate";
         }
     }
 

@@ -6,7 +6,6 @@ import tandem.db.Database;
 import tandem.testing.TestDatabase;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

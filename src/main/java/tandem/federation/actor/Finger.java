@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import tandem.federation.transport.AddressPolicy;
 import tandem.federation.transport.FederationHttp;
 import tandem.federation.vocab.ActorHandle;

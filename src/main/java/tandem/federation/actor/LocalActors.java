@@ -5,7 +5,6 @@ import tandem.account.Account;
 import tandem.account.AccountStore;
 import tandem.account.Channel;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

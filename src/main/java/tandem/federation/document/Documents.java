@@ -13,7 +13,6 @@ import tandem.video.Video;
 import tandem.video.VideoPrivacy;
 import tandem.video.VideoQuery;
 import tandem.video.VideoService;
-import tandem.video.VideoState;
 
 import java.util.List;
 import java.util.Optional;

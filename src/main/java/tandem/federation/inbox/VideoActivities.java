@@ -13,7 +13,6 @@ import java.util.Optional;
 import tandem.federation.actor.Actor;
 import tandem.federation.actor.ActorStore;
 import tandem.federation.actor.Blocklist;
-import tandem.federation.actor.LocalActors;
 import tandem.federation.actor.ObjectFetcher;
 import tandem.federation.actor.RemoteActors;
 import tandem.federation.actor.RemoteVideoStore;

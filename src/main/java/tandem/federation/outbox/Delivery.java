@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import tandem.federation.actor.Actor;
 import tandem.federation.actor.ActorStore;
-import tandem.federation.actor.LocalActors;
 import tandem.federation.actor.Signers;
 import tandem.federation.signature.LdSignatures;
 import tandem.federation.signature.Signer;
