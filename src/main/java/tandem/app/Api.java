@@ -55,7 +55,7 @@ final class Api {
 
     /** Builds the routes and starts the main listener; `mediaFiles` is shared with the zero-copy listener. */
     static HttpServer start(Config config, Platform p, Accounts a, Videos v, Federation federation, Tracking tracking,
-                            SubscriptionService subscriptions, MediaFiles mediaFiles, Urls urls) {
+                            SubscriptionService subscriptions, MediaFiles mediaFiles, Urls urls, HttpServer.Limits limits) {
         var clock = p.clock();
         var accounts = a.accounts();
         var videos = v.videos();
@@ -88,7 +88,13 @@ final class Api {
                         new OEmbedRoutes(videos, new VideoToOEmbed(urls, config.instanceName()), urls, json),
                         new OpsRoutes(p.registry(), () -> ping(p), json)),
                 Map.of("/tracker/socket", tracking.socket()),
-                new Problems(json), p.registry()).start();
+                new Problems(json), p.registry(), limits, Api::exitForRestart).start();
+    }
+
+    /** The listener could not come back: end the process so that its supervisor starts a fresh one, rather than live on deaf. */
+    private static void exitForRestart() {
+        log.error("exiting: without its HTTP listener this process serves nobody");
+        System.exit(70);
     }
 
     /** Login and password-change tries share one rule, each with its own window per user. */

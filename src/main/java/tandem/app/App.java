@@ -11,6 +11,8 @@ import tandem.http.HttpServer;
 import tandem.http.MediaFiles;
 import tandem.http.Urls;
 import tandem.job.JobQueue;
+import tandem.net.ConnectionBudget;
+import tandem.net.ConnectionGate;
 import tandem.video.Video;
 import tandem.video.VideoFile;
 
@@ -61,8 +63,10 @@ public final class App implements AutoCloseable {
                     config.publicHost(), federation.subscriptions());
             Tracking tracking = Tracking.wire(config, p, videos.videos(), urls);
             MediaFiles mediaFiles = new MediaFiles(videos.videos(), accounts.oauth(), videos.fileTokens());
-            HttpServer http = Api.start(config, p, accounts, videos, federation, tracking, subscriptions, mediaFiles, urls);
-            Listeners listeners = Listeners.start(config, http, mediaFiles, p, tracking);
+            ConnectionBudget budget = connectionBudget(config);
+            HttpServer http = Api.start(config, p, accounts, videos, federation, tracking, subscriptions, mediaFiles, urls,
+                    new HttpServer.Limits(new ConnectionGate("main", budget), config.connections().headTimeout(), config.connections().idleTimeout()));
+            Listeners listeners = Listeners.start(config, budget, http, mediaFiles, p, tracking);
             log.info("HTTP ready on port {} after {} ms; loading media tools", http.port(), (System.nanoTime() - t0) / 1_000_000);
             // Unpacking the bundled ffmpeg takes seconds: answer HTTP first (uploads queue jobs), start the workers after.
             try {
@@ -93,6 +97,13 @@ public final class App implements AutoCloseable {
             p.db().close();
             throw e;
         }
+    }
+
+    private static ConnectionBudget connectionBudget(Config config) {
+        long fds = ConnectionBudget.freeDescriptors();
+        ConnectionBudget b = ConnectionBudget.of(fds, config.listenerCount(), config.connections().maxPerListener(), config.connections().maxPerAddress());
+        log.info("each listener takes up to {} connections, {} per client address ({} file descriptors free)", b.total(), b.perAddress(), fds);
+        return b;
     }
 
     private static VideoUrls videoUrls(Urls urls) {

@@ -45,7 +45,15 @@ public final class Main {
     }
 
     private static void start(Config config) throws Exception {
-        App app = App.start(config);
+        App app;
+        try {
+            app = App.start(config);
+        } catch (Throwable t) {
+            // Half-started listeners are not daemons: without an explicit exit this process would live on, serving nothing.
+            log.error("Tandem could not start: {}", t.toString(), t);
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

@@ -39,7 +39,15 @@ public record Config(
         boolean trackerPrivate,
         int trackerPort,
         String trackerSocketUrl,
-        Federation federation) {
+        Federation federation,
+        Connections connections) {
+
+    /**
+     * What each listener (main, media, tracker) lets in: at most {@code maxPerListener} connections
+     * and {@code maxPerAddress} from one client address (0: derived from the file-descriptor limit),
+     * a request head within {@code headTimeout} of connecting, then keep-alive up to {@code idleTimeout}.
+     */
+    public record Connections(int maxPerListener, int maxPerAddress, Duration headTimeout, Duration idleTimeout) {}
 
     /**
      * Federation settings: hosts outbound requests may reach although private (and over plain http),
@@ -115,7 +123,15 @@ public record Config(
                         intValue(p, "federation_delivery_concurrency", 256),
                         intValue(p, "federation_per_host_concurrency", 8),
                         longValue(p, "federation_max_inbox_bytes", 1024 * 1024),
-                        Duration.ofSeconds(longValue(p, "federation_request_timeout_seconds", 7))));
+                        Duration.ofSeconds(longValue(p, "federation_request_timeout_seconds", 7))),
+                new Connections(intValue(p, "max_connections", 0), intValue(p, "max_connections_per_address", 0),
+                        Duration.ofSeconds(longValue(p, "request_head_timeout_seconds", 10)),
+                        Duration.ofSeconds(longValue(p, "idle_connection_timeout_seconds", 300))));
+    }
+
+    /** How many listeners this instance opens: the main one, and the media and tracker ones when configured. */
+    public int listenerCount() {
+        return 1 + (mediaListener() ? 1 : 0) + (trackerListener() ? 1 : 0);
     }
 
     /**

@@ -9,6 +9,7 @@ import tandem.storage.ZeroCopy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -16,6 +17,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +34,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ZeroCopyMediaServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ZeroCopyMediaServer.class);
     private static final int MAX_HEAD = 16 * 1024;
-    private static final int MAX_CONNECTIONS = 20_000;
     private static final long FACTS_MILLIS = 2000;
     private static final int MAX_FACTS = 10_000;
 
@@ -41,17 +42,28 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
     private final MediaResolver media;
     private final BlobStore blobs;
     private final Optional<ZeroCopy> zeroCopy;
+    private final ConnectionGate gate;
+    private final int headTimeoutMillis;
+    private final int idleTimeoutMillis;
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, FileFacts> facts = new ConcurrentHashMap<>();
     private ServerSocketChannel server;
     private volatile boolean closed;
 
-    public ZeroCopyMediaServer(String host, int port, MediaResolver media, BlobStore blobs) {
+    /**
+     * @param headTimeout how long a request head may take from its first byte (or from the connection)
+     * @param idleTimeout how long a kept-alive connection may wait for its next request
+     */
+    public ZeroCopyMediaServer(String host, int port, MediaResolver media, BlobStore blobs, ConnectionGate gate,
+                               Duration headTimeout, Duration idleTimeout) {
         this.host = host;
         this.port = port;
         this.media = media;
         this.blobs = blobs;
         this.zeroCopy = blobs.zeroCopy();
+        this.gate = gate;
+        this.headTimeoutMillis = (int) headTimeout.toMillis();
+        this.idleTimeoutMillis = (int) idleTimeout.toMillis();
     }
 
     public ZeroCopyMediaServer start() throws IOException {
@@ -67,48 +79,66 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
         return ((InetSocketAddress) server.socket().getLocalSocketAddress()).getPort();
     }
 
+    /** Accepts until closed; an accept error (out of file descriptors) pauses it instead of ending it. */
     private void acceptLoop() {
+        AcceptBackoff backoff = new AcceptBackoff("media");
         while (!closed) {
             try {
                 SocketChannel s = server.accept();
-                if (open.size() >= MAX_CONNECTIONS) {
+                backoff.succeeded();
+                ConnectionGate.Admitted a = gate.admit(s);
+                if (a == null) {
                     s.close();
                     continue;
                 }
                 open.add(s);
-                Thread.ofVirtual().name("media-conn").start(() -> serve(s));
+                Thread.ofVirtual().name("media-conn").start(() -> serve(a));
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
-                log.warn("media listener accept failed", e);
+                if (!closed) backoff.failed(e);
             }
         }
     }
 
     /** One keep-alive connection: requests are answered in order until the client closes. */
-    private void serve(SocketChannel s) {
+    private void serve(ConnectionGate.Admitted admitted) {
+        SocketChannel s = admitted.channel();
         try (s) {
             s.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            // Reads go through the socket's stream, the one way to read a blocking channel with a timeout.
+            InputStream socketIn = s.socket().getInputStream();
             ByteBuffer in = ByteBuffer.allocate(MAX_HEAD);
+            boolean first = true;
             while (!closed) {
                 int end;
+                long headDeadline = first ? System.currentTimeMillis() + headTimeoutMillis : 0;
                 while ((end = headEnd(in)) < 0) {
                     if (!in.hasRemaining()) {
                         writeAll(s, simple(431, "Request header too large", true));
                         return;
                     }
-                    if (s.read(in) < 0) return;
+                    if (headDeadline == 0 && in.position() > 0) headDeadline = System.currentTimeMillis() + headTimeoutMillis;
+                    int wait = headDeadline == 0 ? idleTimeoutMillis : (int) Math.max(1, headDeadline - System.currentTimeMillis());
+                    s.socket().setSoTimeout(wait);
+                    int n = socketIn.read(in.array(), in.position(), in.remaining());
+                    if (n < 0) return;
+                    in.position(in.position() + n);
                 }
+                first = false;
                 String head = new String(in.array(), 0, end, StandardCharsets.ISO_8859_1);
                 int rest = in.position() - (end + 4);
                 System.arraycopy(in.array(), end + 4, in.array(), 0, rest);
                 in.position(rest);
                 if (!answer(s, head)) return;
             }
+        } catch (SocketTimeoutException e) {
+            log.debug("media connection timed out waiting for a request");
         } catch (IOException e) {
             log.debug("media connection ended: {}", e.getMessage());
         } finally {
             open.remove(s);
+            gate.release(admitted);
         }
     }
 

@@ -14,7 +14,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static tandem.net.WebSocketFrames.MAX_MESSAGE;
 import static tandem.net.WebSocketFrames.serverFrame;
@@ -33,7 +32,7 @@ public final class TrackerConnection implements PeerConnection {
     final TrackerSelectorLoop loop;
     final SocketChannel ch;
     private final Tracker tracker;
-    private final AtomicInteger open;
+    private final Runnable onClose;
     final String ip;
     SelectionKey key;
     final long openedAt = System.currentTimeMillis();
@@ -53,12 +52,12 @@ public final class TrackerConnection implements PeerConnection {
     private ByteBuffer unsent;      // the tail of a write the socket did not take
     private boolean closeAfterFlush;
 
-    /** @param open the listener's count of open sockets, taken down by one when this one closes */
-    TrackerConnection(TrackerSelectorLoop loop, SocketChannel ch, Tracker tracker, AtomicInteger open) {
+    /** @param onClose run once when this socket closes (the listener counts its sockets) */
+    TrackerConnection(TrackerSelectorLoop loop, SocketChannel ch, Tracker tracker, Runnable onClose) {
         this.loop = loop;
         this.ch = ch;
         this.tracker = tracker;
-        this.open = open;
+        this.onClose = onClose;
         String a;
         try {
             a = ((InetSocketAddress) ch.getRemoteAddress()).getAddress().getHostAddress();
@@ -158,7 +157,7 @@ public final class TrackerConnection implements PeerConnection {
             queue.clear();
             unsent = null;
         }
-        open.decrementAndGet();
+        onClose.run();
         if (key != null) key.cancel();
         try {
             ch.close();

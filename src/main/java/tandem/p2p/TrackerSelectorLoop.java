@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class TrackerSelectorLoop implements Runnable {
     // The listener's logger, so one logger name configures all of it.
     private static final Logger log = LoggerFactory.getLogger(TrackerWebSocketServer.class);
-    private static final long HANDSHAKE_MILLIS = 10_000;
     private static final int READ_BUFFER = 64 * 1024;
     private static final int WRITE_BUFFER = 64 * 1024;
     private static final int FLUSH_EVERY = Integer.getInteger("tandem.tracker.flushEvery", 16);
@@ -66,8 +65,10 @@ public final class TrackerSelectorLoop implements Runnable {
     @Override
     public void run() {
         try {
+            boolean accepting = this == server.acceptingLoop();
             while (!server.isClosed()) {
-                selector.select(1000);
+                long paused = accepting ? server.resumeAccepting(System.currentTimeMillis()) : 0;
+                selector.select(paused > 0 ? paused : 1000);
                 woken.set(false);
                 TrackerConnection c;
                 while ((c = incoming.poll()) != null) register(c);
@@ -134,14 +135,14 @@ public final class TrackerSelectorLoop implements Runnable {
         dirty.clear();
     }
 
-    /** Closes handshakes unfinished 10 s after the connection and silent sockets after the idle limit. */
+    /** Closes handshakes unfinished within the listener's handshake time and silent sockets after the idle limit. */
     private void expire() {
         long now = System.currentTimeMillis();
         if (now - lastIdleCheck < 1000) return;
         lastIdleCheck = now;
         handshaking.removeIf(c -> {
             if (c.upgraded || c.closed) return true;
-            if (now - c.openedAt > HANDSHAKE_MILLIS) {
+            if (now - c.openedAt > server.handshakeMillis()) {
                 c.closeNow();
                 return true;
             }

@@ -2,6 +2,8 @@ package tandem.p2p;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tandem.net.AcceptBackoff;
+import tandem.net.ConnectionGate;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,7 +12,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An optional second listener (`TANDEM_TRACKER_PORT`) that serves only the WebTorrent tracker's
@@ -24,24 +25,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TrackerWebSocketServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TrackerWebSocketServer.class);
-    private static final int MAX_CONNECTIONS = 100_000;
 
     private final String host;
     private final int port;
     private final Tracker tracker;
     private final long idleMillis;
     private final TrackerSelectorLoop[] loops;
-    private final AtomicInteger open = new AtomicInteger();
+    private final ConnectionGate gate;
+    private final long handshakeMillis;
+    private final AcceptBackoff backoff = new AcceptBackoff("tracker");
+    private SelectionKey acceptKey;
+    private long acceptPausedUntil;
     private ServerSocketChannel server;
     private volatile boolean closed;
     private int nextLoop;
 
-    /** @param idle a socket that sends nothing for this long is closed (the tracker forgets its peers after it anyway) */
-    public TrackerWebSocketServer(String host, int port, Tracker tracker, Duration idle) {
+    /**
+     * @param idle a socket that sends nothing for this long is closed (the tracker forgets its peers after it anyway)
+     * @param handshake a socket must complete its WebSocket handshake within this long
+     */
+    public TrackerWebSocketServer(String host, int port, Tracker tracker, Duration idle, ConnectionGate gate, Duration handshake) {
         this.host = host;
         this.port = port;
         this.tracker = tracker;
         this.idleMillis = idle.toMillis();
+        this.gate = gate;
+        this.handshakeMillis = handshake.toMillis();
         this.loops = new TrackerSelectorLoop[Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))];
     }
 
@@ -51,7 +60,7 @@ public final class TrackerWebSocketServer implements AutoCloseable {
         server.bind(new InetSocketAddress(host, port), 4096);
         server.configureBlocking(false);
         for (int i = 0; i < loops.length; i++) loops[i] = new TrackerSelectorLoop(this, i, idleMillis);
-        server.register(loops[0].selector, SelectionKey.OP_ACCEPT);
+        acceptKey = server.register(loops[0].selector, SelectionKey.OP_ACCEPT);
         for (TrackerSelectorLoop l : loops) l.thread.start();
         log.info("tracker WebSocket listener on port {} ({} selector threads)", port(), loops.length);
         return this;
@@ -83,19 +92,57 @@ public final class TrackerWebSocketServer implements AutoCloseable {
         return closed;
     }
 
-    /** Accepts every pending socket (on the first loop's thread) and deals them out to the loops in turn. */
-    void acceptAll() throws IOException {
+    long handshakeMillis() {
+        return handshakeMillis;
+    }
+
+    /**
+     * Accepts every pending socket (on the first loop's thread) and deals them out to the loops in
+     * turn. An accept error (out of file descriptors) stops accepting for a moment, not for good:
+     * {@link #resumeAccepting} turns it back on.
+     */
+    void acceptAll() {
         SocketChannel ch;
-        while ((ch = server.accept()) != null) {
-            if (open.get() >= MAX_CONNECTIONS) {
-                ch.close();
-                continue;
+        try {
+            while ((ch = server.accept()) != null) {
+                backoff.succeeded();
+                ConnectionGate.Admitted a = gate.admit(ch);
+                if (a == null) {
+                    ch.close();
+                    continue;
+                }
+                try {
+                    ch.configureBlocking(false);
+                    ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                } catch (IOException e) {
+                    gate.release(a);
+                    ch.close();
+                    continue;
+                }
+                TrackerSelectorLoop owner = loops[nextLoop++ % loops.length];
+                owner.adopt(new TrackerConnection(owner, ch, tracker, () -> gate.release(a)));
             }
-            open.incrementAndGet();
-            ch.configureBlocking(false);
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            TrackerSelectorLoop owner = loops[nextLoop++ % loops.length];
-            owner.adopt(new TrackerConnection(owner, ch, tracker, open));
+        } catch (IOException e) {
+            if (closed || !server.isOpen()) return;
+            acceptPausedUntil = System.currentTimeMillis() + backoff.pause(e);
+            acceptKey.interestOps(0);
         }
+    }
+
+    /** The loop whose selector accepts. */
+    TrackerSelectorLoop acceptingLoop() {
+        return loops[0];
+    }
+
+    /**
+     * Called by the accepting loop on every turn: accepts again once a pause is over.
+     * @return how long the pause still lasts, 0 when accepting
+     */
+    long resumeAccepting(long now) {
+        if (acceptPausedUntil == 0) return 0;
+        if (now < acceptPausedUntil) return acceptPausedUntil - now;
+        acceptPausedUntil = 0;
+        if (acceptKey.isValid()) acceptKey.interestOps(SelectionKey.OP_ACCEPT);
+        return 0;
     }
 }

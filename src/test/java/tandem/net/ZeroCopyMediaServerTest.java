@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
@@ -138,7 +139,8 @@ class ZeroCopyMediaServerTest {
         // The rules (privacy, paths) are the main listener's and tested with it; here every path is the thumbnail.
         MediaResolver media = (path, authorization, fileToken) -> new MediaResolver.Resolved(BlobKeys.thumbnail("t.jpg"), false, false, null);
         for (BlobStore store : new BlobStore[] {local, streamsOnly}) {
-            try (ZeroCopyMediaServer server = new ZeroCopyMediaServer("127.0.0.1", 0, media, store).start()) {
+            try (ZeroCopyMediaServer server = new ZeroCopyMediaServer("127.0.0.1", 0, media, store,
+                    new ConnectionGate("media", new ConnectionBudget(100, 20)), Duration.ofSeconds(10), Duration.ofMinutes(5)).start()) {
                 String url = "http://127.0.0.1:" + server.port() + "/static/thumbnails/t.jpg";
                 assertThat(tandem.client().get(url).body()).isEqualTo(data);
                 Response tail = tandem.client().get(url, "Range", "bytes=65530-");

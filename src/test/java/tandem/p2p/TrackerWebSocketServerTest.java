@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tandem.p2p.TrackerWebSocketServer;
+import tandem.net.ConnectionBudget;
+import tandem.net.ConnectionGate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -36,7 +37,8 @@ class TrackerWebSocketServerTest {
 
     private TrackerWebSocketServer start() {
         try {
-            return new TrackerWebSocketServer("127.0.0.1", 0, tracker, Duration.ofMinutes(20)).start();
+            return new TrackerWebSocketServer("127.0.0.1", 0, tracker, Duration.ofMinutes(20),
+                    new ConnectionGate("tracker", new ConnectionBudget(1000, 1000)), Duration.ofSeconds(10)).start();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
