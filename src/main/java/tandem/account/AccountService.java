@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 /** Users, their account and their default channel: creation, lookup, password checks. */
 public final class AccountService {
-    private static final Pattern USERNAME = Pattern.compile("^[a-z0-9._]{1,50}$");
     private static final Pattern CHANNEL_NAME = Pattern.compile("^[a-zA-Z0-9\\-_.:]{1,50}$");
 
     private final Transactions transactions;
@@ -34,7 +33,7 @@ public final class AccountService {
     /** Creates the user, its account and its default channel in one transaction. */
     public User create(NewUser n) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (n.username() == null || !USERNAME.matcher(n.username()).matches()) errors.put("username", "Should have a valid username (1-50 lower-case letters, digits, '.' or '_')");
+        if (!UserRules.validUsername(n.username())) errors.put("username", "Should have a valid username (1-50 lower-case letters, digits, '.' or '_')");
         if (!UserRules.validPassword(n.password())) errors.put("password", UserRules.PASSWORD_MESSAGE);
         if (!UserRules.validEmail(n.email())) errors.put("email", UserRules.EMAIL_MESSAGE);
         if (n.role() == null) errors.put("role", "Should have a valid role");
@@ -72,17 +71,23 @@ public final class AccountService {
         return Optional.of(password);
     }
 
-    /** Checks a login; the same vague error whether the user or the password is wrong. */
-    public User authenticate(String username, String password) {
+    /**
+     * The user these credentials belong to; empty when the username or the password is wrong. Either
+     * way bcrypt runs once (an unknown user's password is checked against no hash, which the hasher
+     * times like a wrong one), so how long a refusal takes does not tell who has an account here.
+     */
+    public Optional<User> checkPassword(String username, String password) {
         Optional<User> user = username == null ? Optional.empty() : store.userByName(username.toLowerCase(java.util.Locale.ROOT));
-        boolean ok = user.isPresent() && hasher.matches(password, store.passwordHash(user.get().id()).orElse(null));
-        if (!ok) throw new Problem(400, "invalid_grant", "Invalid credentials: username or password is invalid");
-        // PeerTube's answer, which its clients recognise; only said to someone who knows the password.
-        if (user.get().blocked()) throw blocked();
-        return user.get();
+        String hash = user.flatMap(u -> store.passwordHash(u.id())).orElse(null);
+        return hasher.matches(password, hash) ? user : Optional.empty();
     }
 
-    /** The refusal a blocked user gets at login and at token refresh. */
+    /** The refusal of a wrong username or password: the same vague words for both. */
+    static Problem invalidCredentials() {
+        return new Problem(400, "invalid_grant", "Invalid credentials: username or password is invalid");
+    }
+
+    /** The refusal a blocked user gets at login and at token refresh; only said to someone who knows the password. */
     static Problem blocked() {
         return new Problem(400, "access_denied", "User is blocked.");
     }

@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Handle;
 import tandem.core.Problem;
 import tandem.db.Transactions;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,13 +22,15 @@ public final class OAuthService {
     private final Transactions transactions;
     private final OAuthStore store;
     private final AccountService accounts;
+    private final LoginThrottle throttle;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public OAuthService(Transactions transactions, OAuthStore store, AccountService accounts, Clock clock) {
+    public OAuthService(Transactions transactions, OAuthStore store, AccountService accounts, LoginThrottle throttle, Clock clock) {
         this.transactions = transactions;
         this.store = store;
         this.accounts = accounts;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -41,9 +44,13 @@ public final class OAuthService {
                 }));
     }
 
-    public TokenPair passwordGrant(String clientId, String clientSecret, String username, String password) {
+    /** Logs in from `client` (the address failed logins are counted against, with the account). */
+    public TokenPair passwordGrant(String clientId, String clientSecret, String username, String password, InetAddress client) {
         checkClient(clientId, clientSecret);
-        User user = accounts.authenticate(username, password);
+        throttle.begin(client, username);
+        User user = accounts.checkPassword(username, password).orElseThrow(AccountService::invalidCredentials);
+        throttle.succeeded(client, username);
+        if (user.blocked()) throw AccountService.blocked();
         return issue(user.id());
     }
 

@@ -70,8 +70,8 @@ public final class ProfileEditing {
     private String newPassword(User user, Changes changes, Map<String, String> errors) {
         if (!UserRules.validPassword(changes.password())) errors.put("password", UserRules.PASSWORD_MESSAGE);
         if (!passwordTries.tryAcquire("user:" + user.id())) {
-            throw new Problem(429, "too_many_requests", "Too many password changes tried, please try again in "
-                    + passwordTries.retryAfterSeconds("user:" + user.id()) + " s.");
+            long wait = passwordTries.retryAfterSeconds("user:" + user.id());
+            throw Problem.tooManyRequests("Too many password changes tried, please try again in " + wait + " s.", wait);
         }
         String current = store.passwordHash(user.id()).orElse(null);
         if (changes.currentPassword() == null || !hasher.matches(changes.currentPassword(), current)) {

@@ -9,8 +9,13 @@ final class UserRules {
     static final String PASSWORD_MESSAGE = "Should have a valid password (6 to 72 bytes)";
     static final String BLOCK_REASON_MESSAGE = "Should have a valid block reason (3 to 250 characters)";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
+    private static final Pattern USERNAME = Pattern.compile("^[a-z0-9._]{1,50}$");
 
     private UserRules() {}
+
+    static boolean validUsername(String username) {
+        return username != null && USERNAME.matcher(username).matches();
+    }
 
     static boolean validEmail(String email) {
         return email != null && email.length() <= 400 && EMAIL.matcher(email).matches();

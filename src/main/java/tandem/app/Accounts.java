@@ -2,6 +2,7 @@ package tandem.app;
 
 import tandem.account.AccountService;
 import tandem.account.AccountStore;
+import tandem.account.LoginThrottle;
 import tandem.account.OAuthService;
 import tandem.account.OAuthStore;
 import tandem.account.PasswordHasher;
@@ -19,7 +20,9 @@ record Accounts(AccountStore store, PasswordHasher hasher, AccountService accoun
         PasswordHasher hasher = new PasswordHasher(10);
         AccountService accounts = new AccountService(p.db().transactions(), store, hasher, p.clock(),
                 config.defaultVideoQuota(), config.defaultVideoQuotaDaily());
-        OAuthService oauth = new OAuthService(p.db().transactions(), new OAuthStore(p.db().jdbi()), accounts, p.clock());
+        LoginThrottle throttle = new LoginThrottle(config.loginAttemptsPerWindow(), config.loginAccountAttemptsPerWindow(),
+                config.loginWindow(), p.clock());
+        OAuthService oauth = new OAuthService(p.db().transactions(), new OAuthStore(p.db().jdbi()), accounts, throttle, p.clock());
         UserAdministration admin = new UserAdministration(p.db().transactions(), store, hasher, oauth);
         oauth.localClient();
         Optional<String> createdAdminPassword = accounts.ensureAdmin(config.adminPassword());

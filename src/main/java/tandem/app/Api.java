@@ -14,6 +14,7 @@ import tandem.http.Auth;
 import tandem.http.AuthRoutes;
 import tandem.http.CaptionRoutes;
 import tandem.http.ChannelRoutes;
+import tandem.http.ClientAddress;
 import tandem.http.CommentToDto;
 import tandem.http.FederationAdminRoutes;
 import tandem.http.FeedRoutes;
@@ -41,6 +42,7 @@ import tandem.http.VideoToDto;
 import tandem.http.VideoToOEmbed;
 import tandem.http.WebRoutes;
 import tandem.http.WellKnownRoutes;
+import tandem.net.TrustedProxies;
 import tandem.video.UserRemoval;
 
 import java.nio.charset.StandardCharsets;
@@ -62,20 +64,21 @@ final class Api {
         var events = federation.events();
         JsonIo json = new JsonIo(p.mapper(), config.maxJsonBytes());
         Auth auth = new Auth(a.oauth());
+        ClientAddress clientAddress = new ClientAddress(new TrustedProxies(config.trustedProxies()));
         ActorToDto actors = new ActorToDto(urls, subscriptions);
         VideoToDto videoDto = new VideoToDto(urls, actors);
         VideoRoutes videoRoutes = new VideoRoutes(videos, v.fileTokens(), videoDto, json, auth, p.tmp());
         return new HttpServer(config.bindHost(), config.port(),
-                List.of(new AuthRoutes(a.oauth(), loginLimiter(config, p), json, auth, config.publicHost()),
+                List.of(new AuthRoutes(a.oauth(), clientAddress, json, auth, config.publicHost()),
                         new UploadRoutes(videos, v.uploads(), json, auth, p.tmp(), config.maxUploadBytes(), config.url("/api/v1")),
                         new UserRoutes(accounts, a.admin(), new UserRemoval(a.admin(), videos, v.engagement(), v.commentStore()),
-                                new ProfileEditing(p.db().transactions(), a.store(), a.hasher(), a.oauth(), events, loginLimiter(config, p)), videos,
+                                new ProfileEditing(p.db().transactions(), a.store(), a.hasher(), a.oauth(), events, passwordChangeLimiter(config, p)), videos,
                                 new UserToDto(accounts, videos, actors), json, auth),
                         videoRoutes,
                         new ChannelRoutes(accounts, new ChannelEditing(p.db().transactions(), a.store(), events),
                                 new ChannelSearch(accounts, subscriptions, clock, config.publicHost()), videos, actors, videoRoutes, json, auth, config.publicHost()),
                         new InstanceRoutes(config, accounts, videos, p.jobStore(), v.playback(), json, auth),
-                        new SocialRoutes(v.comments(), v.engagement(), videos, new CommentToDto(urls, actors), json, auth),
+                        new SocialRoutes(v.comments(), v.engagement(), videos, new CommentToDto(urls, actors), json, auth, clientAddress),
                         new FederationAdminRoutes(federation.following(), federation.blocks(), accounts, json, auth),
                         new PlaybackRoutes(v.playback(), json, auth),
                         new PlaylistRoutes(v.playlists(), accounts, new PlaylistToDto(urls, actors, videoDto), json, auth, p.tmp()),
@@ -97,8 +100,8 @@ final class Api {
         System.exit(70);
     }
 
-    /** Login and password-change tries share one rule, each with its own window per user. */
-    private static SlidingWindowLimiter loginLimiter(Config config, Platform p) {
+    /** Each user may try as many password changes in a window as an address may fail logins. */
+    private static SlidingWindowLimiter passwordChangeLimiter(Config config, Platform p) {
         return new SlidingWindowLimiter(config.loginAttemptsPerWindow(), config.loginWindow(), p.clock());
     }
 

@@ -26,7 +26,9 @@ public record Config(
         long defaultVideoQuota,
         long defaultVideoQuotaDaily,
         int loginAttemptsPerWindow,
+        int loginAccountAttemptsPerWindow,
         Duration loginWindow,
+        java.util.List<String> trustedProxies,
         int transcodeConcurrency,
         int transcodeThreads,
         Duration jobLease,
@@ -98,7 +100,11 @@ public record Config(
                 longValue(p, "default_video_quota", -1),
                 longValue(p, "default_video_quota_daily", -1),
                 intValue(p, "login_attempts_per_window", 15),
+                // Twice the per-address budget: one address alone cannot lock an account out.
+                intValue(p, "login_account_attempts_per_window", 30),
                 Duration.ofSeconds(longValue(p, "login_window_seconds", 300)),
+                // Loopback by default, as PeerTube: the recommended proxy runs on the same machine.
+                list(p.getProperty("trusted_proxies", "127.0.0.0/8,::1")),
                 intValue(p, "transcode_concurrency", 1),
                 intValue(p, "transcode_threads", 0),
                 Duration.ofSeconds(longValue(p, "job_lease_seconds", 60)),
@@ -112,8 +118,7 @@ public record Config(
                 intValue(p, "tracker_port", -1),
                 trackerSocketUrl(p, publicUrl, intValue(p, "tracker_port", -1)),
                 new Federation(
-                        java.util.Arrays.stream(p.getProperty("federation_allowed_hosts", "").split(","))
-                                .map(String::trim).filter(x -> !x.isEmpty()).toList(),
+                        list(p.getProperty("federation_allowed_hosts", "")),
                         "true".equalsIgnoreCase(p.getProperty("federation_followers_manual_approval", "false").trim()),
                         Duration.ofSeconds(longValue(p, "federation_retry_first_seconds", 60)),
                         // 60 s doubling, capped at 2 h: 14 attempts keep trying for about 16 hours.
@@ -176,6 +181,11 @@ public record Config(
     /** Absolute URL for a path on this instance. */
     public String url(String path) {
         return publicUrl + path;
+    }
+
+    /** A comma-separated setting; blank entries dropped, so an empty value is an empty list. */
+    private static java.util.List<String> list(String value) {
+        return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
     }
 
     private static String blankToNull(String s) {

@@ -41,9 +41,4 @@ public final class Auth {
         if (u.role() != Role.ADMIN && u.role() != role) throw Problem.forbidden("User has not the right to do this");
         return u;
     }
-
-    /** Client IP as seen on the socket (no proxy trust configured yet). */
-    public static String clientIp(ServerRequest req) {
-        return req.remotePeer().host();
-    }
 }

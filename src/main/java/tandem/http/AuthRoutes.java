@@ -5,7 +5,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import tandem.core.SlidingWindowLimiter;
 import tandem.account.OAuthClient;
 import tandem.account.OAuthService;
 import tandem.account.TokenPair;
@@ -20,14 +19,14 @@ import java.util.Map;
 /** OAuth endpoints exactly as PeerTube clients call them. */
 public final class AuthRoutes implements HttpService {
     private final OAuthService oauth;
-    private final SlidingWindowLimiter limiter;
+    private final ClientAddress clientAddress;
     private final JsonIo json;
     private final Auth auth;
     private final String publicHost;
 
-    public AuthRoutes(OAuthService oauth, SlidingWindowLimiter limiter, JsonIo json, Auth auth, String publicHost) {
+    public AuthRoutes(OAuthService oauth, ClientAddress clientAddress, JsonIo json, Auth auth, String publicHost) {
         this.oauth = oauth;
-        this.limiter = limiter;
+        this.clientAddress = clientAddress;
         this.json = json;
         this.auth = auth;
         this.publicHost = publicHost;
@@ -55,16 +54,12 @@ public final class AuthRoutes implements HttpService {
         if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             throw new Problem(400, "invalid_request", "Invalid request: content must be application/x-www-form-urlencoded");
         }
-        String ip = Auth.clientIp(req);
-        if (!limiter.tryAcquire(ip)) {
-            res.header(HeaderNames.RETRY_AFTER, String.valueOf(limiter.retryAfterSeconds(ip)));
-            throw new Problem(429, "too_many_requests", "Too many login attempts, please try again later.");
-        }
         Map<String, String> form = parseForm(new String(JsonIo.readCapped(req, 16 * 1024), StandardCharsets.UTF_8));
         String grant = form.get("grant_type");
         TokenPair t;
         if ("password".equals(grant)) {
-            t = oauth.passwordGrant(form.get("client_id"), form.get("client_secret"), form.get("username"), form.get("password"));
+            t = oauth.passwordGrant(form.get("client_id"), form.get("client_secret"), form.get("username"), form.get("password"),
+                    clientAddress.of(req));
         } else if ("refresh_token".equals(grant)) {
             t = oauth.refreshGrant(form.get("client_id"), form.get("client_secret"), form.get("refresh_token"));
         } else {

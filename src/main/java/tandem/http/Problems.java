@@ -44,6 +44,7 @@ public final class Problems {
             bytes = ("{\"status\":" + p.status() + "}").getBytes();
         }
         res.status(p.status());
+        if (p.retryAfterSeconds() > 0) res.header(HeaderNames.RETRY_AFTER, String.valueOf(p.retryAfterSeconds()));
         res.header(HeaderNames.CONTENT_TYPE, "application/problem+json; charset=utf-8");
         res.send(bytes);
     }

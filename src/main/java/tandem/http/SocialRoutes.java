@@ -26,14 +26,17 @@ public final class SocialRoutes implements HttpService {
     private final CommentToDto dto;
     private final JsonIo json;
     private final Auth auth;
+    private final ClientAddress clientAddress;
 
-    public SocialRoutes(CommentService comments, EngagementService engagement, VideoService videos, CommentToDto dto, JsonIo json, Auth auth) {
+    public SocialRoutes(CommentService comments, EngagementService engagement, VideoService videos, CommentToDto dto, JsonIo json, Auth auth,
+                        ClientAddress clientAddress) {
         this.comments = comments;
         this.engagement = engagement;
         this.videos = videos;
         this.dto = dto;
         this.json = json;
         this.auth = auth;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -101,7 +104,7 @@ public final class SocialRoutes implements HttpService {
         Optional<User> viewer = auth.optional(req);
         Object currentTime = json.readObject(req).get("currentTime");
         if (!(currentTime instanceof Number n)) throw Problem.invalidParam("currentTime", "Should have a valid current time");
-        engagement.view(viewer, Auth.clientIp(req), Params.pathParam(req, "id"), n.doubleValue());
+        engagement.view(viewer, clientAddress.of(req).getHostAddress(), Params.pathParam(req, "id"), n.doubleValue());
         res.status(204).send();
     }
 

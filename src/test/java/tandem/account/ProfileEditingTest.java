@@ -19,7 +19,7 @@ class ProfileEditingTest {
 
     @BeforeAll
     static void start() {
-        // Every login here counts against the per-address limit too; the same number limits password tries.
+        // The per-address budget of failed logins also limits password tries per user.
         tandem = TestInstance.start(Map.of("login_attempts_per_window", "30"));
     }
 

@@ -23,12 +23,22 @@ import java.util.UUID;
 /** A small HTTP client speaking to a test instance the way PeerTube clients do. */
 public final class TestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
     private String token;
 
     TestClient(String base) {
+        this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private TestClient(String base, HttpClient http) {
         this.base = base;
+        this.http = http;
+    }
+
+    /** A client whose connections leave from `local` (e.g. 127.0.0.2), to look like another peer of the server. */
+    public TestClient from(java.net.InetAddress local) {
+        return new TestClient(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).localAddress(local).build());
     }
 
     /** One response: status, headers and body (parsed as JSON when it is JSON). */
@@ -55,7 +65,7 @@ public final class TestClient {
     public String base() { return base; }
 
     public TestClient withToken(String t) {
-        TestClient c = new TestClient(base);
+        TestClient c = new TestClient(base, http);
         c.token = t;
         return c;
     }

@@ -1,5 +1,7 @@
 package tandem.federation.transport;
 
+import tandem.net.Cidr;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

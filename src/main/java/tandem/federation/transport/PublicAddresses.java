@@ -1,5 +1,7 @@
 package tandem.federation.transport;
 
+import tandem.net.Cidr;
+
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package tandem.federation.transport;
+package tandem.net;
 
 import java.net.InetAddress;
 
@@ -6,7 +6,7 @@ import java.net.InetAddress;
 public record Cidr(byte[] network, int prefix) {
 
     /** Parses {@code address[/prefix]}; only IP literals, so it never touches DNS. */
-    static Cidr parse(String text) {
+    public static Cidr parse(String text) {
         int slash = text.indexOf('/');
         byte[] address = literal(slash < 0 ? text : text.substring(0, slash)).getAddress();
         int prefix = address.length * 8;
@@ -24,13 +24,13 @@ public record Cidr(byte[] network, int prefix) {
     }
 
     /** The address of an IP literal (brackets allowed around IPv6), or IllegalArgumentException for a name. */
-    static InetAddress literal(String text) {
+    public static InetAddress literal(String text) {
         String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
         return InetAddress.ofLiteral(bare);
     }
 
     /** Whether a text is an IP literal rather than a host name. */
-    static boolean isLiteral(String text) {
+    public static boolean isLiteral(String text) {
         try {
             literal(text);
             return true;
@@ -39,7 +39,7 @@ public record Cidr(byte[] network, int prefix) {
         }
     }
 
-    boolean contains(InetAddress address) {
+    public boolean contains(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (bytes.length != network.length) {
             return false;
