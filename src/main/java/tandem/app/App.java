@@ -61,6 +61,7 @@ public final class App implements AutoCloseable {
                     config.publicHost(), federation.subscriptions());
             Tracking tracking = Tracking.wire(config, p, videos.videos(), urls);
             MediaFiles mediaFiles = new MediaFiles(videos.videos(), accounts.oauth(), videos.fileTokens());
+            videos.videos().onChanged(changed -> mediaFiles.forget());
             HttpServer http = Api.start(config, p, accounts, videos, federation, tracking, subscriptions, mediaFiles, urls);
             Listeners listeners = Listeners.start(config, http, mediaFiles, p, tracking);
             log.info("HTTP ready on port {} after {} ms; loading media tools", http.port(), (System.nanoTime() - t0) / 1_000_000);
