@@ -1,10 +1,25 @@
 // A grid of video cards linking to their watch pages.
 import { h, duration, ago } from './dom.js'
+import { session } from './session.js'
+
+const PRIVATE = 3
+
+// A private video's thumbnail is served to its owner and moderators only, and an <img> cannot send
+// the Authorization header: the owner's lists fetch it with the session's token instead.
+function thumbnail (v) {
+  if (v.privacy?.id !== PRIVATE || !v.thumbnailPath) return h('img', { src: v.thumbnailPath ?? '', alt: '', loading: 'lazy' })
+  const img = h('img', { alt: '' })
+  fetch(v.thumbnailPath, { headers: session.authHeader() })
+    .then(res => res.ok ? res.blob() : null)
+    .then(blob => { if (blob) img.src = URL.createObjectURL(blob) })
+    .catch(() => {})
+  return img
+}
 
 export function videoCard (v) {
   return h('a', { class: 'card', href: `/w/${v.shortUUID ?? v.uuid}` },
     h('span', { class: 'thumb' },
-      h('img', { src: v.thumbnailPath ?? '', alt: '', loading: 'lazy' }),
+      thumbnail(v),
       v.duration ? h('span', { class: 'duration' }, duration(v.duration)) : null),
     h('span', { class: 'card-text' },
       h('strong', {}, v.name),

@@ -63,6 +63,7 @@ public final class App implements AutoCloseable {
                     config.publicHost(), federation.subscriptions());
             Tracking tracking = Tracking.wire(config, p, videos.videos(), urls);
             MediaFiles mediaFiles = new MediaFiles(videos.videos(), accounts.oauth(), videos.fileTokens());
+            videos.videos().onChanged(changed -> mediaFiles.forget());
             ConnectionBudget budget = connectionBudget(config);
             HttpServer http = Api.start(config, p, accounts, videos, federation, tracking, subscriptions, mediaFiles, urls,
                     new HttpServer.Limits(new ConnectionGate("main", budget), config.connections().headTimeout(), config.connections().idleTimeout()));

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.util.Optional;
 import tandem.net.ByteRange;
 import tandem.net.FileHeaders;
+import tandem.net.MediaResolver;
 
 /**
  * Sends a stored blob the way players and CDNs expect: byte ranges (206/416), ETag and
@@ -25,8 +26,9 @@ public final class FileSender {
         this.blobs = blobs;
     }
 
-    /** Returns false (sending nothing) when the blob does not exist. */
-    public boolean send(ServerRequest req, ServerResponse res, String key, String downloadName, String cacheControl) throws IOException {
+    /** Sends a resolved media file with its caching and download headers; false (sending nothing) when the blob does not exist. */
+    public boolean send(ServerRequest req, ServerResponse res, MediaResolver.Resolved file) throws IOException {
+        String key = file.key();
         Optional<BlobStore.BlobInfo> info;
         try {
             info = blobs.stat(key);
@@ -41,8 +43,8 @@ public final class FileSender {
         res.header(HeaderNames.ETAG, etag);
         res.header(HeaderNames.LAST_MODIFIED, FileHeaders.lastModified(info.get()));
         res.header(HeaderNames.CONTENT_TYPE, FileHeaders.contentType(name));
-        res.header(HeaderNames.CACHE_CONTROL, cacheControl);
-        if (downloadName != null) res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + downloadName.replace("\"", "") + "\"");
+        res.header(HeaderNames.CACHE_CONTROL, file.cacheControl());
+        if (file.downloadName() != null) res.header(HeaderNames.CONTENT_DISPOSITION, file.contentDisposition());
         if (req.headers().first(HeaderNames.IF_NONE_MATCH).map(v -> v.contains(etag)).orElse(false)) {
             res.status(304).send();
             return true;

@@ -7,35 +7,36 @@ import tandem.account.User;
 import tandem.core.Problem;
 import tandem.storage.BlobKeys;
 import tandem.video.Video;
+import tandem.video.VideoFile;
 import tandem.video.VideoPrivacy;
 import tandem.video.VideoFileTokens;
 import tandem.video.VideoService;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
  * Maps PeerTube's static media paths to stored blobs and applies each video's privacy: public
- * paths refuse private videos, `private/` paths need the owner's (or a moderator's) bearer token.
- * Shared by the Helidon routes and the zero-copy media listener. Video lookups are cached for two
- * seconds: segment requests are the hottest path of the server.
+ * paths refuse private videos, `private/` paths need the owner's (or a moderator's) bearer token or
+ * file token, and files whose path does not say (stills, torrents, downloads) follow their video's
+ * privacy. Shared by the Helidon routes and the zero-copy media listener.
  */
 public final class MediaFiles implements MediaResolver {
-    private static final long CACHE_MILLIS = 2000;
-    private static final int CACHE_MAX = 10_000;
+    /** File keys and video UUIDs alike: the names of a video's files start with one of them. */
+    private static final int UUID_LENGTH = 36;
     private static final String HLS = "/static/streaming-playlists/hls/";
-    /** URL folders served as they are, with the blob key of a file in each. */
-    private static final Map<String, UnaryOperator<String>> STILLS_AND_TORRENTS =
-            Map.of("thumbnails", BlobKeys::thumbnail, "previews", BlobKeys::preview, "torrents", BlobKeys::torrent);
+    private static final String WEB = "/static/web-videos/";
+    /** Where PeerTube offers downloads of a video's files, with the kind of file each folder holds. */
+    private static final Map<String, String> DOWNLOADS =
+            Map.of("/download/web-videos/", VideoFile.WEB, "/download/streaming-playlists/hls/videos/", VideoFile.HLS);
+    /** URL folders of stills, with the blob key of a file in each; both are named after their video's file key. */
+    private static final Map<String, UnaryOperator<String>> STILLS = Map.of("thumbnails", BlobKeys::thumbnail, "previews", BlobKeys::preview);
 
     private final VideoService videos;
     private final OAuthService oauth;
     private final VideoFileTokens fileTokens;
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
-
-    private record Cached(Video video, long at) {}
+    private final MediaVideoCache cache = new MediaVideoCache();
 
     public MediaFiles(VideoService videos, OAuthService oauth, VideoFileTokens fileTokens) {
         this.fileTokens = fileTokens;
@@ -57,51 +58,113 @@ public final class MediaFiles implements MediaResolver {
             if (p.length != (privatePath ? 3 : 2)) throw missing();
             String uuid = p[privatePath ? 1 : 0];
             String file = safeName(p[privatePath ? 2 : 1]);
-            Video v = video(uuid).orElseThrow(MediaFiles::missing);
+            Video v = cache.get(uuid, () -> videos.find(uuid)).orElseThrow(MediaFiles::missing);
             checkAccess(v, privatePath, access);
             return new Resolved(BlobKeys.hlsFile(v.uuid(), file), file.endsWith(".mp4"), privatePath, null);
         }
-        if (path.startsWith("/static/web-videos/private/")) return web(path.substring("/static/web-videos/private/".length()), true, false, access);
-        if (path.startsWith("/static/web-videos/")) return web(path.substring("/static/web-videos/".length()), false, false, access);
-        if (path.startsWith("/download/web-videos/")) return web(path.substring("/download/web-videos/".length()), null, true, access);
+        if (path.startsWith(WEB + "private/")) return webVideo(path.substring(WEB.length() + "private/".length()), true, access);
+        if (path.startsWith(WEB)) return webVideo(path.substring(WEB.length()), false, access);
+        for (Map.Entry<String, String> folder : DOWNLOADS.entrySet()) {
+            if (path.startsWith(folder.getKey())) return download(path.substring(folder.getKey().length()), folder.getValue(), access);
+        }
         for (String prefix : new String[] {"/lazy-static/video-captions/", "/static/video-captions/"}) {
             if (path.startsWith(prefix)) return caption(path.substring(prefix.length()), access);
         }
-        for (Map.Entry<String, UnaryOperator<String>> folder : STILLS_AND_TORRENTS.entrySet()) {
-            for (String prefix : new String[] {"/lazy-static/" + folder.getKey() + "/", "/static/" + folder.getKey() + "/", "/download/" + folder.getKey() + "/"}) {
-                if (path.startsWith(prefix)) return new Resolved(folder.getValue().apply(safeName(path.substring(prefix.length()))), false, false, null);
+        for (String prefix : new String[] {"/lazy-static/torrents/", "/static/torrents/"}) {
+            if (path.startsWith(prefix)) return torrent(path.substring(prefix.length()), false, access);
+        }
+        if (path.startsWith("/download/torrents/")) return torrent(path.substring("/download/torrents/".length()), true, access);
+        for (Map.Entry<String, UnaryOperator<String>> folder : STILLS.entrySet()) {
+            for (String prefix : new String[] {"/lazy-static/" + folder.getKey() + "/", "/static/" + folder.getKey() + "/"}) {
+                if (path.startsWith(prefix)) return still(path.substring(prefix.length()), folder.getValue(), access);
             }
         }
         throw missing();
     }
 
-    /** `privatePath` null = the download route, which follows the video's own privacy. */
-    private Resolved web(String name, Boolean privatePath, boolean download, Access access) {
+    /** Forgets every cached video, e.g. after one changed privacy: the next request reads it again. */
+    public void forget() {
+        cache.clear();
+    }
+
+    /** A web video's player address: like HLS, under `private/` exactly when the video is private. */
+    private Resolved webVideo(String name, boolean privatePath, Access access) {
         String file = safeName(name);
-        if (file.length() < 36) throw missing();
-        Video v = video(file.substring(0, 36)).orElseThrow(MediaFiles::missing);
-        checkAccess(v, privatePath == null ? v.privacy() == VideoPrivacy.PRIVATE : privatePath, access);
-        if (download && !v.downloadEnabled() && !videos.canManage(access.user(), v)) {
-            throw Problem.forbidden("Downloads are disabled for this video");
-        }
+        Video v = owner(file);
+        checkAccess(v, privatePath, access);
+        return new Resolved(BlobKeys.webVideo(file), true, privatePath, null);
+    }
+
+    /**
+     * A download: one of the video's files of that kind, named after the video as PeerTube names
+     * them, refused when the owner turned downloads off (the owner and moderators still may).
+     */
+    private Resolved download(String name, String kind, Access access) {
+        String file = safeName(name);
+        Video v = opened(owner(file), access);
+        VideoFile f = videos.files(v).stream().filter(x -> x.kind().equals(kind) && x.fileName().equals(file))
+                .findFirst().orElseThrow(MediaFiles::missing);
+        checkDownloadable(v, access);
+        String key = VideoFile.WEB.equals(kind) ? BlobKeys.webVideo(file) : BlobKeys.hlsFile(v.uuid(), file);
         int dot = file.lastIndexOf('.');
-        String downloadName = download ? v.name().replaceAll("[^\\p{L}\\p{N} ._-]", "_") + (dot < 0 ? "" : file.substring(dot)) : null;
-        return new Resolved(BlobKeys.webVideo(file), true, v.privacy() == VideoPrivacy.PRIVATE, downloadName);
+        return new Resolved(key, true, restricted(v), downloadName(v, f, dot < 0 ? "" : file.substring(dot)));
+    }
+
+    /** A web video's .torrent; from `/download/` it is a download like the file it describes. */
+    private Resolved torrent(String name, boolean download, Access access) {
+        String file = safeName(name);
+        Video v = opened(owner(file), access);
+        if (!download) return new Resolved(BlobKeys.torrent(file), false, restricted(v), null);
+        VideoFile f = videos.files(v).stream().filter(x -> file.equals(x.torrentName())).findFirst().orElseThrow(MediaFiles::missing);
+        checkDownloadable(v, access);
+        return new Resolved(BlobKeys.torrent(file), false, restricted(v), downloadName(v, f, ".torrent"));
+    }
+
+    /** A thumbnail or preview, ours or a remote video's copy: public and unlisted videos' for anyone, as PeerTube. */
+    private Resolved still(String name, UnaryOperator<String> key, Access access) {
+        String file = safeName(name);
+        Video v = opened(owner(file), access);
+        return new Resolved(key.apply(file), false, restricted(v), null);
     }
 
     /** Captions carry the words of a video: they follow its privacy. */
     private Resolved caption(String name, Access access) {
         String file = safeName(name);
-        if (file.length() < 36) throw missing();
-        Video v = video(file.substring(0, 36)).orElseThrow(MediaFiles::missing);
-        if (v.privacy() == VideoPrivacy.PRIVATE && !access.opens(v)) throw Problem.forbidden("This file belongs to a private video");
-        return new Resolved(BlobKeys.caption(file), false, v.privacy() == VideoPrivacy.PRIVATE, null);
+        if (file.length() < UUID_LENGTH) throw missing();
+        String uuid = file.substring(0, UUID_LENGTH);
+        Video v = opened(cache.get(uuid, () -> videos.find(uuid)).orElseThrow(MediaFiles::missing), access);
+        return new Resolved(BlobKeys.caption(file), false, restricted(v), null);
+    }
+
+    /** The video a file belongs to, by the file key its name starts with. */
+    private Video owner(String file) {
+        if (file.length() < UUID_LENGTH) throw missing();
+        String fileKey = file.substring(0, UUID_LENGTH);
+        return cache.get("file-key:" + fileKey, () -> videos.findByFileKey(fileKey)).orElseThrow(MediaFiles::missing);
     }
 
     private void checkAccess(Video v, boolean privatePath, Access access) {
-        boolean isPrivate = v.privacy() == VideoPrivacy.PRIVATE;
-        if (isPrivate != privatePath) throw missing();
-        if (isPrivate && !access.opens(v)) throw Problem.forbidden("This file belongs to a private video");
+        if (restricted(v) != privatePath) throw missing();
+        opened(v, access);
+    }
+
+    /** The video, when its files are public or the request may open this private one. */
+    private static Video opened(Video v, Access access) {
+        if (restricted(v) && !access.opens(v)) throw Problem.forbidden("This file belongs to a private video");
+        return v;
+    }
+
+    private void checkDownloadable(Video v, Access access) {
+        if (!v.downloadEnabled() && !videos.canManage(access.user(), v)) throw Problem.forbidden("Downloads are disabled for this video");
+    }
+
+    private static boolean restricted(Video v) {
+        return v.privacy() == VideoPrivacy.PRIVATE;
+    }
+
+    /** PeerTube's download name: `<video name>-<resolution>p<extension>`. */
+    private static String downloadName(Video v, VideoFile f, String extension) {
+        return v.name() + "-" + f.resolution() + "p" + extension;
     }
 
     /** Who asks: a bearer token (the owner, a moderator) or a file token the owner's player got. */
@@ -122,21 +185,6 @@ public final class MediaFiles implements MediaResolver {
         boolean opens(Video v) {
             return fileTokens.opens(fileToken, v) || videos.canManage(user(), v);
         }
-    }
-
-    private Optional<Video> video(String uuid) {
-        long now = System.currentTimeMillis();
-        Cached c = cache.get(uuid);
-        if (c != null && now - c.at() < CACHE_MILLIS) return Optional.ofNullable(c.video());
-        Optional<Video> v;
-        try {
-            v = videos.find(uuid);
-        } catch (Problem e) {
-            return Optional.empty();
-        }
-        if (cache.size() > CACHE_MAX) cache.clear();
-        cache.put(uuid, new Cached(v.orElse(null), now));
-        return v;
     }
 
     private static String safeName(String name) {

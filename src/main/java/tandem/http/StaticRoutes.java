@@ -37,6 +37,6 @@ public final class StaticRoutes implements HttpService {
     private void send(ServerRequest req, ServerResponse res) throws IOException {
         MediaResolver.Resolved r = media.resolve(req.path().path(), req.headers().first(HeaderNames.AUTHORIZATION).orElse(null),
                 req.query().first("videoFileToken").orElse(null));
-        if (!sender.send(req, res, r.key(), r.downloadName(), r.cacheControl())) throw Problem.notFound("File not found");
+        if (!sender.send(req, res, r)) throw Problem.notFound("File not found");
     }
 }

@@ -42,10 +42,9 @@ public final class Urls {
                 : hlsDir(v) + f.fileName();
     }
 
-    public String downloadUrl(Video v, VideoFile f) {
-        return VideoFile.WEB.equals(f.kind())
-                ? base() + "/download/web-videos/" + f.fileName()
-                : base() + "/download/streaming-playlists/hls/videos/" + v.uuid() + "/" + f.fileName();
+    /** PeerTube's download addresses: the file's name alone, which starts with its video's file key. */
+    public String downloadUrl(VideoFile f) {
+        return base() + (VideoFile.WEB.equals(f.kind()) ? "/download/web-videos/" : "/download/streaming-playlists/hls/videos/") + f.fileName();
     }
 
     public String torrentUrl(VideoFile f) {

@@ -163,7 +163,7 @@ public final class VideoToDto {
         m.put("hasAudio", f.hasAudio());
         m.put("hasVideo", f.hasVideo());
         m.put("fileUrl", urls.fileUrl(v, f));
-        m.put("fileDownloadUrl", urls.downloadUrl(v, f));
+        m.put("fileDownloadUrl", urls.downloadUrl(f));
         if (VideoFile.HLS.equals(f.kind())) m.put("playlistUrl", urls.hlsDir(v) + v.fileKey() + "-" + f.resolution() + ".m3u8");
         m.put("torrentUrl", urls.torrentUrl(f));
         m.put("torrentDownloadUrl", urls.torrentDownloadUrl(f));

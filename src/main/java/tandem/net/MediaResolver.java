@@ -1,5 +1,8 @@
 package tandem.net;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Maps a media request to the stored blob it may read, applying the video's privacy: the one rule
  * both media listeners share. Throws {@code tandem.core.Problem} (404, 401, 403…) when it may not.
@@ -14,6 +17,17 @@ public interface MediaResolver {
         public String cacheControl() {
             if (restricted) return immutable ? "private, max-age=31536000, immutable" : "private, max-age=0, must-revalidate";
             return immutable ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate";
+        }
+
+        /**
+         * The Content-Disposition of a download, null otherwise: the name as it is in RFC 6266's
+         * `filename*` (UTF-8) and an ASCII copy in `filename` for clients that read only that one.
+         */
+        public String contentDisposition() {
+            if (downloadName == null) return null;
+            String name = downloadName.replaceAll("[\\p{Cntrl}/\\\\\"]", "_");
+            String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+            return "attachment; filename=\"" + name.replaceAll("[^\\x20-\\x7e]", "_") + "\"; filename*=UTF-8''" + encoded;
         }
     }
 

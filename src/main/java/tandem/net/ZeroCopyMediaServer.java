@@ -222,7 +222,7 @@ public final class ZeroCopyMediaServer implements AutoCloseable {
         h.append(info.headLines())
                 .append("Cache-Control: ").append(r.cacheControl())
                 .append("\r\n");
-        if (r.downloadName() != null) h.append("Content-Disposition: attachment; filename=\"").append(r.downloadName().replace("\"", "")).append("\"\r\n");
+        if (r.downloadName() != null) h.append("Content-Disposition: ").append(r.contentDisposition()).append("\r\n");
         String inm = headers.get("if-none-match");
         if (inm != null && inm.contains(etag)) {
             writeAll(s, head(304, "Not Modified", keepAlive, h.toString()));

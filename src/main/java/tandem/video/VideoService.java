@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /** Videos as users see them: create from an upload, read with privacy rules, list, update, delete. */
@@ -42,6 +44,7 @@ public final class VideoService {
     private final Clock clock;
     private final long maxUploadBytes;
     private final VideoEvents events;
+    private final List<Consumer<Video>> changeListeners = new CopyOnWriteArrayList<>();
 
     public VideoService(Transactions transactions, VideoStore store, AccountService accounts, BlobStore blobs, JobQueue jobs, Clock clock,
                         long maxUploadBytes, VideoEvents events) {
@@ -136,6 +139,23 @@ public final class VideoService {
         throw Problem.invalidParam("id", "Should have a valid id");
     }
 
+    /** The video a stored file belongs to, by the file key its name starts with (thumbnails, torrents, web videos). */
+    public Optional<Video> findByFileKey(String fileKey) {
+        return store.byFileKey(fileKey);
+    }
+
+    /**
+     * Registers code to run after a video's privacy or settings changed, or it was deleted, once the
+     * change is committed: caches of who may read a video's files must not outlive it.
+     */
+    public void onChanged(Consumer<Video> listener) {
+        changeListeners.add(listener);
+    }
+
+    private void changed(Video v) {
+        for (Consumer<Video> l : changeListeners) l.accept(v);
+    }
+
     /**
      * A video the viewer may see: private videos only for their owner and moderators, unlisted ones
      * by their UUID (sequential numeric ids would let strangers walk through them), as PeerTube.
@@ -183,13 +203,16 @@ public final class VideoService {
             store.update(h, v.id(), m, clock.millis());
             events.updated(h, v.id());
         });
-        return store.byId(v.id()).orElseThrow();
+        Video updated = store.byId(v.id()).orElseThrow();
+        changed(updated);
+        return updated;
     }
 
     /** Deletes the row now and queues the removal of every stored file. */
     public void delete(User user, String idOrUuid) {
         Video v = managed(user, idOrUuid);
         transactions.useTransaction(h -> remove(h, v));
+        changed(v);
         log.info("video {} deleted by {}", v.uuid(), user.username());
     }
 

@@ -115,6 +115,11 @@ public final class VideoStore {
         return jdbi.withHandle(h -> withTags(h, h.createQuery(SELECT + " WHERE v.uuid = :u").bind("u", uuid).map(VIDEO).list())).stream().findFirst();
     }
 
+    /** The video whose files are named after this key (its thumbnail, torrents, web videos). */
+    public Optional<Video> byFileKey(String fileKey) {
+        return jdbi.withHandle(h -> withTags(h, h.createQuery(SELECT + " WHERE v.file_key = :k").bind("k", fileKey).map(VIDEO).list())).stream().findFirst();
+    }
+
     public List<Video> list(VideoQuery q) {
         return jdbi.withHandle(h -> {
             StringBuilder sql = new StringBuilder(SELECT);

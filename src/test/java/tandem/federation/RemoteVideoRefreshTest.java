@@ -27,6 +27,8 @@ class RemoteVideoRefreshTest {
             f.tandem.awaitIdle();
             String uuid = UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)).toString();
             assertThat(f.tandem.client().get("/api/v1/videos/" + uuid).json().at("/name").asText()).isEqualTo("A video from the fake " + path);
+            String thumbnail = f.tandem.client().get("/api/v1/videos/" + uuid).json().at("/thumbnailPath").asText();
+            assertThat(f.tandem.client().get(thumbnail).status()).as("its thumbnail, copied from the origin, is served").isEqualTo(200);
 
             ObjectNode renamed = f.fake.video(path, url, f.alice(), f.fake.channel("alice_channel"));
             renamed.put("name", "Renamed at the origin");
