@@ -13,6 +13,7 @@ import tandem.http.Urls;
 import tandem.job.JobQueue;
 import tandem.net.ConnectionBudget;
 import tandem.net.ConnectionGate;
+import tandem.net.TrustedProxies;
 import tandem.video.Video;
 import tandem.video.VideoFile;
 
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The composition root: the only place that builds services and wires them together, one wiring
@@ -65,9 +67,11 @@ public final class App implements AutoCloseable {
             MediaFiles mediaFiles = new MediaFiles(videos.videos(), accounts.oauth(), videos.fileTokens());
             videos.videos().onChanged(changed -> mediaFiles.forget());
             ConnectionBudget budget = connectionBudget(config);
+            TrustedProxies proxies = new TrustedProxies(config.trustedProxies());
+            Function<String, ConnectionGate> gates = listener -> new ConnectionGate(listener, budget, proxies::trusted);
             HttpServer http = Api.start(config, p, accounts, videos, federation, tracking, subscriptions, mediaFiles, urls,
-                    new HttpServer.Limits(new ConnectionGate("main", budget), config.connections().headTimeout(), config.connections().idleTimeout()));
-            Listeners listeners = Listeners.start(config, budget, http, mediaFiles, p, tracking);
+                    new HttpServer.Limits(gates.apply("main"), config.connections().headTimeout(), config.connections().idleTimeout()));
+            Listeners listeners = Listeners.start(config, gates, http, mediaFiles, p, tracking);
             log.info("HTTP ready on port {} after {} ms; loading media tools", http.port(), (System.nanoTime() - t0) / 1_000_000);
             // Unpacking the bundled ffmpeg takes seconds: answer HTTP first (uploads queue jobs), start the workers after.
             try {

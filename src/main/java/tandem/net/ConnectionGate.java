@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Caps the connections one listener holds, in total and per client address. Every listener and
@@ -18,6 +19,9 @@ import java.util.Map;
  * couple of addresses fill it, and then nothing else can be opened — not a file, not a database
  * connection, not the next visitor's socket. With them, a flood from a few addresses is refused at
  * the door while everyone else still gets in.
+ *
+ * Trusted proxies have no cap of their own: every visitor of an instance behind a reverse proxy
+ * arrives from the proxy's address.
  *
  * A listener that learns when its connections close calls {@link #release}; one that does not
  * (Helidon's) relies on the gate noticing closed channels itself, which it does on every admission
@@ -29,14 +33,17 @@ public final class ConnectionGate {
 
     private final String listener;
     private final ConnectionBudget budget;
+    private final Predicate<InetAddress> proxy;
     private final Map<InetAddress, List<SocketChannel>> byAddress = new HashMap<>();
     private int total;
     private long refused;
     private long lastRefusalLog;
 
-    public ConnectionGate(String listener, ConnectionBudget budget) {
+    /** @param proxy which addresses are trusted proxies, exempt from the per-address cap */
+    public ConnectionGate(String listener, ConnectionBudget budget, Predicate<InetAddress> proxy) {
         this.listener = listener;
         this.budget = budget;
+        this.proxy = proxy;
     }
 
     public ConnectionBudget budget() {
@@ -52,7 +59,7 @@ public final class ConnectionGate {
         if (from == null) return null; // already closed by the peer
         List<SocketChannel> mine = byAddress.computeIfAbsent(from, a -> new ArrayList<>());
         prune(mine);
-        if (mine.size() >= budget.perAddress()) return refuse(from, budget.perAddress() + " per address");
+        if (mine.size() >= budget.perAddress() && !proxy.test(from)) return refuse(from, budget.perAddress() + " per address");
         if (total >= budget.total()) {
             sweep();
             if (total >= budget.total()) return refuse(from, budget.total() + " in total");

@@ -40,7 +40,7 @@ public final class TrustedProxies {
         return client;
     }
 
-    private boolean trusted(InetAddress address) {
+    public boolean trusted(InetAddress address) {
         for (Cidr block : blocks) {
             if (block.contains(address)) return true;
         }

@@ -34,7 +34,8 @@ class ConnectionFloodTest {
     @Test
     void a_flood_from_two_addresses_is_turned_away_at_the_door_and_everyone_else_still_gets_in() throws Exception {
         Ports ports = new Ports();
-        TestInstance tandem = TestInstance.prepare(ports.settings(Map.of()));
+        // 127.0.0.4 is a reverse proxy in front of Tandem: all its visitors share its address.
+        TestInstance tandem = TestInstance.prepare(ports.settings(Map.of("trusted_proxies", "127.0.0.4")));
         try (ChildInstance child = ChildInstance.start(tandem, OPEN_FILES).awaitReady(Duration.ofSeconds(60))) {
             int perAddress = perAddressLimit(child.log());
             try (Flood flood = new Flood()) {
@@ -42,6 +43,7 @@ class ConnectionFloodTest {
                     flood.open("127.0.0.2", port, PER_ADDRESS_AND_LISTENER);
                     flood.open("127.0.0.3", port, PER_ADDRESS_AND_LISTENER);
                 }
+                flood.open("127.0.0.4", ports.main, perAddress + 5);
                 Thread.sleep(1000); // let every listener take its pick
                 for (int port : ports.all()) {
                     for (String from : List.of("127.0.0.2", "127.0.0.3")) {
@@ -49,6 +51,7 @@ class ConnectionFloodTest {
                                 .isBetween(1, perAddress);
                     }
                 }
+                assertThat(flood.stillOpen("127.0.0.4", ports.main)).as("connections from the trusted proxy").isEqualTo(perAddress + 5);
                 assertEveryListenerAnswers(ports, "during the flood");
             }
             assertEveryListenerAnswers(ports, "after the flood");
@@ -64,7 +67,7 @@ class ConnectionFloodTest {
         Ports ports = new Ports();
         // Limits above what the process can open: the flood reaches the descriptor limit itself.
         TestInstance tandem = TestInstance.prepare(ports.settings(Map.of("max_connections", "5000", "max_connections_per_address", "5000",
-                "request_head_timeout_seconds", "60")));
+                "request_head_timeout_seconds", "60", "trusted_proxies", "")));
         try (ChildInstance child = ChildInstance.start(tandem, OPEN_FILES).awaitReady(Duration.ofSeconds(60))) {
             try (Flood flood = new Flood()) {
                 for (int port : ports.all()) {

@@ -140,7 +140,7 @@ class ZeroCopyMediaServerTest {
         MediaResolver media = (path, authorization, fileToken) -> new MediaResolver.Resolved(BlobKeys.thumbnail("t.jpg"), false, false, null);
         for (BlobStore store : new BlobStore[] {local, streamsOnly}) {
             try (ZeroCopyMediaServer server = new ZeroCopyMediaServer("127.0.0.1", 0, media, store,
-                    new ConnectionGate("media", new ConnectionBudget(100, 20)), Duration.ofSeconds(10), Duration.ofMinutes(5)).start()) {
+                    new ConnectionGate("media", new ConnectionBudget(100, 20), a -> false), Duration.ofSeconds(10), Duration.ofMinutes(5)).start()) {
                 String url = "http://127.0.0.1:" + server.port() + "/static/thumbnails/t.jpg";
                 assertThat(tandem.client().get(url).body()).isEqualTo(data);
                 Response tail = tandem.client().get(url, "Range", "bytes=65530-");

@@ -38,7 +38,7 @@ class TrackerWebSocketServerTest {
     private TrackerWebSocketServer start() {
         try {
             return new TrackerWebSocketServer("127.0.0.1", 0, tracker, Duration.ofMinutes(20),
-                    new ConnectionGate("tracker", new ConnectionBudget(1000, 1000)), Duration.ofSeconds(10)).start();
+                    new ConnectionGate("tracker", new ConnectionBudget(1000, 1000), a -> false), Duration.ofSeconds(10)).start();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
