@@ -11,15 +11,16 @@ import tandem.testing.TestInstance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tandem.video.ResumableCalls.cancel;
+import static tandem.video.ResumableCalls.chunk;
+import static tandem.video.ResumableCalls.init;
 
 /**
  * Resumable upload sessions cost disk and rows until they end: each user has a few at once, their
@@ -133,30 +134,9 @@ class PendingUploadLimitsTest {
         return tandem.client().login(name, name + "-password");
     }
 
-    private static Response init(TestClient c, String fileName, long size, long lastModified) {
-        long channel = c.me().at("/videoChannels/0/id").asLong();
-        return c.send(c.builder("/api/v1/videos/upload-resumable")
-                .header("Content-Type", "application/json")
-                .header("X-Upload-Content-Length", String.valueOf(size))
-                .header("X-Upload-Content-Type", "video/mp4")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Pending\",\"channelId\":" + channel
-                        + ",\"filename\":\"" + fileName + "\",\"lastModified\":" + lastModified + "}")));
-    }
-
     private static String created(Response r) {
         assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.header("Location").substring(r.header("Location").indexOf("upload_id=") + "upload_id=".length());
-    }
-
-    private static Response chunk(TestClient c, String id, byte[] all, int start, int end) {
-        return c.send(c.builder("/api/v1/videos/upload-resumable?upload_id=" + id)
-                .header("Content-Type", "application/octet-stream")
-                .header("Content-Range", "bytes " + start + "-" + (end - 1) + "/" + all.length)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOfRange(all, start, end))));
-    }
-
-    private static Response cancel(TestClient c, String id) {
-        return c.send(c.builder("/api/v1/videos/upload-resumable?upload_id=" + id).DELETE());
+        return ResumableCalls.uploadId(r);
     }
 
     /** Partial upload files anywhere in the instance's data folder. */
