@@ -1,12 +1,12 @@
 // Log in with the instance's local OAuth client, then go back where the visitor came from.
 import { h, replace, notice } from '../lib/dom.js'
 import { session } from '../lib/session.js'
+import { safeNext } from '../lib/safe-next.js'
 
 export async function render (main) {
   document.title = 'Log in - Tandem'
-  const next = new URLSearchParams(location.search).get('next')
-  // Only same-site paths: a crafted ?next= must not send people elsewhere.
-  const target = next?.startsWith('/') && !next.startsWith('//') ? next : '/'
+  // A crafted ?next= must not send people elsewhere.
+  const target = safeNext(new URLSearchParams(location.search).get('next'), location.origin)
   const error = h('div')
   const form = h('form', { class: 'form', id: 'login-form' },
     h('label', {}, 'Username or email', h('input', { name: 'username', autocomplete: 'username', required: true })),

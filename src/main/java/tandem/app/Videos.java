@@ -45,7 +45,7 @@ record Videos(VideoStore store, VideoService videos, ResumableUploads uploads, E
         VideoStore store = new VideoStore(jdbi);
         VideoService videos = new VideoService(tx, store, a.accounts(), p.blobs(), p.jobs(), p.clock(), config.maxUploadBytes(), events);
         ResumableUploads uploads = new ResumableUploads(new UploadStore(jdbi), videos, p.data().resolve("uploads"), p.clock(), p.mapper(),
-                config.uploadAbandonAfter());
+                config.uploadAbandonAfter(), config.maxPendingUploadsPerUser());
         EngagementService engagement = new EngagementService(tx, new EngagementStore(jdbi), videos, p.clock(), events);
         CommentStore commentStore = new CommentStore(jdbi);
         return new Videos(store, videos, uploads, engagement, commentStore,

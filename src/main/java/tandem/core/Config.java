@@ -33,6 +33,7 @@ public record Config(
         int transcodeThreads,
         Duration jobLease,
         Duration uploadAbandonAfter,
+        int maxPendingUploadsPerUser,
         long maxJsonBytes,
         Path ffmpegCacheDir,
         int mediaPort,
@@ -109,6 +110,9 @@ public record Config(
                 intValue(p, "transcode_threads", 0),
                 Duration.ofSeconds(longValue(p, "job_lease_seconds", 60)),
                 Duration.ofSeconds(longValue(p, "upload_abandon_after_seconds", 3600)),
+                // Clients upload one file at a time; 10 leaves room for a few tabs or devices and for
+                // interrupted uploads not yet resumed, and bounds each user's sessions and .part files.
+                intValue(p, "upload_max_pending_per_user", 10),
                 longValue(p, "max_json_bytes", 500 * 1024),
                 Path.of(p.getProperty("ffmpeg_cache_dir", dataDir.resolve("cache").toString())).toAbsolutePath(),
                 mediaPort,

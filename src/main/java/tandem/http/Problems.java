@@ -50,6 +50,13 @@ public final class Problems {
     }
 
     public void unexpected(ServerRequest req, ServerResponse res, Throwable t) {
+        if (ClientDisconnects.isDisconnect(t)) {
+            // Routine, and as many as there are impatient clients: one line, no trace. The 400 reaches
+            // only a client that closed its sending half and still reads.
+            log.debug("{} {}: the client went away ({})", req.prologue().method().text(), req.path().path(), ClientDisconnects.reason(t));
+            write(req, res, Problem.badRequest("The connection ended before the request did"));
+            return;
+        }
         log.error("unexpected error on {} {}", req.prologue().method().text(), req.path().path(), t);
         write(req, res, new Problem(500, null, "Internal server error"));
     }

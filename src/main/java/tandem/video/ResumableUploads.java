@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 /**
  * PeerTube's resumable upload protocol: init, chunks at exact offsets, resume after re-init,
  * cancel, purge of abandoned sessions. Bytes land in a temp file; the session row is the truth.
+ * Sessions hold disk until they end, so a user has a few at once, their declared sizes count
+ * against the quota together, and a refused or failed session loses its file at once.
  */
 public final class ResumableUploads {
     private static final Logger log = LoggerFactory.getLogger(ResumableUploads.class);
@@ -42,15 +44,20 @@ public final class ResumableUploads {
     private final Clock clock;
     private final ObjectMapper json;
     private final Duration abandonAfter;
+    private final int maxPendingPerUser;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** One init at a time per user: two at once could both take the last place, or the last of the quota. */
+    private final Map<Long, ReentrantLock> initLocks = new ConcurrentHashMap<>();
 
-    public ResumableUploads(UploadStore store, VideoService videos, Path tmpDir, Clock clock, ObjectMapper json, Duration abandonAfter) throws IOException {
+    public ResumableUploads(UploadStore store, VideoService videos, Path tmpDir, Clock clock, ObjectMapper json, Duration abandonAfter,
+                            int maxPendingPerUser) throws IOException {
         this.store = store;
         this.videos = videos;
         this.tmpDir = Files.createDirectories(tmpDir);
         this.clock = clock;
         this.json = json;
         this.abandonAfter = abandonAfter;
+        this.maxPendingPerUser = maxPendingPerUser;
     }
 
     /** Result of init: the session, and whether it already existed (resume) or was created. */
@@ -64,26 +71,46 @@ public final class ResumableUploads {
         if (!UploadFormats.accepted(name)) {
             throw new Problem(415, null, "This file is not supported. Please, make sure it is of the following type: " + String.join(", ", UploadFormats.EXTENSIONS.stream().sorted().toList()));
         }
-        videos.checkUploadAllowed(user, m, size);
         String id = sessionId(user.id(), name, size, body.get("lastModified"));
-        Optional<UploadSession> existing = find(id);
-        if (existing.isPresent() && existing.get().userId() == user.id() && existing.get().videoId() == null) {
-            return new Init(existing.get(), existing.get().received() > 0);
+        ReentrantLock lock = initLocks.computeIfAbsent(user.id(), k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return init(user, m, body, id, name, size, mimeType);
+        } finally {
+            lock.unlock();
         }
-        long now = clock.millis();
+    }
+
+    private Init init(User user, VideoMetadata m, Map<String, Object> body, String id, String name, long size, String mimeType) {
+        UploadStore.Pending others = store.pending(user.id(), id);
+        Optional<UploadSession> existing = find(id).filter(s -> s.userId() == user.id() && s.videoId() == null);
+        try {
+            videos.checkUploadAllowed(user, m, size, others.bytes());
+        } catch (Problem refused) {
+            // The session this init would resume is refused with it: its file goes now, not at the purge.
+            if (existing.isPresent()) discard(id, refused);
+            throw refused;
+        }
+        if (existing.isPresent()) return new Init(existing.get(), existing.get().received() > 0);
+        if (others.sessions() >= maxPendingPerUser) {
+            // 429, not 413 or 403: the limit is on uploads at once and frees itself as they end.
+            throw new Problem(429, null, "You have " + others.sessions() + " uploads in progress and may have at most "
+                    + maxPendingPerUser + " at once: finish or cancel one before starting another.");
+        }
         String metadata;
         try {
             metadata = json.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
             Files.deleteIfExists(fileOf(id));
             Files.createFile(fileOf(id));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        store.replace(id, user.id(), metadata, name, mimeType == null ? "" : mimeType, size, now);
+        try {
+            store.replace(id, user.id(), metadata, name, mimeType == null ? "" : mimeType, size, clock.millis());
+        } catch (RuntimeException e) {
+            discard(id, e);
+            throw e;
+        }
         return new Init(find(id).orElseThrow(), false);
     }
 
@@ -155,12 +182,21 @@ public final class ResumableUploads {
         return received;
     }
 
+    /**
+     * Turns the complete file into a video. Refused (the quota shrank meanwhile, the channel went) or
+     * failed, the session and its file go at once: every byte arrived, there is nothing to resume.
+     */
     private Video finish(User user, UploadSession s) throws IOException {
-        Map<String, Object> body = json.readValue(s.metadataJson(), new TypeReference<>() {});
-        VideoMetadata m = VideoMetadata.parse(Fields.fromJson(body), true);
-        Video v = videos.createFromUpload(user, m, fileOf(s.id()), s.fileName());
-        store.setVideo(s.id(), v.id(), clock.millis());
-        return v;
+        try {
+            Map<String, Object> body = json.readValue(s.metadataJson(), new TypeReference<>() {});
+            VideoMetadata m = VideoMetadata.parse(Fields.fromJson(body), true);
+            Video v = videos.createFromUpload(user, m, fileOf(s.id()), s.fileName());
+            store.setVideo(s.id(), v.id(), clock.millis());
+            return v;
+        } catch (IOException | RuntimeException e) {
+            discard(s.id(), e);
+            throw e;
+        }
     }
 
     public void cancel(User user, String id) throws IOException {
@@ -197,6 +233,15 @@ public final class ResumableUploads {
         Files.deleteIfExists(fileOf(id));
         store.delete(id);
         locks.remove(id);
+    }
+
+    /** Deletes a session on the way out of a refusal or failure, which stays the error reported. */
+    private void discard(String id, Exception cause) {
+        try {
+            delete(id);
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     private UploadSession owned(User user, String id) {

@@ -35,6 +35,17 @@ public final class UploadStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM upload_sessions WHERE id = :id").bind("id", id).map(SESSION).findOne());
     }
 
+    /** What a user's unfinished sessions other than `except` hold: how many, and their declared bytes. */
+    public Pending pending(long userId, String except) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS bytes FROM upload_sessions
+                        WHERE user_id = :u AND video_id IS NULL AND id <> :except""")
+                .bind("u", userId).bind("except", except)
+                .map((rs, ctx) -> new Pending(rs.getInt("n"), rs.getLong("bytes"))).one());
+    }
+
+    public record Pending(int sessions, long bytes) {}
+
     /** Records how many bytes of the file have arrived. */
     public void setReceived(String id, long received, long now) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE upload_sessions SET received = :r, updated_at = :now WHERE id = :id")

@@ -60,11 +60,16 @@ public final class VideoService {
 
     /** Checks, before any byte is stored, that the user may upload this many bytes to this channel. */
     public Channel checkUploadAllowed(User user, VideoMetadata m, long size) {
+        return checkUploadAllowed(user, m, size, 0);
+    }
+
+    /** As above, also counting against the quota the `reserved` bytes the user's other uploads in progress declared. */
+    public Channel checkUploadAllowed(User user, VideoMetadata m, long size, long reserved) {
         Channel channel = ownedChannel(user, m.channelId());
         if (size > maxUploadBytes) {
             throw new Problem(413, "max_file_size_reached", "The video is too big: " + size + " bytes, the maximum is " + maxUploadBytes + " bytes.");
         }
-        checkQuota(user, size);
+        checkQuota(user, size + reserved);
         return channel;
     }
 

@@ -289,7 +289,7 @@ class FederationHttpTest {
                 .hasMessage("plain http is only allowed to allow-listed hosts, not 127.0.0.1");
         assertThatThrownBy(() -> strict.post(URI.create(base.replace("http:", "https:") + "/inbox"), ACTIVITY, ALICE))
                 .isInstanceOf(ForbiddenAddressException.class)
-                .hasMessage("127.0.0.1 resolves to 127.0.0.1, which is not a public address");
+                .hasMessage("host 127.0.0.1 is not allowed: it is not a public address");
         assertThat(hits).hasValue(0);
         strict.close();
     }

@@ -13,10 +13,10 @@ import tandem.testing.TestInstance;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tandem.video.ResumableCalls.chunk;
 
 /** PeerTube's resumable upload protocol, including the ways a client or a network can get it wrong. */
 class ResumableUploadTest {
@@ -39,26 +39,9 @@ class ResumableUploadTest {
     }
 
     private static String init(TestClient c, String fileName, long size, long lastModified) {
-        Response r = initResponse(c, fileName, size, lastModified);
+        Response r = ResumableCalls.init(c, fileName, size, lastModified);
         assertThat(r.status()).as(r.text()).isIn(200, 201);
-        return r.header("Location").substring(r.header("Location").indexOf("upload_id=") + "upload_id=".length());
-    }
-
-    private static Response initResponse(TestClient c, String fileName, long size, long lastModified) {
-        long channel = c.me().at("/videoChannels/0/id").asLong();
-        return c.send(c.builder("/api/v1/videos/upload-resumable")
-                .header("Content-Type", "application/json")
-                .header("X-Upload-Content-Length", String.valueOf(size))
-                .header("X-Upload-Content-Type", "video/mp4")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Resumed video\",\"channelId\":" + channel
-                        + ",\"filename\":\"" + fileName + "\",\"lastModified\":" + lastModified + ",\"tags\":[\"abc\"]}")));
-    }
-
-    private static Response chunk(TestClient c, String id, byte[] all, int start, int end) {
-        return c.send(c.builder("/api/v1/videos/upload-resumable?upload_id=" + id)
-                .header("Content-Type", "application/octet-stream")
-                .header("Content-Range", "bytes " + start + "-" + (end - 1) + "/" + all.length)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOfRange(all, start, end))));
+        return ResumableCalls.uploadId(r);
     }
 
     @Test
@@ -72,7 +55,7 @@ class ResumableUploadTest {
         assertThat(first.header("Range")).isEqualTo("bytes=0-" + (third - 1));
 
         // The client lost its state: a re-init of the same file resumes where the server stands.
-        Response again = initResponse(admin, "clip.mp4", file.length, 1000);
+        Response again = ResumableCalls.init(admin, "clip.mp4", file.length, 1000);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.header("Range")).isEqualTo("bytes=0-" + (third - 1));
 
@@ -121,10 +104,10 @@ class ResumableUploadTest {
 
     @Test
     void an_upload_beyond_quota_is_refused_before_any_byte_is_sent() {
-        Response r = initResponse(alice, "big.mp4", 6_000_000, 3000);
+        Response r = ResumableCalls.init(alice, "big.mp4", 6_000_000, 3000);
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.json().get("code").asText()).isEqualTo("quota_reached");
-        Response unsupported = initResponse(alice, "notes.txt", 1000, 3000);
+        Response unsupported = ResumableCalls.init(alice, "notes.txt", 1000, 3000);
         assertThat(unsupported.status()).isEqualTo(415);
     }
 

@@ -1,5 +1,7 @@
 package tandem.federation.transport;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tandem.net.Cidr;
 
 import java.net.InetAddress;
@@ -19,8 +21,13 @@ import java.util.Set;
  *
  * <p>Resolving here and connecting later leaves a DNS-rebinding window: inbox POSTs connect to the
  * addresses {@link #addresses} checked; fetches go through the JDK HttpClient, which resolves again.
+ *
+ * <p>Refusals name the host as given, never what it resolved to: their text reaches whoever made us
+ * try (an inbox signer's keyId, a handle typed into search), and the addresses behind internal names
+ * are the map an attacker is after. The address goes to the debug log for the admin.
  */
 public final class AddressPolicy {
+    private static final Logger log = LoggerFactory.getLogger(AddressPolicy.class);
     private final Set<String> names = new HashSet<>();
     private final Set<String> hostPorts = new HashSet<>();
     private final List<Cidr> blocks = new ArrayList<>();
@@ -69,8 +76,8 @@ public final class AddressPolicy {
         }
         for (InetAddress address : addresses) {
             if (!PublicAddresses.isPublic(address) && !listed(address)) {
-                throw new ForbiddenAddressException(
-                        host + " resolves to " + address.getHostAddress() + ", which is not a public address");
+                log.debug("refused {}: it resolves to {}", host, address.getHostAddress());
+                throw new ForbiddenAddressException("host " + host + " is not allowed: it is not a public address");
             }
         }
         return addresses;

@@ -35,13 +35,15 @@ class AddressPolicyTest {
     void forbidden_urls_are_refused(String url) {
         assertThatThrownBy(() -> strict.check(URI.create(url)))
                 .isInstanceOf(ForbiddenAddressException.class)
-                .hasMessageContaining("which is not a public address");
+                .hasMessageContaining("is not allowed: it is not a public address");
     }
 
     @Test
-    void message_names_host_and_address() {
+    void message_names_the_host_as_given_never_the_address_it_resolves_to() {
         assertThatThrownBy(() -> strict.check(URI.create("https://10.1.2.3/inbox")))
-                .hasMessage("10.1.2.3 resolves to 10.1.2.3, which is not a public address");
+                .hasMessage("host 10.1.2.3 is not allowed: it is not a public address");
+        assertThatThrownBy(() -> strict.check(URI.create("https://localhost:8443/inbox")))
+                .hasMessage("host localhost is not allowed: it is not a public address");
     }
 
     @Test
