@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConnectionFloodTest {
     private static final int OPEN_FILES = 512;
-    private static final int PER_ADDRESS_AND_LISTENER = 300;
+    private static final int PER_ADDRESS_AND_LISTENER = 150;
 
     @Test
     void a_flood_from_two_addresses_is_turned_away_at_the_door_and_everyone_else_still_gets_in() throws Exception {
