@@ -27,7 +27,7 @@ public final class TestClient {
     private final String base;
     private String token;
 
-    TestClient(String base) {
+    public TestClient(String base) {
         this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     }
 
