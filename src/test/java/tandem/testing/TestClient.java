@@ -28,7 +28,7 @@ public final class TestClient {
     private String token;
 
     public TestClient(String base) {
-        this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        this(base, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
     }
 
     private TestClient(String base, HttpClient http) {
@@ -38,7 +38,7 @@ public final class TestClient {
 
     /** A client whose connections leave from `local` (e.g. 127.0.0.2), to look like another peer of the server. */
     public TestClient from(java.net.InetAddress local) {
-        return new TestClient(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).localAddress(local).build());
+        return new TestClient(base, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).localAddress(local).build());
     }
 
     /** One response: status, headers and body (parsed as JSON when it is JSON). */
@@ -134,7 +134,7 @@ public final class TestClient {
         try {
             if (file != null) {
                 parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                        + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + file.getFileName() + "\"\r\nContent-Type: " + mediaType(file) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
                 parts.add(Files.readAllBytes(file));
                 parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
             }
@@ -144,6 +144,15 @@ public final class TestClient {
         parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .method(method, HttpRequest.BodyPublishers.ofByteArrays(parts)));
+    }
+
+    /** What a browser sends for the file (PeerTube refuses a video sent as application/octet-stream). */
+    private static String mediaType(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".mp4")) return "video/mp4";
+        if (name.endsWith(".webm")) return "video/webm";
+        if (name.endsWith(".m4a")) return "audio/mp4";
+        return "application/octet-stream";
     }
 
     public JsonNode me() {

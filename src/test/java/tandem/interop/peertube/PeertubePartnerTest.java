@@ -52,7 +52,8 @@ class PeertubePartnerTest {
     void start() {
         them = RealPeertube.root();
         tandem = TestInstance.start(Federated.settings(Map.of("port", String.valueOf(PORT), "public_url", "http://" + HOST)));
-        us = tandem.admin();
+        // Tokens are handed out on the public host only, as PeerTube does.
+        us = new TestClient("http://" + HOST).login("root", TestInstance.ADMIN_PASSWORD);
     }
 
     @AfterAll
@@ -96,7 +97,7 @@ class PeertubePartnerTest {
     @Order(3)
     void tandems_player_plays_the_peertube_video_from_peertube_with_every_segment_verified() {
         BrowserScript run = BrowserScript.run(Duration.ofSeconds(120), "browser-watch.mjs",
-                tandem.baseUrl() + "/videos/watch/" + theirVideoHere, "1", "60");
+                "http://" + HOST + "/videos/watch/" + theirVideoHere, "1", "60");
         String out = run.output();
         assertThat(run.exitCode()).as(out).isZero();
         JsonNode viewer = run.report().at("/viewers/0");
