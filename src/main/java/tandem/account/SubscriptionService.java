@@ -1,9 +1,13 @@
 package tandem.account;
 
+import tandem.core.Page;
+import tandem.core.PageRequest;
 import tandem.core.Problem;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** A user's subscriptions to channels, local or (through {@link RemoteChannels}) of other instances. */
 public final class SubscriptionService implements FollowerCounts {
@@ -65,5 +69,34 @@ public final class SubscriptionService implements FollowerCounts {
     public List<Channel> subscriptions(User user) {
         List<Long> ids = store.channelIds(user.accountId());
         return ids.stream().map(accounts::channel).flatMap(java.util.Optional::stream).toList();
+    }
+
+    /**
+     * Who follows a channel (PeerTube's `/video-channels/{handle}/followers`): our users'
+     * subscriptions and other instances' actors. Its owner's, or a moderator's, to see.
+     */
+    public Page<Follower> followers(User user, Channel channel, PageRequest page, String search) {
+        if (channel.account().id() != user.accountId() && !user.role().canManageVideos()) {
+            throw Problem.forbidden("Only the owner of this channel, or a moderator, can list its followers");
+        }
+        return followers(null, List.of(channel.id()), page, search);
+    }
+
+    /** Who follows an account or any of its channels (`/accounts/{name}/followers`), for its owner alone, as in PeerTube. */
+    public Page<Follower> followers(User user, Account account, PageRequest page, String search) {
+        if (account.id() != user.accountId()) throw Problem.forbidden("Only the owner of this account can list its followers");
+        return followers(account.id(), accounts.channelsOf(account.id()).stream().map(Channel::id).toList(), page, search);
+    }
+
+    /** Both sources in one order: each gives its first start+count, so the merged page is exact. */
+    private Page<Follower> followers(Long accountId, List<Long> channelIds, PageRequest page, String search) {
+        String text = search == null || search.isBlank() ? null : search;
+        int limit = (int) Math.min(Integer.MAX_VALUE, (long) page.start() + page.count());
+        Page<Follower> here = store.subscribers(channelIds, text, page.descending(), limit);
+        Page<Follower> there = remote.listRemoteFollowers(accountId, channelIds, text, page.descending(), limit);
+        Comparator<Follower> byDate = Comparator.comparingLong(Follower::createdAt);
+        List<Follower> data = Stream.concat(here.data().stream(), there.data().stream())
+                .sorted(page.descending() ? byDate.reversed() : byDate).skip(page.start()).limit(page.count()).toList();
+        return new Page<>(here.total() + there.total(), data);
     }
 }
