@@ -7,6 +7,7 @@ import tandem.core.Problem;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A user's subscriptions to channels, local or (through {@link RemoteChannels}) of other instances. */
@@ -40,19 +41,22 @@ public final class SubscriptionService implements FollowerCounts {
     }
 
     public void unsubscribe(User user, String handle) {
-        Channel c = channelOf(handle);
-        int n = store.delete(user.accountId(), c.id());
-        if (n == 0) throw Problem.notFound("Subscription to " + handle + " not found");
+        Channel c = subscription(user, handle).orElseThrow(() -> Problem.notFound("Subscription to " + handle + " not found"));
+        if (store.delete(user.accountId(), c.id()) == 0) throw Problem.notFound("Subscription to " + handle + " not found");
         if (c.host() != null) remote.unsubscribed(accounts.account(user.accountId()).orElseThrow(), c);
     }
 
+    /**
+     * The channel of this handle when the user subscribes to it. Answered from what we store, as
+     * PeerTube does: a channel we do not know is not subscribed to, and no other instance is asked.
+     */
+    public Optional<Channel> subscription(User user, String handle) {
+        if (handle == null || handle.isBlank()) return Optional.empty();
+        return accounts.channel(ActorName.parse(handle, localHost)).filter(c -> store.exists(user.accountId(), c.id()));
+    }
+
     public boolean isSubscribed(User user, String handle) {
-        try {
-            Channel c = channelOf(handle);
-            return store.exists(user.accountId(), c.id());
-        } catch (Problem e) {
-            return false;
-        }
+        return subscription(user, handle).isPresent();
     }
 
     @Override
@@ -68,7 +72,7 @@ public final class SubscriptionService implements FollowerCounts {
 
     public List<Channel> subscriptions(User user) {
         List<Long> ids = store.channelIds(user.accountId());
-        return ids.stream().map(accounts::channel).flatMap(java.util.Optional::stream).toList();
+        return ids.stream().map(accounts::channel).flatMap(Optional::stream).toList();
     }
 
     /**
