@@ -1,5 +1,9 @@
 package tandem.account;
 
+import tandem.core.Page;
+
+import java.util.List;
+
 /**
  * Channels of other instances, for subscriptions: federation finds them by handle and tells them
  * when a local account subscribes or leaves. `app` wires the implementation; `account` never knows
@@ -16,6 +20,13 @@ public interface RemoteChannels {
     /** How many actors of other instances follow this channel or account (with its id; one of them null). */
     long remoteFollowers(Long accountId, Long channelId);
 
+    /**
+     * The actors of other instances that follow (accepted) this account (when not null) or one of
+     * these channels, whose name or host contains `search` (when given): how many, and the first
+     * `limit` by follow date.
+     */
+    Page<Follower> listRemoteFollowers(Long accountId, List<Long> channelIds, String search, boolean newestFirst, int limit);
+
     /** No federation: remote channels cannot be found. */
     RemoteChannels NONE = new RemoteChannels() {
         public Channel find(String name, String host) {
@@ -24,5 +35,8 @@ public interface RemoteChannels {
         public void subscribed(Account subscriber, Channel channel) {}
         public void unsubscribed(Account subscriber, Channel channel) {}
         public long remoteFollowers(Long accountId, Long channelId) { return 0; }
+        public Page<Follower> listRemoteFollowers(Long accountId, List<Long> channelIds, String search, boolean newestFirst, int limit) {
+            return new Page<>(0, List.of());
+        }
     };
 }

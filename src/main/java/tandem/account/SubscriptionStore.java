@@ -2,6 +2,8 @@ package tandem.account;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import tandem.core.Page;
+import tandem.db.Sql;
 
 import java.util.List;
 
@@ -48,5 +50,29 @@ public final class SubscriptionStore {
     public List<Long> channelIds(long accountId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT channel_id FROM subscriptions WHERE account_id = :a ORDER BY created_at DESC")
                 .bind("a", accountId).mapTo(Long.class).list());
+    }
+
+    /**
+     * The local subscribers of these channels whose name contains `search` (when given): how many,
+     * and the first `limit` by subscription date.
+     */
+    public Page<Follower> subscribers(List<Long> channelIds, String search, boolean newestFirst, int limit) {
+        if (channelIds.isEmpty()) return new Page<>(0, List.of());
+        String from = """
+                FROM subscriptions s JOIN accounts a ON a.id = s.account_id JOIN channels c ON c.id = s.channel_id
+                WHERE s.channel_id IN (<channels>)""" + (search == null ? "" : " AND LOWER(a.name) LIKE :search" + Sql.LIKE_ESCAPE);
+        return jdbi.withHandle(h -> {
+            var count = h.createQuery("SELECT COUNT(*) " + from).bindList("channels", channelIds);
+            var rows = h.createQuery("SELECT a.name AS follower, c.name AS channel, c.host AS host, s.created_at AS created " + from
+                            + " ORDER BY s.created_at " + (newestFirst ? "DESC" : "ASC") + " LIMIT :limit")
+                    .bindList("channels", channelIds).bind("limit", limit);
+            if (search != null) {
+                count.bind("search", Sql.likeContains(search));
+                rows.bind("search", Sql.likeContains(search));
+            }
+            return new Page<>(count.mapTo(Long.class).one(), rows.map((rs, ctx) -> new Follower(null,
+                    new Follower.Party(rs.getString("follower"), null, null, false),
+                    new Follower.Party(rs.getString("channel"), rs.getString("host"), null, true), rs.getLong("created"))).list());
+        });
     }
 }

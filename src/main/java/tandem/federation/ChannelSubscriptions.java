@@ -3,9 +3,13 @@ package tandem.federation;
 import tandem.account.Account;
 import tandem.account.AccountService;
 import tandem.account.Channel;
+import tandem.account.Follower;
 import tandem.account.RemoteChannels;
+import tandem.core.Page;
 import tandem.core.Problem;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import tandem.federation.actor.Actor;
 import tandem.federation.actor.ActorStore;
@@ -65,6 +69,20 @@ public final class ChannelSubscriptions implements RemoteChannels {
     public long remoteFollowers(Long accountId, Long channelId) {
         Optional<Actor> actor = channelId != null ? store.byChannel(channelId) : store.byAccount(accountId);
         return actor.map(a -> store.countRemoteFollowers(a.id())).orElse(0L);
+    }
+
+    @Override
+    public Page<Follower> listRemoteFollowers(Long accountId, List<Long> channelIds, String search, boolean newestFirst, int limit) {
+        List<Long> targets = new ArrayList<>();
+        if (accountId != null) store.byAccount(accountId).ifPresent(a -> targets.add(a.id()));
+        for (long id : channelIds) store.byChannel(id).ifPresent(a -> targets.add(a.id()));
+        return store.remoteFollows(targets, search, newestFirst, limit)
+                .map(f -> new Follower(f.id(), party(f.follower()), party(f.target()), f.createdAt()));
+    }
+
+    private static Follower.Party party(Actor a) {
+        return a.local() ? new Follower.Party(a.username(), null, null, a.channelId() != null)
+                : new Follower.Party(a.username(), a.host(), a.url(), a.channelId() != null);
     }
 
     private Actor channelActor(Channel c) {

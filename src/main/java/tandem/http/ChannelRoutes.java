@@ -11,39 +11,46 @@ import tandem.account.ActorName;
 import tandem.account.Channel;
 import tandem.account.ChannelEditing;
 import tandem.account.ChannelSearch;
+import tandem.account.Follower;
+import tandem.account.SubscriptionService;
 import tandem.account.User;
+import tandem.core.Page;
+import tandem.core.PageRequest;
 import tandem.core.Problem;
 import tandem.video.VideoService;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Channels and accounts by handle (`name`, `name@our-host`, or `name@their-host` for remote ones we
- * know), their videos, and the channel search ({@link ChannelSearch}).
+ * know), their videos and followers, and the channel search ({@link ChannelSearch}).
  */
 public final class ChannelRoutes implements HttpService {
     private final AccountService accounts;
     private final ChannelEditing editing;
     private final ChannelSearch search;
+    private final SubscriptionService subscriptions;
     private final VideoService videos;
     private final ActorToDto actors;
     private final VideoRoutes videoRoutes;
     private final JsonIo json;
     private final Auth auth;
-    private final String host;
+    private final Urls urls;
 
-    public ChannelRoutes(AccountService accounts, ChannelEditing editing, ChannelSearch search, VideoService videos, ActorToDto actors,
-                         VideoRoutes videoRoutes, JsonIo json, Auth auth, String host) {
+    public ChannelRoutes(AccountService accounts, ChannelEditing editing, ChannelSearch search, SubscriptionService subscriptions,
+                         VideoService videos, ActorToDto actors, VideoRoutes videoRoutes, JsonIo json, Auth auth, Urls urls) {
         this.accounts = accounts;
         this.editing = editing;
         this.search = search;
+        this.subscriptions = subscriptions;
         this.videos = videos;
         this.actors = actors;
         this.videoRoutes = videoRoutes;
         this.json = json;
         this.auth = auth;
-        this.host = host;
+        this.urls = urls;
     }
 
     @Override
@@ -52,10 +59,18 @@ public final class ChannelRoutes implements HttpService {
              .put("/video-channels/{handle}", this::update)
              .get("/video-channels/{handle}/videos", (req, res) ->
                      videoRoutes.writeList(res, videos.list(VideoRoutes.query(req, channel(req).id(), null, null))))
+             .get("/video-channels/{handle}/followers", (req, res) -> {
+                 User user = auth.require(req);
+                 writeFollowers(res, subscriptions.followers(user, channel(req), followerPage(req), Params.get(req, "search")));
+             })
              .get("/accounts/{name}", (req, res) -> json.ok(res, actors.account(account(req))))
              .get("/accounts/{name}/videos", (req, res) ->
                      videoRoutes.writeList(res, videos.list(VideoRoutes.query(req, null, account(req).id(), null))))
              .get("/accounts/{name}/video-channels", this::accountChannels)
+             .get("/accounts/{name}/followers", (req, res) -> {
+                 User user = auth.require(req);
+                 writeFollowers(res, subscriptions.followers(user, account(req), followerPage(req), Params.get(req, "search")));
+             })
              .get("/search/video-channels", this::search);
     }
 
@@ -86,13 +101,21 @@ public final class ChannelRoutes implements HttpService {
         json.ok(res, Map.of("total", list.size(), "data", list));
     }
 
+    private static PageRequest followerPage(ServerRequest req) {
+        return PageRequest.parse(Params.get(req, "start"), Params.get(req, "count"), Params.get(req, "sort"), "-createdAt", Set.of("createdAt"));
+    }
+
+    private void writeFollowers(ServerResponse res, Page<Follower> page) {
+        json.ok(res, Map.of("total", page.total(), "data", page.data().stream().map(f -> FollowToDto.follower(f, urls)).toList()));
+    }
+
     private Channel channel(ServerRequest req) {
         String handle = Params.pathParam(req, "handle");
-        return accounts.channel(ActorName.parse(handle, host)).orElseThrow(() -> Problem.notFound("Video channel " + handle + " not found"));
+        return accounts.channel(ActorName.parse(handle, urls.host())).orElseThrow(() -> Problem.notFound("Video channel " + handle + " not found"));
     }
 
     private Account account(ServerRequest req) {
         String handle = Params.pathParam(req, "name");
-        return accounts.account(ActorName.parse(handle, host)).orElseThrow(() -> Problem.notFound("Account " + handle + " not found"));
+        return accounts.account(ActorName.parse(handle, urls.host())).orElseThrow(() -> Problem.notFound("Account " + handle + " not found"));
     }
 }

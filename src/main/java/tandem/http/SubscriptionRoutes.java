@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerResponse;
 import tandem.account.Channel;
 import tandem.account.SubscriptionService;
 import tandem.account.User;
+import tandem.core.Problem;
 import tandem.video.VideoService;
 
 import java.util.LinkedHashMap;
@@ -57,7 +58,9 @@ public final class SubscriptionRoutes implements HttpService {
     private void exist(ServerRequest req, ServerResponse res) {
         User u = auth.require(req);
         Map<String, Boolean> out = new LinkedHashMap<>();
-        for (String uri : Params.list(req, "uris")) out.put(uri, subscriptions.isSubscribed(u, uri));
+        List<String> uris = Params.list(req, "uris");
+        if (uris.isEmpty()) throw Problem.invalidParam("uris", "Should have a valid array of URIs");
+        for (String uri : uris) out.put(uri, subscriptions.isSubscribed(u, uri));
         json.ok(res, out);
     }
 
@@ -69,8 +72,8 @@ public final class SubscriptionRoutes implements HttpService {
     private void one(ServerRequest req, ServerResponse res) {
         User u = auth.require(req);
         String handle = Params.pathParam(req, "handle");
-        if (!subscriptions.isSubscribed(u, handle)) throw tandem.core.Problem.notFound("Subscription to " + handle + " not found");
-        json.ok(res, actors.channel(subscriptions.channelOf(handle)));
+        json.ok(res, actors.channel(subscriptions.subscription(u, handle)
+                .orElseThrow(() -> Problem.notFound("Subscription to " + handle + " not found"))));
     }
 
     private void unsubscribe(ServerRequest req, ServerResponse res) {

@@ -251,15 +251,17 @@ final class FakeRemote implements AutoCloseable {
         }
     }
 
-    /** `acct:name@host` → a self link to the Person, when we serve one by that name. */
+    /** `acct:name@host` → a self link to the Person, or else the Group, when we serve one by that name. */
     private byte[] webfinger(String query) {
         String prefix = "resource=acct:";
         if (query == null || !query.startsWith(prefix)) return null;
         String acct = query.substring(prefix.length());
         String name = acct.contains("@") ? acct.substring(0, acct.indexOf('@')) : acct;
-        if (!documents.containsKey("/users/" + name)) return null;
+        String href = documents.containsKey("/users/" + name) ? actor(name)
+                : documents.containsKey("/video-channels/" + name) ? channel(name) : null;
+        if (href == null) return null;
         ObjectNode jrd = JSON.createObjectNode().put("subject", "acct:" + acct);
-        jrd.putArray("links").addObject().put("rel", "self").put("type", "application/activity+json").put("href", actor(name));
+        jrd.putArray("links").addObject().put("rel", "self").put("type", "application/activity+json").put("href", href);
         return jrd.toString().getBytes(StandardCharsets.UTF_8);
     }
 

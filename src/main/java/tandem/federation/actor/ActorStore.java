@@ -3,7 +3,9 @@ package tandem.federation.actor;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import tandem.core.Page;
 import tandem.db.Rows;
+import tandem.db.Sql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -196,7 +198,27 @@ public final class ActorStore {
                 .bind("t", followerId).bind("count", count).bind("start", start).mapTo(String.class).list());
     }
 
-    /** Local actors that follow this remote actor (accepted): who receives what it publishes. */
+    /**
+     * Accepted follows of these actors by actors of other instances whose name or host contains
+     * `search` (when given): how many, and the first `limit` by follow date.
+     */
+    public Page<Follow> remoteFollows(Collection<Long> targetIds, String search, boolean newestFirst, int limit) {
+        if (targetIds.isEmpty()) return new Page<>(0, List.of());
+        String where = " WHERE f.target_id IN (<ids>) AND f.state = 'accepted' AND a.is_local = FALSE" + (search == null ? ""
+                : " AND (LOWER(a.username) LIKE :search" + Sql.LIKE_ESCAPE + " OR LOWER(a.host) LIKE :search" + Sql.LIKE_ESCAPE + ")");
+        return jdbi.withHandle(h -> {
+            var count = h.createQuery("SELECT COUNT(*) FROM actor_follows f JOIN actors a ON a.id = f.follower_id" + where)
+                    .bindList("ids", List.copyOf(targetIds));
+            var rows = h.createQuery(FOLLOW_SELECT + where + " ORDER BY f.created_at " + (newestFirst ? "DESC" : "ASC") + " LIMIT :limit")
+                    .bindList("ids", List.copyOf(targetIds)).bind("limit", limit);
+            if (search != null) {
+                count.bind("search", Sql.likeContains(search));
+                rows.bind("search", Sql.likeContains(search));
+            }
+            return new Page<>(count.mapTo(Long.class).one(), rows.map(FOLLOW).list());
+        });
+    }
+
     /** Accepted followers of an actor that live on other instances (ours subscribe through `subscriptions`). */
     public long countRemoteFollowers(long targetId) {
         return jdbi.withHandle(h -> h.createQuery("""
