@@ -67,6 +67,19 @@ public final class CommentStore {
                 .bind("v", videoId).bind("count", count).bind("start", start).map(COMMENT).list());
     }
 
+    /**
+     * Every comment of a video, replies and tombstones included, oldest first: what its ActivityPub
+     * `comments` collection lists (a PeerTube refreshing the video deletes the comments it does not find there).
+     */
+    public List<Comment> all(long videoId, int start, int count) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.video_id = :v ORDER BY c.created_at, c.id LIMIT :count OFFSET :start")
+                .bind("v", videoId).bind("count", count).bind("start", start).map(COMMENT).list());
+    }
+
+    public long countAll(long videoId) {
+        return count(videoId, "1 = 1");
+    }
+
     public long countThreads(long videoId) {
         return count(videoId, "in_reply_to IS NULL");
     }

@@ -199,10 +199,11 @@ public final class Documents {
         return collections.collection(id, likes ? v.likes() : v.dislikes(), page, (s, c) -> List.of());
     }
 
+    /** `comments`: the URL of every comment, replies and tombstones too, as PeerTube lists its own. */
     public ObjectNode comments(Video v, Integer page) {
         String id = local.videoUrl(v.uuid()) + "/comments";
-        long total = comments.countNotDeleted(v.id());
-        return collections.collection(id, total, page, (s, c) -> comments.threads(v.id(), s, c, false).stream()
+        long total = comments.countAll(v.id());
+        return collections.collection(id, total, page, (s, c) -> comments.all(v.id(), s, c).stream()
                 .map(cm -> noteUrl(v, cm)).toList());
     }
 

@@ -1,0 +1,93 @@
+package tandem.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tandem.testing.TestClient.Response;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Comments as a PeerTube 6.3 peer sees them: the video's `comments` collection it crawls on refresh
+ * (and deletes what it did not find), replies to our comments on its own videos, and the `url` our
+ * API gives a comment.
+ */
+class CommentInteropTest {
+    private static final String AP = "application/activity+json";
+    private static InboxFixture f;
+
+    @BeforeAll
+    static void start() {
+        f = InboxFixture.start(Map.of());
+        f.publishLocalAccount();
+        f.tandemFollowsAlice();
+    }
+
+    @AfterAll
+    static void stop() {
+        f.close();
+    }
+
+    @Test
+    void the_comments_collection_pages_every_comment_replies_included() {
+        String video = f.uploadLocalVideo();
+        String uuid = uuidOf(video);
+        List<String> expected = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            long root = comment("/api/v1/videos/" + uuid + "/comment-threads", "thread " + t);
+            long reply = comment("/api/v1/videos/" + uuid + "/comments/" + root, "reply " + t);
+            long nested = comment("/api/v1/videos/" + uuid + "/comments/" + reply, "reply to reply " + t);
+            for (long id : List.of(root, reply, nested)) expected.add(video + "/comments/" + id);
+        }
+        String remote = f.fake.base() + "/comments/nested-remote";
+        ObjectNode note = f.note(remote, f.alice(), expected.getLast()).put("published", f.tandem.clock().instant().toString());
+        f.fake.serve(URI.create(remote).getPath(), note);
+        assertThat(f.fake.post(f.inbox(), f.alice(), f.activity("Create", f.alice(), note)).status()).isEqualTo(202);
+        f.tandem.awaitIdle();
+        expected.add(remote);
+
+        JsonNode collection = ap(video + "/comments");
+        assertThat(collection.path("type").asText()).isEqualTo("OrderedCollection");
+        assertThat(collection.path("totalItems").asLong()).as("every comment, replies included").isEqualTo(expected.size());
+        List<String> seen = new ArrayList<>();
+        String next = collection.path("first").asText();
+        int pages = 0;
+        while (!next.isEmpty()) {
+            JsonNode page = ap(next);
+            assertThat(page.path("type").asText()).isEqualTo("OrderedCollectionPage");
+            assertThat(page.path("totalItems").asLong()).isEqualTo(expected.size());
+            assertThat(page.path("orderedItems").size()).isLessThanOrEqualTo(10);
+            page.path("orderedItems").forEach(i -> seen.add(i.asText()));
+            next = page.path("next").asText();
+            pages++;
+        }
+        assertThat(pages).as("PeerTube's page size of 10").isEqualTo(2);
+        assertThat(seen).as("URLs, oldest first, as PeerTube lists its own").containsExactlyElementsOf(expected);
+    }
+
+    private static long comment(String path, String text) {
+        Response r = f.admin.postJson(path, Map.of("text", text));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        f.tandem.awaitIdle();
+        return r.json().at("/comment/id").asLong();
+    }
+
+    private static JsonNode ap(String url) {
+        Response r = f.tandem.client().get(url.substring(f.tandem.baseUrl().length()), "Accept", AP);
+        assertThat(r.status()).as(url + " " + r.text()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static String uuidOf(String videoUrl) {
+        return videoUrl.substring(videoUrl.lastIndexOf('/') + 1);
+    }
+}
