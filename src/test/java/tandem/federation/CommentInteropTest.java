@@ -74,6 +74,27 @@ class CommentInteropTest {
         assertThat(seen).as("URLs, oldest first, as PeerTube lists its own").containsExactlyElementsOf(expected);
     }
 
+    @Test
+    void a_peertube_reply_to_our_comment_on_its_video_is_threaded_under_it() {
+        String video = f.aliceVideo("/videos/replied");
+        assertThat(f.fake.post(f.inbox(), f.alice(), f.activity("Create", f.alice(), video)).status()).isEqualTo(202);
+        f.tandem.awaitIdle();
+        String uuid = UUID.nameUUIDFromBytes("/videos/replied".getBytes(StandardCharsets.UTF_8)).toString();
+        long ours = comment("/api/v1/videos/" + uuid + "/comment-threads", "A question for alice");
+        String ourUrl = f.tandem.baseUrl() + "/videos/watch/" + uuid + "/comments/" + ours;
+
+        String answer = f.fake.base() + "/comments/answer";
+        ObjectNode note = f.note(answer, f.alice(), ourUrl);
+        note.put("content", "The answer").put("mediaType", "text/markdown");
+        f.fake.serve(URI.create(answer).getPath(), note);
+        assertThat(f.fake.post(f.inbox(), f.alice(), f.activity("Create", f.alice(), note)).status()).isEqualTo(202);
+        f.tandem.awaitIdle();
+
+        assertThat(f.lastInboxJob().getKey()).as(f.lastInboxJob().getValue()).isEqualTo("done");
+        JsonNode tree = f.admin.get("/api/v1/videos/" + uuid + "/comment-threads/" + ours).json();
+        assertThat(tree.at("/children/0/comment/text").asText()).as(tree.toString()).isEqualTo("The answer");
+    }
+
     private static long comment(String path, String text) {
         Response r = f.admin.postJson(path, Map.of("text", text));
         assertThat(r.status()).as(r.text()).isEqualTo(200);

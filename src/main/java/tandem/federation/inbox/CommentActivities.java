@@ -154,7 +154,8 @@ public final class CommentActivities {
     private Target target(String inReplyTo) {
         if (local.isLocal(inReplyTo)) {
             LocalPath p = localPath(inReplyTo).orElseThrow(() -> new FederationException("inReplyTo " + inReplyTo + " names nothing here"));
-            Video v = videos.find(p.video()).filter(Video::isLocal).filter(Federable::video)
+            // Our comment on a remote video has one of our URLs too: its origin's users answer it there.
+            Video v = videos.find(p.video()).filter(x -> !x.isLocal() ? p.comment() != null : Federable.video(x))
                     .orElseThrow(() -> new FederationException("no public video " + inReplyTo));
             if (p.comment() == null) return new Target(v, null);
             Comment parent = comments.byId(v.id(), p.comment()).orElseThrow(() -> new FederationException("no comment " + inReplyTo));
