@@ -60,26 +60,19 @@ public final class SocialRoutes implements HttpService {
         PageRequest p = PageRequest.parse(Params.get(req, "start"), Params.get(req, "count"), Params.get(req, "sort"), "-createdAt",
                 Set.of("createdAt", "totalReplies"));
         Page<Comment> page = comments.threads(viewer, id, p.start(), p.count(), p.descending());
-        json.ok(res, dto.threads(id, page, comments.notDeleted(viewer, id)));
+        json.ok(res, dto.threads(page, comments.notDeleted(viewer, id)));
     }
 
     private void thread(ServerRequest req, ServerResponse res) {
-        String id = Params.pathParam(req, "id");
-        json.ok(res, dto.tree(id, comments.thread(auth.optional(req), id, Params.longPath(req, "threadId"))));
+        json.ok(res, dto.tree(comments.thread(auth.optional(req), Params.pathParam(req, "id"), Params.longPath(req, "threadId"))));
     }
 
     private void createThread(ServerRequest req, ServerResponse res) {
-        User u = auth.require(req);
-        String id = Params.pathParam(req, "id");
-        Comment c = comments.createThread(u, id, text(req));
-        json.ok(res, dto.created(id, c));
+        json.ok(res, dto.created(comments.createThread(auth.require(req), Params.pathParam(req, "id"), text(req))));
     }
 
     private void reply(ServerRequest req, ServerResponse res) {
-        User u = auth.require(req);
-        String id = Params.pathParam(req, "id");
-        Comment c = comments.reply(u, id, Params.longPath(req, "commentId"), text(req));
-        json.ok(res, dto.created(id, c));
+        json.ok(res, dto.created(comments.reply(auth.require(req), Params.pathParam(req, "id"), Params.longPath(req, "commentId"), text(req))));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {

@@ -12,16 +12,16 @@ import java.util.Optional;
 /** SQL for comments. */
 public final class CommentStore {
     private static final String SELECT = """
-            SELECT c.*, a.id AS a_id, a.user_id AS a_user_id, a.name AS a_name, a.host AS a_host, a.display_name AS a_display_name,
+            SELECT c.*, v.uuid AS v_uuid, a.id AS a_id, a.user_id AS a_user_id, a.name AS a_name, a.host AS a_host, a.display_name AS a_display_name,
                    a.description AS a_description, a.created_at AS a_created_at,
                    (SELECT COUNT(*) FROM video_comments r WHERE r.thread_id = c.id AND r.id <> c.id) AS total_replies
-            FROM video_comments c JOIN accounts a ON a.id = c.account_id""";
+            FROM video_comments c JOIN accounts a ON a.id = c.account_id JOIN videos v ON v.id = c.video_id""";
     private static final RowMapper<Comment> COMMENT = (rs, ctx) -> new Comment(rs.getLong("id"), rs.getLong("video_id"),
-            rs.getLong("thread_id"), Rows.longOrNull(rs, "in_reply_to"), rs.getString("text"), rs.getLong("created_at"),
+            rs.getString("v_uuid"), rs.getLong("thread_id"), Rows.longOrNull(rs, "in_reply_to"), rs.getString("text"), rs.getLong("created_at"),
             rs.getLong("updated_at"), Rows.longOrNull(rs, "deleted_at"),
             new Account(rs.getLong("a_id"), Rows.longOrNull(rs, "a_user_id"), rs.getString("a_name"), rs.getString("a_host"),
                     rs.getString("a_display_name"), rs.getString("a_description"), rs.getLong("a_created_at")),
-            rs.getInt("total_replies"));
+            rs.getInt("total_replies"), rs.getString("url"));
 
     private final Jdbi jdbi;
 

@@ -95,6 +95,28 @@ class CommentInteropTest {
         assertThat(tree.at("/children/0/comment/text").asText()).as(tree.toString()).isEqualTo("The answer");
     }
 
+    @Test
+    void a_comment_url_is_its_activitypub_id_and_answers() {
+        String video = f.uploadLocalVideo();
+        String uuid = uuidOf(video);
+        long numericId = f.admin.get("/api/v1/videos/" + uuid).json().path("id").asLong();
+        long ours = comment("/api/v1/videos/" + numericId + "/comment-threads", "Ours");
+        String remote = f.fake.base() + "/comments/theirs";
+        ObjectNode note = f.note(remote, f.alice(), video);
+        f.fake.serve(URI.create(remote).getPath(), note);
+        assertThat(f.fake.post(f.inbox(), f.alice(), f.activity("Create", f.alice(), note)).status()).isEqualTo(202);
+        f.tandem.awaitIdle();
+
+        // Asked by the video's numeric id, the url still names the video by uuid, as the AP id does.
+        JsonNode threads = f.admin.get("/api/v1/videos/" + numericId + "/comment-threads?sort=createdAt").json().path("data");
+        JsonNode mine = threads.get(0).path("id").asLong() == ours ? threads.get(0) : threads.get(1);
+        JsonNode theirs = threads.get(0).path("id").asLong() == ours ? threads.get(1) : threads.get(0);
+        assertThat(theirs.path("url").asText()).as("a remote comment's url is its origin's id").isEqualTo(remote);
+        String ourUrl = mine.path("url").asText();
+        assertThat(ourUrl).isEqualTo(video + "/comments/" + ours);
+        assertThat(ap(ourUrl).path("id").asText()).isEqualTo(ourUrl);
+    }
+
     private static long comment(String path, String text) {
         Response r = f.admin.postJson(path, Map.of("text", text));
         assertThat(r.status()).as(r.text()).isEqualTo(200);

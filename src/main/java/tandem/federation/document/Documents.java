@@ -204,11 +204,7 @@ public final class Documents {
         String id = local.videoUrl(v.uuid()) + "/comments";
         long total = comments.countAll(v.id());
         return collections.collection(id, total, page, (s, c) -> comments.all(v.id(), s, c).stream()
-                .map(cm -> noteUrl(v, cm)).toList());
-    }
-
-    private String noteUrl(Video v, Comment c) {
-        return comments.urlOf(c.id()).orElse(local.commentUrl(v.uuid(), c.id()));
+                .map(cm -> cm.url() != null ? cm.url() : local.commentUrl(v.uuid(), cm.id())).toList());
     }
 
     /**
