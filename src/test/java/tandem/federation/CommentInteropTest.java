@@ -1,13 +1,11 @@
 package tandem.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tandem.testing.TestClient.Response;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API gives a comment.
  */
 class CommentInteropTest {
-    private static final String AP = "application/activity+json";
     private static InboxFixture f;
 
     @BeforeAll
@@ -48,21 +45,17 @@ class CommentInteropTest {
             long nested = comment("/api/v1/videos/" + uuid + "/comments/" + reply, "reply to reply " + t);
             for (long id : List.of(root, reply, nested)) expected.add(video + "/comments/" + id);
         }
-        String remote = f.fake.base() + "/comments/nested-remote";
-        ObjectNode note = f.note(remote, f.alice(), expected.getLast()).put("published", f.tandem.clock().instant().toString());
-        f.fake.serve(URI.create(remote).getPath(), note);
-        assertThat(f.fake.post(f.inbox(), f.alice(), f.activity("Create", f.alice(), note)).status()).isEqualTo(202);
-        f.tandem.awaitIdle();
-        expected.add(remote);
+        expected.add(f.sendNote(f.note(f.fake.base() + "/comments/nested-remote", f.alice(), expected.getLast())
+                .put("published", f.tandem.clock().instant().toString())));
 
-        JsonNode collection = ap(video + "/comments");
+        JsonNode collection = f.ap(video + "/comments");
         assertThat(collection.path("type").asText()).isEqualTo("OrderedCollection");
         assertThat(collection.path("totalItems").asLong()).as("every comment, replies included").isEqualTo(expected.size());
         List<String> seen = new ArrayList<>();
         String next = collection.path("first").asText();
         int pages = 0;
         while (!next.isEmpty()) {
-            JsonNode page = ap(next);
+            JsonNode page = f.ap(next);
             assertThat(page.path("type").asText()).isEqualTo("OrderedCollectionPage");
             assertThat(page.path("totalItems").asLong()).isEqualTo(expected.size());
             assertThat(page.path("orderedItems").size()).isLessThanOrEqualTo(10);
@@ -83,12 +76,7 @@ class CommentInteropTest {
         long ours = comment("/api/v1/videos/" + uuid + "/comment-threads", "A question for alice");
         String ourUrl = f.tandem.baseUrl() + "/videos/watch/" + uuid + "/comments/" + ours;
 
-        String answer = f.fake.base() + "/comments/answer";
-        ObjectNode note = f.note(answer, f.alice(), ourUrl);
-        note.put("content", "The answer").put("mediaType", "text/markdown");
-        f.fake.serve(URI.create(answer).getPath(), note);
-        assertThat(f.fake.post(f.inbox(), f.alice(), f.activity("Create", f.alice(), note)).status()).isEqualTo(202);
-        f.tandem.awaitIdle();
+        f.sendNote(f.note(f.fake.base() + "/comments/answer", f.alice(), ourUrl).put("content", "The answer").put("mediaType", "text/markdown"));
 
         assertThat(f.lastInboxJob().getKey()).as(f.lastInboxJob().getValue()).isEqualTo("done");
         JsonNode tree = f.admin.get("/api/v1/videos/" + uuid + "/comment-threads/" + ours).json();
@@ -101,11 +89,7 @@ class CommentInteropTest {
         String uuid = uuidOf(video);
         long numericId = f.admin.get("/api/v1/videos/" + uuid).json().path("id").asLong();
         long ours = comment("/api/v1/videos/" + numericId + "/comment-threads", "Ours");
-        String remote = f.fake.base() + "/comments/theirs";
-        ObjectNode note = f.note(remote, f.alice(), video);
-        f.fake.serve(URI.create(remote).getPath(), note);
-        assertThat(f.fake.post(f.inbox(), f.alice(), f.activity("Create", f.alice(), note)).status()).isEqualTo(202);
-        f.tandem.awaitIdle();
+        String remote = f.sendNote(f.note(f.fake.base() + "/comments/theirs", f.alice(), video));
 
         // Asked by the video's numeric id, the url still names the video by uuid, as the AP id does.
         JsonNode threads = f.admin.get("/api/v1/videos/" + numericId + "/comment-threads?sort=createdAt").json().path("data");
@@ -114,7 +98,7 @@ class CommentInteropTest {
         assertThat(theirs.path("url").asText()).as("a remote comment's url is its origin's id").isEqualTo(remote);
         String ourUrl = mine.path("url").asText();
         assertThat(ourUrl).isEqualTo(video + "/comments/" + ours);
-        assertThat(ap(ourUrl).path("id").asText()).isEqualTo(ourUrl);
+        assertThat(f.ap(ourUrl).path("id").asText()).isEqualTo(ourUrl);
     }
 
     private static long comment(String path, String text) {
@@ -122,12 +106,6 @@ class CommentInteropTest {
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         f.tandem.awaitIdle();
         return r.json().at("/comment/id").asLong();
-    }
-
-    private static JsonNode ap(String url) {
-        Response r = f.tandem.client().get(url.substring(f.tandem.baseUrl().length()), "Accept", AP);
-        assertThat(r.status()).as(url + " " + r.text()).isEqualTo(200);
-        return r.json();
     }
 
     private static String uuidOf(String videoUrl) {
