@@ -33,7 +33,7 @@ public final class CommentToDto {
         m.put("isDeleted", c.deleted());
         m.put("totalReplies", c.totalReplies());
         m.put("totalRepliesFromVideoAuthor", 0);
-        m.put("heldForReview", false);
+        m.put("heldForReview", c.heldForReview());
         m.put("account", c.deleted() ? null : actors.accountSummary(c.account()));
         return m;
     }

@@ -46,6 +46,7 @@ public final class SocialRoutes implements HttpService {
              .get("/videos/{id}/comment-threads/{threadId}", this::thread)
              .post("/videos/{id}/comments/{commentId}", this::reply)
              .delete("/videos/{id}/comments/{commentId}", this::delete)
+             .post("/videos/{id}/comments/{commentId}/approve", this::approve)
              .put("/videos/{id}/rate", this::rate)
              .get("/users/me/videos/{id}/rating", this::rating)
              .post("/videos/{id}/views", this::view)
@@ -77,6 +78,11 @@ public final class SocialRoutes implements HttpService {
 
     private void delete(ServerRequest req, ServerResponse res) {
         comments.delete(auth.require(req), Params.pathParam(req, "id"), Params.longPath(req, "commentId"));
+        res.status(204).send();
+    }
+
+    private void approve(ServerRequest req, ServerResponse res) {
+        comments.approve(auth.require(req), Params.pathParam(req, "id"), Params.longPath(req, "commentId"));
         res.status(204).send();
     }
 
