@@ -114,7 +114,7 @@ record Federation(FederationEvents events, Documents documents, Inbox inbox, Dis
                 fc.manualFollowerApproval(), documents::localActor);
         VideoActivities videoActivities = new VideoActivities(transactions, mapper, fetcher, remoteActors, actorStore, remoteVideos, jobs, clock, blocks);
         CommentActivities commentActivities = new CommentActivities(transactions, fetcher, remoteActors, local, comments, videos, remoteVideos, audience,
-                outbox, clock, blocks);
+                outbox, clock, blocks, events);
         RateActivities rates = new RateActivities(transactions, remoteActors, local, videos, remoteVideos, events, engagement);
         Timer verifyTimer = Timer.builder("tandem_federation_signature_verify")
                 .description("HTTP signature verification of inbox POSTs").register(p.registry());

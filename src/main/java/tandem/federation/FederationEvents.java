@@ -71,6 +71,11 @@ public final class FederationEvents implements VideoEvents, AccountEvents {
     }
 
     @Override
+    public void commentApproved(Handle h, long commentId) {
+        queue(h, new PublishJob.CommentApproved(commentId));
+    }
+
+    @Override
     public void rated(Handle h, long videoId, long accountId, String old, String rating) {
         queue(h, new PublishJob.Rated(videoId, accountId, old, rating));
     }

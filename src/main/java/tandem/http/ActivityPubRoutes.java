@@ -45,6 +45,7 @@ public final class ActivityPubRoutes implements HttpService {
              .get("/w/{id}", this::video)
              .get("/videos/watch/{id}/{part}", this::videoPart)
              .get("/videos/watch/{id}/comments/{commentId}", this::comment)
+             .get("/videos/watch/{id}/comments/{commentId}/approve-reply", this::approval)
              .get("/videos/watch/{id}/announces/{actorId}", this::share)
              .post("/inbox", this::receive)
              .post("/accounts/{name}/inbox", this::receive)
@@ -131,9 +132,17 @@ public final class ActivityPubRoutes implements HttpService {
     }
 
     private void comment(ServerRequest req, ServerResponse res) {
+        send(res, documents.comment(Params.pathParam(req, "id"), commentId(req)).orElseThrow(() -> Problem.notFound("Comment not found")));
+    }
+
+    private void approval(ServerRequest req, ServerResponse res) {
+        send(res, documents.approval(Params.pathParam(req, "id"), commentId(req)).orElseThrow(() -> Problem.notFound("Comment not found")));
+    }
+
+    private static long commentId(ServerRequest req) {
         String raw = Params.pathParam(req, "commentId");
         if (!raw.matches("\\d{1,18}")) throw Problem.notFound("Comment not found");
-        send(res, documents.comment(Params.pathParam(req, "id"), Long.parseLong(raw)).orElseThrow(() -> Problem.notFound("Comment not found")));
+        return Long.parseLong(raw);
     }
 
     private void receive(ServerRequest req, ServerResponse res) {

@@ -18,11 +18,11 @@ public final class CommentToDto {
         this.actors = actors;
     }
 
-    /** A comment on the video the client named by `videoId` (its url repeats that id, as the client wrote it). */
-    public Map<String, Object> comment(String videoId, Comment c) {
+    /** A comment; its `url` is its ActivityPub id, as PeerTube gives (the origin's for a remote one, which our URL would 404). */
+    public Map<String, Object> comment(Comment c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
-        m.put("url", urls.base() + "/videos/watch/" + videoId + "/comments/" + c.id());
+        m.put("url", c.url() != null ? c.url() : urls.base() + "/videos/watch/" + c.videoUuid() + "/comments/" + c.id());
         m.put("text", c.text());
         m.put("threadId", c.threadId());
         m.put("inReplyToCommentId", c.inReplyTo());
@@ -33,30 +33,30 @@ public final class CommentToDto {
         m.put("isDeleted", c.deleted());
         m.put("totalReplies", c.totalReplies());
         m.put("totalRepliesFromVideoAuthor", 0);
-        m.put("heldForReview", false);
+        m.put("heldForReview", c.heldForReview());
         m.put("account", c.deleted() ? null : actors.accountSummary(c.account()));
         return m;
     }
 
     /** A page of threads (their first comments), with how many comments of the video are not deleted. */
-    public Map<String, Object> threads(String videoId, Page<Comment> page, long notDeleted) {
+    public Map<String, Object> threads(Page<Comment> page, long notDeleted) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("total", page.total());
         m.put("totalNotDeletedComments", notDeleted);
-        m.put("data", page.data().stream().map(c -> comment(videoId, c)).toList());
+        m.put("data", page.data().stream().map(this::comment).toList());
         return m;
     }
 
     /** The answer to a new thread or reply. */
-    public Map<String, Object> created(String videoId, Comment c) {
-        return Map.of("comment", comment(videoId, c));
+    public Map<String, Object> created(Comment c) {
+        return Map.of("comment", comment(c));
     }
 
     /** A comment and its replies, nested as deep as they go. */
-    public Map<String, Object> tree(String videoId, CommentService.Tree t) {
+    public Map<String, Object> tree(CommentService.Tree t) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("comment", comment(videoId, t.comment()));
-        m.put("children", t.children().stream().map(c -> tree(videoId, c)).toList());
+        m.put("comment", comment(t.comment()));
+        m.put("children", t.children().stream().map(this::tree).toList());
         return m;
     }
 }

@@ -46,6 +46,7 @@ public final class SocialRoutes implements HttpService {
              .get("/videos/{id}/comment-threads/{threadId}", this::thread)
              .post("/videos/{id}/comments/{commentId}", this::reply)
              .delete("/videos/{id}/comments/{commentId}", this::delete)
+             .post("/videos/{id}/comments/{commentId}/approve", this::approve)
              .put("/videos/{id}/rate", this::rate)
              .get("/users/me/videos/{id}/rating", this::rating)
              .post("/videos/{id}/views", this::view)
@@ -60,30 +61,28 @@ public final class SocialRoutes implements HttpService {
         PageRequest p = PageRequest.parse(Params.get(req, "start"), Params.get(req, "count"), Params.get(req, "sort"), "-createdAt",
                 Set.of("createdAt", "totalReplies"));
         Page<Comment> page = comments.threads(viewer, id, p.start(), p.count(), p.descending());
-        json.ok(res, dto.threads(id, page, comments.notDeleted(viewer, id)));
+        json.ok(res, dto.threads(page, comments.notDeleted(viewer, id)));
     }
 
     private void thread(ServerRequest req, ServerResponse res) {
-        String id = Params.pathParam(req, "id");
-        json.ok(res, dto.tree(id, comments.thread(auth.optional(req), id, Params.longPath(req, "threadId"))));
+        json.ok(res, dto.tree(comments.thread(auth.optional(req), Params.pathParam(req, "id"), Params.longPath(req, "threadId"))));
     }
 
     private void createThread(ServerRequest req, ServerResponse res) {
-        User u = auth.require(req);
-        String id = Params.pathParam(req, "id");
-        Comment c = comments.createThread(u, id, text(req));
-        json.ok(res, dto.created(id, c));
+        json.ok(res, dto.created(comments.createThread(auth.require(req), Params.pathParam(req, "id"), text(req))));
     }
 
     private void reply(ServerRequest req, ServerResponse res) {
-        User u = auth.require(req);
-        String id = Params.pathParam(req, "id");
-        Comment c = comments.reply(u, id, Params.longPath(req, "commentId"), text(req));
-        json.ok(res, dto.created(id, c));
+        json.ok(res, dto.created(comments.reply(auth.require(req), Params.pathParam(req, "id"), Params.longPath(req, "commentId"), text(req))));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
         comments.delete(auth.require(req), Params.pathParam(req, "id"), Params.longPath(req, "commentId"));
+        res.status(204).send();
+    }
+
+    private void approve(ServerRequest req, ServerResponse res) {
+        comments.approve(auth.require(req), Params.pathParam(req, "id"), Params.longPath(req, "commentId"));
         res.status(204).send();
     }
 

@@ -12,16 +12,34 @@ import java.util.Optional;
 /** SQL for comments. */
 public final class CommentStore {
     private static final String SELECT = """
-            SELECT c.*, a.id AS a_id, a.user_id AS a_user_id, a.name AS a_name, a.host AS a_host, a.display_name AS a_display_name,
+            SELECT c.*, v.uuid AS v_uuid, a.id AS a_id, a.user_id AS a_user_id, a.name AS a_name, a.host AS a_host, a.display_name AS a_display_name,
                    a.description AS a_description, a.created_at AS a_created_at,
                    (SELECT COUNT(*) FROM video_comments r WHERE r.thread_id = c.id AND r.id <> c.id) AS total_replies
-            FROM video_comments c JOIN accounts a ON a.id = c.account_id""";
+            FROM video_comments c JOIN accounts a ON a.id = c.account_id JOIN videos v ON v.id = c.video_id""";
     private static final RowMapper<Comment> COMMENT = (rs, ctx) -> new Comment(rs.getLong("id"), rs.getLong("video_id"),
-            rs.getLong("thread_id"), Rows.longOrNull(rs, "in_reply_to"), rs.getString("text"), rs.getLong("created_at"),
+            rs.getString("v_uuid"), rs.getLong("thread_id"), Rows.longOrNull(rs, "in_reply_to"), rs.getString("text"), rs.getLong("created_at"),
             rs.getLong("updated_at"), Rows.longOrNull(rs, "deleted_at"),
             new Account(rs.getLong("a_id"), Rows.longOrNull(rs, "a_user_id"), rs.getString("a_name"), rs.getString("a_host"),
                     rs.getString("a_display_name"), rs.getString("a_description"), rs.getLong("a_created_at")),
-            rs.getInt("total_replies"));
+            rs.getInt("total_replies"), rs.getString("url"), rs.getBoolean("held_for_review"), rs.getString("reply_approval"));
+
+    /**
+     * Who reads a listing: a comment held for review shows only to the video's managers (its owner,
+     * moderators) and to its author, as on PeerTube. `account` is the reader's, or 0 for a visitor.
+     */
+    public record Reader(boolean seesHeld, long account) {
+        public boolean sees(Comment c) {
+            return seesHeld || !c.heldForReview() || c.account().id() == account;
+        }
+
+        private String filter() {
+            // A number from our own rows, never the client's text: safe to inline.
+            return seesHeld ? "" : " AND (c.held_for_review = FALSE OR c.account_id = " + account + ")";
+        }
+    }
+
+    /** What other servers read: comments approved or never held. */
+    private static final String FEDERATED = " AND c.held_for_review = FALSE";
 
     private final Jdbi jdbi;
 
@@ -29,13 +47,17 @@ public final class CommentStore {
         this.jdbi = jdbi;
     }
 
-    /** Inserts a comment in the caller's transaction; a root becomes its own thread; `url` is the AP id of a remote one. */
-    public long insert(Handle h, long videoId, long accountId, Long threadId, Long inReplyTo, String text, long createdAt, long now, String url) {
+    /**
+     * Inserts a comment in the caller's transaction; a root becomes its own thread; `url` is the AP id
+     * of a remote one; `held` keeps it for the video owner's review.
+     */
+    public long insert(Handle h, long videoId, long accountId, Long threadId, Long inReplyTo, String text, long createdAt, long now, String url,
+                       boolean held) {
         long id = h.createQuery("""
-                INSERT INTO video_comments (video_id, account_id, thread_id, in_reply_to, text, created_at, updated_at, url)
-                VALUES (:v, :a, :t, :r, :text, :created, :now, :url) RETURNING id""")
+                INSERT INTO video_comments (video_id, account_id, thread_id, in_reply_to, text, created_at, updated_at, url, held_for_review)
+                VALUES (:v, :a, :t, :r, :text, :created, :now, :url, :held) RETURNING id""")
                 .bind("v", videoId).bind("a", accountId).bind("t", threadId).bind("r", inReplyTo).bind("text", text)
-                .bind("created", createdAt).bind("now", now).bind("url", url)
+                .bind("created", createdAt).bind("now", now).bind("url", url).bind("held", held)
                 .mapTo(Long.class).one();
         if (threadId == null) h.createUpdate("UPDATE video_comments SET thread_id = id WHERE id = :id").bind("id", id).execute();
         return id;
@@ -51,38 +73,52 @@ public final class CommentStore {
         return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.url = :u").bind("u", url).map(COMMENT).findOne());
     }
 
-    /** The ActivityPub id of a remote comment; null for a local one. */
-    public Optional<String> urlOf(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT url FROM video_comments WHERE id = :id").bind("id", id).mapTo(String.class).findOne());
-    }
-
     public Optional<Comment> byId(long videoId, long id) {
         return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.video_id = :v AND c.id = :id").bind("v", videoId).bind("id", id)
                 .map(COMMENT).findOne());
     }
 
-    public List<Comment> threads(long videoId, int start, int count, boolean newestFirst) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.video_id = :v AND c.in_reply_to IS NULL ORDER BY c.created_at "
+    public List<Comment> threads(long videoId, Reader reader, int start, int count, boolean newestFirst) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.video_id = :v AND c.in_reply_to IS NULL" + reader.filter() + " ORDER BY c.created_at "
                         + (newestFirst ? "DESC" : "ASC") + ", c.id LIMIT :count OFFSET :start")
                 .bind("v", videoId).bind("count", count).bind("start", start).map(COMMENT).list());
     }
 
-    public long countThreads(long videoId) {
-        return count(videoId, "in_reply_to IS NULL");
+    /**
+     * Every comment of a video, replies and tombstones included, oldest first: what its ActivityPub
+     * `comments` collection lists (a PeerTube refreshing the video deletes the comments it does not find there).
+     */
+    public List<Comment> all(long videoId, int start, int count) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.video_id = :v" + FEDERATED + " ORDER BY c.created_at, c.id LIMIT :count OFFSET :start")
+                .bind("v", videoId).bind("count", count).bind("start", start).map(COMMENT).list());
     }
 
-    public long countNotDeleted(long videoId) {
-        return count(videoId, "deleted_at IS NULL");
+    public long countAll(long videoId) {
+        return count(videoId, FEDERATED);
+    }
+
+    public long countThreads(long videoId, Reader reader) {
+        return count(videoId, " AND c.in_reply_to IS NULL" + reader.filter());
+    }
+
+    public long countNotDeleted(long videoId, Reader reader) {
+        return count(videoId, " AND c.deleted_at IS NULL" + reader.filter());
     }
 
     private long count(long videoId, String where) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM video_comments WHERE video_id = :v AND " + where)
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM video_comments c WHERE c.video_id = :v" + where)
                 .bind("v", videoId).mapTo(Long.class).one());
     }
 
-    public List<Comment> thread(long videoId, long threadId) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.video_id = :v AND c.thread_id = :t ORDER BY c.created_at, c.id")
+    public List<Comment> thread(long videoId, Reader reader, long threadId) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.video_id = :v AND c.thread_id = :t" + reader.filter() + " ORDER BY c.created_at, c.id")
                 .bind("v", videoId).bind("t", threadId).map(COMMENT).list());
+    }
+
+    /** The video's owner let a held comment through; `replyApproval` is the origin's ApproveReply for one of ours, else null. */
+    public void approve(Handle h, long id, String replyApproval) {
+        h.createUpdate("UPDATE video_comments SET held_for_review = FALSE, reply_approval = COALESCE(:a, reply_approval) WHERE id = :id")
+                .bind("a", replyApproval).bind("id", id).execute();
     }
 
     /** PeerTube keeps deleted comments as tombstones so replies keep their place. */

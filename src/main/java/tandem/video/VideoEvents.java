@@ -21,6 +21,12 @@ public interface VideoEvents {
 
     void commentDeleted(Handle h, long commentId);
 
+    /**
+     * A comment held for review was approved here, or a remote one on our video was accepted without
+     * review: its author hears of it (ours federates, a remote author's server gets an ApproveReply).
+     */
+    void commentApproved(Handle h, long commentId);
+
     /** A local account's rating changed from `old` to `rating` ("like", "dislike" or "none"). */
     void rated(Handle h, long videoId, long accountId, String old, String rating);
 
@@ -37,6 +43,7 @@ public interface VideoEvents {
         public void deleting(Handle h, Video video) {}
         public void commented(Handle h, long commentId) {}
         public void commentDeleted(Handle h, long commentId) {}
+        public void commentApproved(Handle h, long commentId) {}
         public void rated(Handle h, long videoId, long accountId, String old, String rating) {}
         public void viewed(Handle h, long videoId) {}
         public void remoteStale(Handle h, long videoId) {}

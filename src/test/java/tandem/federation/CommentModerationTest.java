@@ -49,7 +49,7 @@ class CommentModerationTest {
 
         assertThat(f.admin.delete("/api/v1/videos/" + uuid + "/comments/" + thread.at("/id").asLong()).status()).isEqualTo(204);
         f.tandem.awaitIdle();
-        JsonNode delete = lastPost("\"Delete\"");
+        JsonNode delete = f.lastPost("\"Delete\"");
         assertThat(delete.path("id").asText()).as("PeerTube's id for a moderation Delete").isEqualTo(noteId + "/delete");
         assertThat(delete.path("object").asText()).isEqualTo(noteId);
         assertThat(delete.path("actor").asText()).as("sent by the video's owner").isEqualTo(f.localAccount());
@@ -87,7 +87,7 @@ class CommentModerationTest {
         Response mine = f.admin.postJson("/api/v1/videos/" + uuid + "/comment-threads", Map.of("text", "Off topic"));
         assertThat(mine.status()).as(mine.text()).isEqualTo(200);
         f.tandem.awaitIdle();
-        String ourComment = lastPost("Off topic").at("/object/id").asText();
+        String ourComment = f.lastPost("Off topic").at("/object/id").asText();
 
         // Another instance may not remove it, even in the moderation shape.
         try (FakeRemote other = FakeRemote.start(f.tandem.client())) {
@@ -106,11 +106,5 @@ class CommentModerationTest {
         JsonNode thread = f.admin.get("/api/v1/videos/" + uuid + "/comment-threads").json().at("/data/0");
         assertThat(thread.at("/isDeleted").asBoolean()).as(thread.toString()).isTrue();
         assertThat(thread.at("/text").asText()).doesNotContain("Off topic");
-    }
-
-    private static JsonNode lastPost(String containing) {
-        return f.fake.received().stream().filter(r -> r.method().equals("POST") && r.body().contains(containing))
-                .map(FakeRemote.Received::json).reduce((x, y) -> y)
-                .orElseThrow(() -> new AssertionError("nothing with " + containing + " reached the fake"));
     }
 }

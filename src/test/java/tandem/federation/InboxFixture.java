@@ -122,6 +122,31 @@ final class InboxFixture implements AutoCloseable {
         return n;
     }
 
+    /** Serves `note` at its id on the fake and sends its Create to our inbox, signed by its author; returns its id. */
+    String sendNote(ObjectNode note) {
+        String id = note.path("id").asText();
+        String author = note.path("attributedTo").asText();
+        fake.serve(java.net.URI.create(id).getPath(), note);
+        assertThat(fake.post(inbox(), author, activity("Create", author, note)).status()).isEqualTo(202);
+        tandem.awaitIdle();
+        return id;
+    }
+
+    /** The last activity the fake received that contains `containing`. */
+    JsonNode lastPost(String containing) {
+        return fake.received().stream().filter(r -> r.method().equals("POST") && r.body().contains(containing))
+                .map(FakeRemote.Received::json).reduce((x, y) -> y)
+                .orElseThrow(() -> new AssertionError("nothing with " + containing + " reached the fake"));
+    }
+
+    /** One of our URLs read as ActivityPub JSON; it must answer 200. */
+    JsonNode ap(String url) {
+        java.net.URI u = java.net.URI.create(url);
+        Response r = tandem.client().get(u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery()), "Accept", "application/activity+json");
+        assertThat(r.status()).as(url + " " + r.text()).isEqualTo(200);
+        return r.json();
+    }
+
     @Override
     public void close() {
         fake.close();

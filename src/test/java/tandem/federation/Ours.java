@@ -59,6 +59,6 @@ final class Ours {
     }
 
     static Comment comment(String text, Long deletedAt) {
-        return new Comment(11, 7, 11, null, text, T0 + 120_000, T0 + 120_000, deletedAt, BOB, 0);
+        return new Comment(11, 7, UUID, 11, null, text, T0 + 120_000, T0 + 120_000, deletedAt, BOB, 0, null, false, null);
     }
 }

@@ -63,6 +63,7 @@ class JobPayloadsTest {
         same(OutboxJobs.PUBLISH, "{\"kind\":\"shares\",\"videoId\":12}", new PublishJob.SharesDue(12));
         same(OutboxJobs.PUBLISH, "{\"kind\":\"comment\",\"commentId\":7}", new PublishJob.CommentChanged(7));
         same(OutboxJobs.PUBLISH, "{\"kind\":\"comment-deleted\",\"commentId\":7}", new PublishJob.CommentDeleted(7));
+        same(OutboxJobs.PUBLISH, "{\"kind\":\"comment-approved\",\"commentId\":7}", new PublishJob.CommentApproved(7));
         same(OutboxJobs.PUBLISH, "{\"kind\":\"rate\",\"videoId\":12,\"accountId\":3,\"old\":\"like\",\"rating\":\"none\"}",
                 new PublishJob.Rated(12, 3, "like", "none"));
         same(OutboxJobs.PUBLISH, "{\"kind\":\"view\",\"videoId\":12}", new PublishJob.Viewed(12));

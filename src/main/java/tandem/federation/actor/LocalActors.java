@@ -4,6 +4,7 @@ import tandem.federation.vocab.Texts;
 import tandem.account.Account;
 import tandem.account.AccountStore;
 import tandem.account.Channel;
+import tandem.video.Comment;
 
 import java.time.Clock;
 import java.util.Map;
@@ -42,6 +43,8 @@ public final class LocalActors {
     public String sharedInbox() { return base + "/inbox"; }
     public String videoUrl(String uuid) { return base + "/videos/watch/" + uuid; }
     public String commentUrl(String uuid, long commentId) { return videoUrl(uuid) + "/comments/" + commentId; }
+    /** A comment's ActivityPub id: its origin's for a remote one, ours otherwise. */
+    public String commentId(Comment c) { return c.url() != null ? c.url() : commentUrl(c.videoUuid(), c.id()); }
 
     public boolean isLocal(String url) {
         try {

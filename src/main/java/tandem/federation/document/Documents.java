@@ -199,15 +199,12 @@ public final class Documents {
         return collections.collection(id, likes ? v.likes() : v.dislikes(), page, (s, c) -> List.of());
     }
 
+    /** `comments`: the URL of every comment, replies and tombstones too, as PeerTube lists its own. */
     public ObjectNode comments(Video v, Integer page) {
         String id = local.videoUrl(v.uuid()) + "/comments";
-        long total = comments.countNotDeleted(v.id());
-        return collections.collection(id, total, page, (s, c) -> comments.threads(v.id(), s, c, false).stream()
-                .map(cm -> noteUrl(v, cm)).toList());
-    }
-
-    private String noteUrl(Video v, Comment c) {
-        return comments.urlOf(c.id()).orElse(local.commentUrl(v.uuid(), c.id()));
+        long total = comments.countAll(v.id());
+        return collections.collection(id, total, page, (s, c) -> comments.all(v.id(), s, c).stream()
+                .map(local::commentId).toList());
     }
 
     /**
@@ -217,12 +214,24 @@ public final class Documents {
     public Optional<ObjectNode> comment(String videoId, long commentId) {
         Optional<Video> v = videos.find(videoId).filter(x -> !x.isLocal() || federatedVideo(x.uuid()).isPresent());
         if (v.isEmpty()) return Optional.empty();
-        Optional<Comment> c = comments.byId(v.get().id(), commentId);
+        // One held for review on our video is not out yet; ours on a remote video is, for its origin to review.
+        Optional<Comment> c = comments.byId(v.get().id(), commentId).filter(x -> !(v.get().isLocal() && x.heldForReview()));
         if (c.isEmpty() || c.get().account().host() != null) return Optional.empty();
         String videoUrl = v.get().isLocal() ? local.videoUrl(v.get().uuid()) : remoteVideos.urlOf(v.get().id()).orElse(null);
         if (videoUrl == null) return Optional.empty();
-        String parent = c.get().inReplyTo() == null ? null
-                : comments.urlOf(c.get().inReplyTo()).orElse(local.commentUrl(v.get().uuid(), c.get().inReplyTo()));
-        return Optional.of(commentToAs.note(c.get(), v.get(), videoUrl, parent));
+        return Optional.of(commentToAs.note(c.get(), v.get(), videoUrl, parentUrl(c.get())));
+    }
+
+    /** `<comment>/approve-reply`: the ApproveReply of a comment on our video, once it is not held (as PeerTube serves it). */
+    public Optional<ObjectNode> approval(String videoId, long commentId) {
+        Optional<Video> v = federatedVideo(videoId);
+        Optional<Comment> c = v.flatMap(x -> comments.byId(x.id(), commentId)).filter(x -> !x.heldForReview());
+        if (c.isEmpty()) return Optional.empty();
+        return Optional.of(commentToAs.approveReply(c.get(), v.get(), local.commentId(c.get()), parentUrl(c.get())));
+    }
+
+    /** The AP id of the comment a reply answers; null for a thread's root. */
+    private String parentUrl(Comment c) {
+        return c.inReplyTo() == null ? null : comments.byId(c.inReplyTo()).map(local::commentId).orElse(null);
     }
 }

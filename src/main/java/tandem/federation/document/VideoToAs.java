@@ -50,7 +50,9 @@ public final class VideoToAs {
         o.put("state", v.state().id);
         o.put("commentsEnabled", v.commentsPolicy() != 2);
         o.put("commentsPolicy", v.commentsPolicy());
-        o.putNull("canReply");
+        // PeerTube's FEP-5624 marker: null when anyone may comment, else as:Public (6.3 also puts it on disabled comments).
+        if (v.commentsPolicy() == 1) o.putNull("canReply");
+        else o.put("canReply", Contexts.PUBLIC);
         o.put("downloadEnabled", v.downloadEnabled());
         long published = v.publishedAt() == null ? v.createdAt() : v.publishedAt();
         o.put("published", Instant.ofEpochMilli(published).toString());

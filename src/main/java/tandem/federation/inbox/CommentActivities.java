@@ -6,7 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.db.Transactions;
 import tandem.video.Comment;
+import tandem.video.CommentService;
 import tandem.video.CommentStore;
+import tandem.video.VideoEvents;
 import tandem.video.Video;
 import tandem.video.VideoService;
 
@@ -25,6 +27,7 @@ import tandem.federation.actor.RemoteActors;
 import tandem.federation.actor.RemoteVideoStore;
 import tandem.federation.outbox.Audience;
 import tandem.federation.outbox.Outbox;
+import tandem.federation.vocab.Activity;
 import tandem.federation.vocab.AsToActivity;
 import tandem.federation.vocab.Federable;
 import tandem.federation.vocab.FederationException;
@@ -50,10 +53,13 @@ public final class CommentActivities {
     private final Outbox outbox;
     private final Clock clock;
     private final Blocklist blocks;
+    private final VideoEvents events;
 
     public CommentActivities(Transactions transactions, ObjectFetcher fetcher, RemoteActors actors, LocalActors local, CommentStore comments,
-                             VideoService videos, RemoteVideoStore remoteVideos, Audience audience, Outbox outbox, Clock clock, Blocklist blocks) {
+                             VideoService videos, RemoteVideoStore remoteVideos, Audience audience, Outbox outbox, Clock clock, Blocklist blocks,
+                             VideoEvents events) {
         this.transactions = transactions;
+        this.events = events;
         this.blocks = blocks;
         this.fetcher = fetcher;
         this.actors = actors;
@@ -79,7 +85,7 @@ public final class CommentActivities {
         String inReplyTo = AsToActivity.idOf(note.path("inReplyTo"));
         if (inReplyTo == null) throw new FederationException("comment " + id + " answers nothing (no inReplyTo)");
         Target t = target(inReplyTo);
-        if (t.video().commentsPolicy() == 2) throw new FederationException("comments are disabled on " + inReplyTo);
+        if (t.video().commentsPolicy() == CommentService.DISABLED) throw new FederationException("comments are disabled on " + inReplyTo);
         Actor writer = actors.resolve(author);
         if (writer.accountId() == null) throw new FederationException(author + " is not an account");
         // A forwarded comment arrives from another host: the blocks are checked against its author here.
@@ -88,11 +94,14 @@ public final class CommentActivities {
         }
         String text = text(note);
         long created = published(note);
-        JsonNode finalNote = note;
+        // On our video that requires approval it waits for the owner; a remote video's origin has judged already.
+        boolean held = t.video().isLocal() && t.video().commentsPolicy() == CommentService.REQUIRES_APPROVAL;
         transactions.useTransaction(h -> {
-            comments.insert(h, t.video().id(), writer.accountId(), t.parent() == null ? null : t.parent().threadId(),
-                    t.parent() == null ? null : t.parent().id(), text, created, clock.millis(), id);
-            if (t.video().isLocal() && original != null) {
+            long stored = comments.insert(h, t.video().id(), writer.accountId(), t.parent() == null ? null : t.parent().threadId(),
+                    t.parent() == null ? null : t.parent().id(), text, created, clock.millis(), id, held);
+            // PeerTube approves a comment its video takes without review at once (its author's copy may wait for it).
+            if (t.video().isLocal() && !held) events.commentApproved(h, stored);
+            if (t.video().isLocal() && !held && original != null) {
                 List<String> inboxes = audience.followersOf(h, audience.involved(t.video().channel())).stream()
                         .filter(i -> !Texts.hostOf(i).equals(writer.host())).toList();
                 outbox.send(h, local.instance(), original, inboxes);
@@ -102,15 +111,37 @@ public final class CommentActivities {
     }
 
     /**
-     * Delete of a comment: by its author's host, or by the host of the video it is on (which may also
-     * remove our users' comments on its video: our copy then hides them as the origin does).
+     * ApproveReply from a remote video's owner: our comment that waited for its review shows now, and
+     * goes out again carrying the approval (PeerTube's origin forwards it to its followers then). An
+     * approval of a comment that did not wait changes nothing, as on PeerTube.
      */
+    public void onApproveReply(Activity.ApproveReply a, boolean forwarded) {
+        if (forwarded) throw new FederationException("ApproveReply " + a.id() + " was forwarded: only the video's owner sends it");
+        Comment c = find(a.object()).filter(x -> x.account().host() == null && !x.deleted())
+                .orElseThrow(() -> new FederationException("ApproveReply of " + a.object() + ", no comment of ours"));
+        Video v = videos.find(String.valueOf(c.videoId())).filter(x -> !x.isLocal())
+                .orElseThrow(() -> new FederationException("ApproveReply of " + a.object() + ", not on a remote video"));
+        Actor by = actors.resolve(a.actor());
+        if (by.accountId() == null || by.accountId() != v.channel().account().id()) {
+            throw new FederationException(a.actor() + " is not the owner of the video of " + a.object());
+        }
+        if (!c.heldForReview() || a.id().equals(c.replyApproval())) return;
+        transactions.useTransaction(h -> {
+            comments.approve(h, c.id(), a.id());
+            events.commented(h, c.id());
+        });
+        log.debug("comment {} approved by {}", a.object(), a.actor());
+    }
+
     /** The comment this URL names here: one of ours by its path, or a remote one by its URL. */
     public Optional<Comment> find(String url) {
         return local.isLocal(url) ? ourComment(url) : comments.byUrl(url);
     }
 
-    /** The comment's own host, or the host of the remote video it is on (its moderator), may delete it. */
+    /**
+     * The comment's own host, or the host of the remote video it is on (its moderator), may delete it:
+     * the origin may remove our users' comments on its video, and our copy then hides them as it does.
+     */
     public void onDelete(String activityActor, DeleteTarget.KnownComment target) {
         String url = target.url();
         Comment c = target.comment();
@@ -154,7 +185,8 @@ public final class CommentActivities {
     private Target target(String inReplyTo) {
         if (local.isLocal(inReplyTo)) {
             LocalPath p = localPath(inReplyTo).orElseThrow(() -> new FederationException("inReplyTo " + inReplyTo + " names nothing here"));
-            Video v = videos.find(p.video()).filter(Video::isLocal).filter(Federable::video)
+            // Our comment on a remote video has one of our URLs too: its origin's users answer it there.
+            Video v = videos.find(p.video()).filter(x -> !x.isLocal() ? p.comment() != null : Federable.video(x))
                     .orElseThrow(() -> new FederationException("no public video " + inReplyTo));
             if (p.comment() == null) return new Target(v, null);
             Comment parent = comments.byId(v.id(), p.comment()).orElseThrow(() -> new FederationException("no comment " + inReplyTo));

@@ -85,6 +85,7 @@ public final class InboxProcessor implements JobHandler<InboxJob> {
                 if (v.viewer()) log.debug("ignoring viewer heartbeat {} (not a view)", v.id());
                 else rates.onView(v.actor(), v.object());
             }
+            case Activity.ApproveReply a -> comments.onApproveReply(a, forwarded);
             case Activity.Ignored i -> log.info("ignoring {} {} from {}", i.type(), i.id(), i.actor());
         }
     }

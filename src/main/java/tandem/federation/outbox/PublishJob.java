@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = PublishJob.SharesDue.class, name = "shares"),
         @JsonSubTypes.Type(value = PublishJob.CommentChanged.class, name = "comment"),
         @JsonSubTypes.Type(value = PublishJob.CommentDeleted.class, name = "comment-deleted"),
+        @JsonSubTypes.Type(value = PublishJob.CommentApproved.class, name = "comment-approved"),
         @JsonSubTypes.Type(value = PublishJob.Rated.class, name = "rate"),
         @JsonSubTypes.Type(value = PublishJob.Viewed.class, name = "view")})
 public sealed interface PublishJob {
@@ -40,6 +41,9 @@ public sealed interface PublishJob {
 
     /** A comment was deleted. */
     record CommentDeleted(long commentId) implements PublishJob {}
+
+    /** A comment held for review was approved, or a remote one on our video accepted without review. */
+    record CommentApproved(long commentId) implements PublishJob {}
 
     /** A local account rated a video: `like`, `dislike` or `none`, and what it was before. */
     record Rated(long videoId, long accountId, String old, String rating) implements PublishJob {}

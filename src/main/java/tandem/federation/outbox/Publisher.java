@@ -88,6 +88,7 @@ public final class Publisher implements JobHandler<PublishJob> {
             case PublishJob.VideoDeleted d -> videoDeleted(d);
             case PublishJob.CommentChanged c -> comment(c.commentId(), false);
             case PublishJob.CommentDeleted c -> comment(c.commentId(), true);
+            case PublishJob.CommentApproved c -> approved(c.commentId());
             case PublishJob.Rated r -> rate(r);
             case PublishJob.Viewed v -> view(v.videoId());
         }
@@ -207,11 +208,11 @@ public final class Publisher implements JobHandler<PublishJob> {
             if (deleted && v.get().isLocal()) moderationDelete(c, v.get());
             return;
         }
+        // Held for review on our video: out once approved. Ours on a remote video goes now, for its origin to review.
+        if (v.get().isLocal() && c.heldForReview()) return;
         String videoUrl = v.get().isLocal() ? local.videoUrl(v.get().uuid()) : remoteVideos.urlOf(v.get().id()).orElse(null);
         if (videoUrl == null) return;
-        String parentUrl = c.inReplyTo() == null ? null : comments.byId(c.inReplyTo()).map(parent ->
-                comments.urlOf(parent.id()).orElse(local.commentUrl(v.get().uuid(), parent.id()))).orElse(null);
-        ObjectNode note = commentToAs.note(c, v.get(), videoUrl, parentUrl);
+        ObjectNode note = commentToAs.note(c, v.get(), videoUrl, parentUrl(c));
         transactions.useTransaction(h -> {
             List<String> inboxes = new ArrayList<>(audience.forVideo(h, v.get()));
             inboxes.addAll(audience.followersOfAccount(h, c.account()));
@@ -225,19 +226,41 @@ public final class Publisher implements JobHandler<PublishJob> {
         });
     }
 
+    private String parentUrl(Comment c) {
+        return c.inReplyTo() == null ? null : comments.byId(c.inReplyTo()).map(local::commentId).orElse(null);
+    }
+
+    /**
+     * An approved comment: ours federates now; a remote one on our video earns its author's server the
+     * owner's ApproveReply, as PeerTube sends it (only to that server: it sends the comment on itself).
+     */
+    private void approved(long commentId) {
+        Optional<Comment> c = comments.byId(commentId);
+        if (c.isEmpty()) return;
+        if (c.get().account().host() == null) {
+            comment(commentId, false);
+            return;
+        }
+        Optional<Video> v = video(String.valueOf(c.get().videoId())).filter(Video::isLocal).filter(Federable::video);
+        Optional<String> inbox = actors.byAccount(c.get().account().id()).map(Actor::deliveryInbox);
+        if (v.isEmpty() || inbox.isEmpty() || c.get().url() == null) return;
+        ObjectNode approval = commentToAs.approveReply(c.get(), v.get(), c.get().url(), parentUrl(c.get()));
+        transactions.useTransaction(h -> outbox.send(h, local.account(v.get().channel().account()), approval, List.of(inbox.get())));
+    }
+
     /**
      * A remote comment on one of our videos, removed by the video's owner or a moderator here: the
      * owner account sends its Delete (id `<comment>/delete`, as PeerTube's video origin does) to the
      * video's audience and to the comment's author.
      */
     private void moderationDelete(Comment c, Video v) {
-        Optional<String> url = comments.urlOf(c.id());
-        if (url.isEmpty()) return;
+        String url = c.url();
+        if (url == null) return;
         Actor owner = local.account(v.channel().account());
         transactions.useTransaction(h -> {
             List<String> inboxes = new ArrayList<>(audience.forVideo(h, v));
             actors.byAccount(c.account().id()).map(Actor::deliveryInbox).ifPresent(inboxes::add);
-            if (!inboxes.isEmpty()) outbox.send(h, owner, delete(owner, url.get()), inboxes);
+            if (!inboxes.isEmpty()) outbox.send(h, owner, delete(owner, url), inboxes);
         });
     }
 

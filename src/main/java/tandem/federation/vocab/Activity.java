@@ -35,6 +35,12 @@ public sealed interface Activity {
     /** A View; `viewer` marks PeerTube's live-viewer heartbeat (it carries `expires`), which is not a view. */
     record View(String id, String actor, String object, boolean viewer) implements Activity {}
 
+    /**
+     * PeerTube's ApproveReply: a video's owner lets `object`, a comment held for review, show. (Its
+     * RejectReply is neither sent nor read by PeerTube 6.3, which refuses a comment by deleting it.)
+     */
+    record ApproveReply(String id, String actor, String object) implements Activity {}
+
     /** A type we do not handle (Flag, Add, Block…): acknowledged and ignored, as PeerTube does. */
     record Ignored(String id, String actor, String type) implements Activity {}
 }

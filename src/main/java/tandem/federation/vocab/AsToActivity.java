@@ -16,7 +16,7 @@ public final class AsToActivity {
         JsonNode object = a.path("object");
         if (object.isMissingNode() || object.isNull()) {
             return switch (type) {
-                case "Follow", "Accept", "Reject", "Undo", "Create", "Update", "Delete", "Announce", "Like", "Dislike", "View" ->
+                case "Follow", "Accept", "Reject", "Undo", "Create", "Update", "Delete", "Announce", "Like", "Dislike", "View", "ApproveReply" ->
                         throw new FederationException("Incorrect activity: " + type + " without object");
                 default -> new Activity.Ignored(id, actor, type);
             };
@@ -33,6 +33,7 @@ public final class AsToActivity {
             case "Like" -> new Activity.Rate(id, actor, requireId(object, type), false);
             case "Dislike" -> new Activity.Rate(id, actor, requireId(object, type), true);
             case "View" -> new Activity.View(id, actor, requireId(object, type), a.has("expires"));
+            case "ApproveReply" -> new Activity.ApproveReply(id, actor, requireId(object, type));
             default -> new Activity.Ignored(id, actor, type);
         };
     }

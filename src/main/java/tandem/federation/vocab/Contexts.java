@@ -62,6 +62,22 @@ public final class Contexts {
         return a;
     }
 
+    /** Base plus `replyApproval`, for comments (Note) and the Create carrying them. */
+    public static ArrayNode comment(ObjectMapper m) {
+        return withTerm(m, "replyApproval");
+    }
+
+    /** Base plus the `ApproveReply` type. */
+    public static ArrayNode approveReply(ObjectMapper m) {
+        return withTerm(m, "ApproveReply");
+    }
+
+    private static ArrayNode withTerm(ObjectMapper m, String term) {
+        ArrayNode a = base(m);
+        a.addObject().put("pt", "https://joinpeertube.org/ns#").put("sc", "http://schema.org/").put(term, "pt:" + term);
+        return a;
+    }
+
     private static ObjectNode typed(ObjectNode t, String term, String type) {
         t.putObject(term).put("@type", type).put("@id", "pt:" + term);
         return t;
