@@ -133,8 +133,8 @@ public final class VideoToDto {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", null);
         m.putAll(rendition(f.resolution(), f.size(), f.width(), f.height(), f.fps()));
-        m.put("hasAudio", null);
-        m.put("hasVideo", f.resolution() > 0);
+        m.put("hasAudio", f.hasAudio());
+        m.put("hasVideo", f.hasVideo() != null ? f.hasVideo() : f.resolution() > 0);
         m.put("fileUrl", f.url());
         m.put("fileDownloadUrl", f.url());
         m.put("torrentUrl", null);

@@ -88,13 +88,13 @@ class FixturesTest {
         assertThat(v.likesUrl()).isEqualTo(VIDEO + "/likes");
         assertThat(v.dislikesUrl()).isEqualTo(VIDEO + "/dislikes");
         assertThat(v.files()).as("the HLS renditions, from the playlist link's tags").containsExactly(
-                new RemoteVideo.File(720, 1280, 720, 30, 20971520, HLS_DIR + "1a2b3c4d-720-fragmented.mp4"),
-                new RemoteVideo.File(480, 854, 480, 30, 9123456, HLS_DIR + "2b3c4d5e-480-fragmented.mp4"),
-                new RemoteVideo.File(0, 0, 0, 0, 2998272, HLS_DIR + "3c4d5e6f-0-fragmented.mp4"));
+                new RemoteVideo.File(720, 1280, 720, 30, 20971520, HLS_DIR + "1a2b3c4d-720-fragmented.mp4", false, true),
+                new RemoteVideo.File(480, 854, 480, 30, 9123456, HLS_DIR + "2b3c4d5e-480-fragmented.mp4", false, true),
+                new RemoteVideo.File(0, 0, 0, 0, 2998272, HLS_DIR + "3c4d5e6f-0-fragmented.mp4", true, false));
         // The web-video MP4s too (metadata and torrent links are skipped): an origin without HLS plays from them.
         assertThat(v.webFiles()).containsExactly(
-                new RemoteVideo.File(720, 1280, 720, 30, 21474836, WEB_DIR + "8f3c2b1a-6d4e-4f5a-9b8c-7d6e5f4a3b2c-720.mp4"),
-                new RemoteVideo.File(480, 854, 480, 30, 9437184, WEB_DIR + "8f3c2b1a-6d4e-4f5a-9b8c-7d6e5f4a3b2c-480.mp4"));
+                new RemoteVideo.File(720, 1280, 720, 30, 21474836, WEB_DIR + "8f3c2b1a-6d4e-4f5a-9b8c-7d6e5f4a3b2c-720.mp4", true, true),
+                new RemoteVideo.File(480, 854, 480, 30, 9437184, WEB_DIR + "8f3c2b1a-6d4e-4f5a-9b8c-7d6e5f4a3b2c-480.mp4", true, true));
     }
 
     @Test
@@ -328,13 +328,35 @@ class FixturesTest {
         assertThat(r.infohashes()).isEqualTo(Infohashes.forMaster(Ours.HLS_DIR + "k3y-master.m3u8", 2));
         assertThat(r.trackers()).containsExactly("wss://a.example/tracker/socket");
         assertThat(r.files()).containsExactly(
-                new RemoteVideo.File(720, 1280, 720, 30, 900_000, Ours.HLS_DIR + "k3y-720-fragmented.mp4"),
-                new RemoteVideo.File(480, 854, 480, 30, 400_000, Ours.HLS_DIR + "k3y-480-fragmented.mp4"));
+                new RemoteVideo.File(720, 1280, 720, 30, 900_000, Ours.HLS_DIR + "k3y-720-fragmented.mp4", true, true),
+                new RemoteVideo.File(480, 854, 480, 30, 400_000, Ours.HLS_DIR + "k3y-480-fragmented.mp4", true, true));
         assertThat(r.thumbnailUrl()).isEqualTo(Ours.BASE + "/lazy-static/thumbnails/k3y.jpg");
         assertThat(r.ownerUrl()).isEqualTo(Ours.BASE + "/accounts/bob");
         assertThat(r.channelUrl()).isEqualTo(Ours.BASE + "/video-channels/bob_channel");
         assertThat(r.likesUrl()).isEqualTo(id + "/likes");
         assertThat(r.dislikesUrl()).isEqualTo(id + "/dislikes");
+    }
+
+    @Test
+    void each_file_names_every_stream_it_has_as_peertube_does() {
+        ObjectNode o = new VideoToAs(Fixtures.MAPPER, Ours.LOCAL, Ours.URLS).video(Ours.video(), Ours.files());
+        JsonNode file = o.at("/url/1/tag").findValues("attachment").getFirst();
+        // PeerTube 6.3 sends one hint per stream present, audio first, and ORs them when it reads them.
+        assertThat(file.findValues("value").stream().map(JsonNode::asText).toList()).containsExactly("audio", "video", "fragmented");
+        assertThat(AsToVideo.parse(o).files()).allMatch(f -> f.hasAudio() && f.hasVideo());
+    }
+
+    @Test
+    void peertube_stream_hints_are_read_as_peertube_combines_them() {
+        RemoteVideo v = AsToVideo.parse(json("peertube/video.json"));
+        assertThat(v.webFiles()).as("video and audio hints").allMatch(f -> f.hasVideo() && f.hasAudio());
+        assertThat(v.files()).extracting(RemoteVideo.File::hasVideo).containsExactly(true, true, false);
+        assertThat(v.files()).extracting(RemoteVideo.File::hasAudio).containsExactly(false, false, true);
+        ObjectNode noHints = json("peertube/video.json");
+        noHints.findParents("attachment").forEach(l -> ((ObjectNode) l).remove("attachment"));
+        RemoteVideo old = AsToVideo.parse(noHints);
+        assertThat(old.files()).as("no hint: both streams, or audio alone at resolution 0")
+                .extracting(f -> f.hasVideo() + "/" + f.hasAudio()).containsExactly("true/true", "true/true", "false/true");
     }
 
     @Test

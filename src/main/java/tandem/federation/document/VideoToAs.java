@@ -107,7 +107,9 @@ public final class VideoToAs {
                         .put("href", urls.fileUrl(v, f)).put("height", f.resolution()).put("width", f.width())
                         .put("size", f.size()).put("fps", (int) Math.round(f.fps()));
                 ArrayNode attachment = file.putArray("attachment");
-                attachment.addObject().put("type", "PropertyValue").put("name", "ffprobe_codec_type").put("value", f.hasVideo() ? "video" : "audio");
+                // One hint per stream present, as PeerTube sends them: it ORs them, so a lone "video" reads as silent.
+                if (f.hasAudio()) attachment.addObject().put("type", "PropertyValue").put("name", "ffprobe_codec_type").put("value", "audio");
+                if (f.hasVideo()) attachment.addObject().put("type", "PropertyValue").put("name", "ffprobe_codec_type").put("value", "video");
                 attachment.addObject().put("type", "PropertyValue").put("name", "peertube_format_flag").put("value", "fragmented");
             }
         }

@@ -102,8 +102,22 @@ public final class AsToVideo {
     }
 
     private static RemoteVideo.File file(JsonNode t) {
-        return new RemoteVideo.File(t.path("height").asInt(), t.path("width").asInt(0), t.path("height").asInt(),
-                t.path("fps").asInt(0), t.path("size").asLong(), t.path("href").asText());
+        int resolution = t.path("height").asInt();
+        boolean audio = false, video = false, hinted = false;
+        // PeerTube 6.3 attaches one `ffprobe_codec_type` per stream the file has and ORs them on reading;
+        // a file without any hint is audio alone at resolution 0, else video with audio.
+        for (JsonNode a : t.path("attachment")) {
+            if (!"PropertyValue".equals(a.path("type").asText()) || !"ffprobe_codec_type".equals(a.path("name").asText())) continue;
+            hinted = true;
+            audio |= "audio".equals(a.path("value").asText());
+            video |= "video".equals(a.path("value").asText());
+        }
+        if (!hinted) {
+            audio = true;
+            video = resolution > 0;
+        }
+        return new RemoteVideo.File(resolution, t.path("width").asInt(0), resolution,
+                t.path("fps").asInt(0), t.path("size").asLong(), t.path("href").asText(), audio, video);
     }
 
     /** PeerTube's rule: public when `to` names the public collection, else unlisted (sent to no one in particular). */

@@ -14,6 +14,6 @@ public record RemoteVideo(String url, String uuid, String name, String descripti
                           List<String> tags, String playlistUrl, String sha256Url, List<String> infohashes, List<String> trackers,
                           List<File> files, List<File> webFiles, String thumbnailUrl, String ownerUrl, String channelUrl, String likesUrl, String dislikesUrl) {
 
-    /** One rendition: in the HLS playlist link's tags, or a web-video file link. */
-    public record File(int resolution, int width, int height, int fps, long size, String url) {}
+    /** One rendition: in the HLS playlist link's tags, or a web-video file link; which streams it carries. */
+    public record File(int resolution, int width, int height, int fps, long size, String url, boolean hasAudio, boolean hasVideo) {}
 }
