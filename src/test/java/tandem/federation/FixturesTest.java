@@ -14,8 +14,12 @@ import tandem.job.Job;
 import tandem.p2p.Infohashes;
 import tandem.job.PermanentJobFailure;
 import tandem.video.Video;
+import tandem.video.VideoFile;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -344,6 +348,26 @@ class FixturesTest {
         // PeerTube 6.3 sends one hint per stream present, audio first, and ORs them when it reads them.
         assertThat(file.findValues("value").stream().map(JsonNode::asText).toList()).containsExactly("audio", "video", "fragmented");
         assertThat(AsToVideo.parse(o).files()).allMatch(f -> f.hasAudio() && f.hasVideo());
+    }
+
+    @Test
+    void each_hls_file_links_its_torrent_and_magnet_where_peertube_looks_for_them() {
+        ObjectNode o = new VideoToAs(Fixtures.MAPPER, Ours.LOCAL, Ours.URLS).video(Ours.video(), Ours.files());
+        List<JsonNode> tags = new ArrayList<>();
+        o.at("/url/1/tag").forEach(tags::add);
+        for (VideoFile f : Ours.files().subList(0, 2)) {
+            // PeerTube pairs a file with the magnet of the same height and reads the torrent's URL and infohash from it.
+            JsonNode torrent = tags.stream().filter(t -> t.path("mediaType").asText().equals("application/x-bittorrent")
+                    && t.path("height").asInt() == f.resolution()).findFirst().orElseThrow();
+            assertThat(torrent.path("href").asText()).isEqualTo(Ours.BASE + "/lazy-static/torrents/" + f.torrentName());
+            assertThat(torrent.path("width").asInt()).isEqualTo(f.width());
+            JsonNode magnet = tags.stream().filter(t -> t.path("mediaType").asText().equals("application/x-bittorrent;x-scheme-handler/magnet")
+                    && t.path("height").asInt() == f.resolution()).findFirst().orElseThrow();
+            assertThat(magnet.path("href").asText()).startsWith("magnet:?").contains("xt=urn:btih:" + f.infoHash())
+                    .contains("xs=" + URLEncoder.encode(torrent.path("href").asText(), StandardCharsets.UTF_8))
+                    .contains("ws=" + URLEncoder.encode(Ours.HLS_DIR + f.fileName(), StandardCharsets.UTF_8));
+        }
+        assertThat(AsToVideo.parse(o).files()).as("the torrent links are not files").hasSize(2);
     }
 
     @Test
