@@ -85,8 +85,10 @@ class FixturesTest {
         assertThat(v.sha256Url()).isEqualTo(HLS_DIR + "0d1e2f3a-segments-sha256.json");
         assertThat(v.infohashes()).containsExactly("3a5f0b3c9d4e1f2a6b7c8d9e0f1a2b3c4d5e6f70",
                 "b1c2d3e4f5a60718293a4b5c6d7e8f9012345678", "0f9e8d7c6b5a49382716051423324150667788aa");
-        assertThat(v.trackers()).as("browsers can only reach websocket trackers").containsExactly("wss://peertube.example:443/tracker/socket");
+        assertThat(v.trackers()).as("both, as the API lists them: players keep the websocket one, torrent clients the other")
+                .containsExactly("https://peertube.example/tracker/announce", "wss://peertube.example:443/tracker/socket");
         assertThat(v.thumbnailUrl()).isEqualTo("https://peertube.example/lazy-static/thumbnails/5e1f0a9b-2c3d-4e5f-8a9b-0c1d2e3f4a5b.jpg");
+        assertThat(v.previewUrl()).as("the larger icon").isEqualTo("https://peertube.example/lazy-static/previews/6f2a1b0c-3d4e-4f5a-9b0c-1d2e3f4a5b6c.jpg");
         assertThat(v.ownerUrl()).isEqualTo("https://peertube.example/accounts/marie");
         assertThat(v.channelUrl()).isEqualTo("https://peertube.example/video-channels/marie_bakes");
         assertThat(v.likesUrl()).isEqualTo(VIDEO + "/likes");
@@ -122,6 +124,19 @@ class FixturesTest {
         rejectedVideo(v -> v.get("icon").forEach(i -> ((ObjectNode) i).put("mediaType", "image/png")), "no valid JPEG icon");
         rejectedVideo(v -> v.put("name", "ab"), "name must have 3 to 120 characters");
         rejectedVideo(v -> v.put("duration", "10"), "duration must look like PT<seconds>S");
+    }
+
+    @Test
+    void icons_are_picked_as_peertube_picks_them_whatever_their_order() {
+        ObjectNode o = json("peertube/video.json");
+        ArrayNode icons = (ArrayNode) o.get("icon");
+        icons.insert(0, icons.remove(1));
+        icons.addObject().put("type", "Image").put("mediaType", "image/jpeg").put("width", 120).put("height", 67).put("url", "https://peertube.example/tiny.jpg");
+        RemoteVideo v = AsToVideo.parse(o);
+        assertThat(v.thumbnailUrl()).as("the smallest wider than 150").endsWith("/thumbnails/5e1f0a9b-2c3d-4e5f-8a9b-0c1d2e3f4a5b.jpg");
+        assertThat(v.previewUrl()).as("the largest wider than 400").endsWith("/previews/6f2a1b0c-3d4e-4f5a-9b0c-1d2e3f4a5b6c.jpg");
+        icons.remove(0);
+        assertThat(AsToVideo.parse(o).previewUrl()).as("no icon large enough: no preview").isNull();
     }
 
     private static void rejectedVideo(Consumer<ObjectNode> change, String reason) {
@@ -330,11 +345,12 @@ class FixturesTest {
         assertThat(r.playlistUrl()).isEqualTo(Ours.HLS_DIR + "k3y-master.m3u8");
         assertThat(r.sha256Url()).isEqualTo(Ours.HLS_DIR + "k3y-segments-sha256.json");
         assertThat(r.infohashes()).isEqualTo(Infohashes.forMaster(Ours.HLS_DIR + "k3y-master.m3u8", 2));
-        assertThat(r.trackers()).containsExactly("wss://a.example/tracker/socket");
+        assertThat(r.trackers()).containsExactly(Ours.BASE + "/tracker/announce", "wss://a.example/tracker/socket");
         assertThat(r.files()).containsExactly(
                 new RemoteVideo.File(720, 1280, 720, 30, 900_000, Ours.HLS_DIR + "k3y-720-fragmented.mp4", true, true),
                 new RemoteVideo.File(480, 854, 480, 30, 400_000, Ours.HLS_DIR + "k3y-480-fragmented.mp4", true, true));
         assertThat(r.thumbnailUrl()).isEqualTo(Ours.BASE + "/lazy-static/thumbnails/k3y.jpg");
+        assertThat(r.previewUrl()).isEqualTo(Ours.BASE + "/lazy-static/previews/k3y.jpg");
         assertThat(r.ownerUrl()).isEqualTo(Ours.BASE + "/accounts/bob");
         assertThat(r.channelUrl()).isEqualTo(Ours.BASE + "/video-channels/bob_channel");
         assertThat(r.likesUrl()).isEqualTo(id + "/likes");

@@ -1,5 +1,6 @@
 package tandem.federation.inbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -16,8 +17,12 @@ public sealed interface FetchJob {
     /** A video named by a crawl: fetched and stored. */
     record VideoByUrl(String url) implements FetchJob {}
 
-    /** A remote video's thumbnail, copied here. */
-    record Thumbnail(long videoId, String url) implements FetchJob {}
+    /** A remote video's thumbnail and preview, copied here; without a preview (as in older rows) the thumbnail stands in. */
+    record Thumbnail(long videoId, String url, @JsonInclude(JsonInclude.Include.NON_NULL) String previewUrl) implements FetchJob {
+        public Thumbnail(long videoId, String url) {
+            this(videoId, url, null);
+        }
+    }
 
     /** A remote video shown from an old copy: read again from its origin. */
     record Refresh(long videoId) implements FetchJob {}

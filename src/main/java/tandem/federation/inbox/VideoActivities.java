@@ -120,7 +120,7 @@ public final class VideoActivities {
         Actor channel = actors.resolve(v.channelUrl());
         if (channel.channelId() == null) throw new FederationException(v.channelUrl() + " is not a channel");
         long id = transactions.inTransaction(h -> videos.upsert(h, v, channel.channelId(), clock.millis()));
-        jobs.enqueue(InboxJobs.FETCH, new FetchJob.Thumbnail(id, v.thumbnailUrl()));
+        jobs.enqueue(InboxJobs.FETCH, new FetchJob.Thumbnail(id, v.thumbnailUrl(), v.previewUrl()));
         syncCounts(id, v);
         log.info("{} remote video {} ({})", known ? "updated" : "stored", v.url(), v.name());
     }
