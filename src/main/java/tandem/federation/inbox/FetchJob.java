@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = FetchJob.VideoByUrl.class, name = "video"),
         @JsonSubTypes.Type(value = FetchJob.Thumbnail.class, name = "thumbnail"),
-        @JsonSubTypes.Type(value = FetchJob.Refresh.class, name = "refresh")})
+        @JsonSubTypes.Type(value = FetchJob.Refresh.class, name = "refresh"),
+        @JsonSubTypes.Type(value = FetchJob.Counts.class, name = "counts")})
 public sealed interface FetchJob {
     /** A video named by a crawl: fetched and stored. */
     record VideoByUrl(String url) implements FetchJob {}
@@ -26,4 +27,7 @@ public sealed interface FetchJob {
 
     /** A remote video shown from an old copy: read again from its origin. */
     record Refresh(long videoId) implements FetchJob {}
+
+    /** A remote video's likes and dislikes, read once for the Updates that came since they were last read. */
+    record Counts(long videoId, String likesUrl, String dislikesUrl) implements FetchJob {}
 }

@@ -19,7 +19,7 @@ import tandem.federation.transport.JobFailures;
 
 /**
  * Background fetches: a video named by a crawl, a remote video shown from an old copy (read again),
- * and a remote video's thumbnail and preview, copied here so lists load from our host like PeerTube's
+ * a remote video's likes and dislikes after Updates, and a remote video's thumbnail and preview, copied here so lists load from our host like PeerTube's
  * do (and the viewer's browser never asks the origin).
  */
 public final class Fetches implements JobHandler<FetchJob> {
@@ -48,6 +48,7 @@ public final class Fetches implements JobHandler<FetchJob> {
                 case FetchJob.VideoByUrl v -> videoActivities.fetchAndStore(v.url());
                 case FetchJob.Thumbnail t -> thumbnail(t.videoId(), t.url(), t.previewUrl());
                 case FetchJob.Refresh r -> videoActivities.refresh(r.videoId());
+                case FetchJob.Counts c -> videoActivities.readCounts(c.videoId(), c.likesUrl(), c.dislikesUrl());
             }
         } catch (RuntimeException e) {
             throw JobFailures.classify(e);
