@@ -119,6 +119,8 @@ public final class App implements AutoCloseable {
             public String thumbnailUrl(Video v) { return urls.base() + urls.thumbnailPath(v); }
             public String previewUrl(Video v) { return urls.base() + urls.previewPath(v); }
             public List<String> trackers() { return urls.trackerUrls(); }
+            public String torrentUrl(VideoFile f) { return urls.torrentUrl(f); }
+            public String magnetUri(Video v, VideoFile f) { return urls.magnetUri(v, f); }
         };
     }
 

@@ -63,9 +63,10 @@ record Videos(VideoStore store, VideoService videos, ResumableUploads uploads, E
     void registerJobs(Config config, Platform p, Urls urls, VideoEvents events) {
         FfmpegBinaries ffmpeg = new FfmpegBinaries(config.ffmpegCacheDir());
         VideoPipeline pipeline = new VideoPipeline(p.db().transactions(), store, p.blobs(), new MediaProbe(ffmpeg), new HlsTranscoder(ffmpeg),
-                new Thumbnailer(ffmpeg), mediaLinks(urls), p.tmp().resolve("work"), p.clock(), events);
+                new Thumbnailer(ffmpeg), mediaLinks(urls), p.tmp().resolve("work"), p.clock(), events, p.jobs());
         JobQueue jobs = p.jobs();
         jobs.register(VideoJobs.TORRENT, pipeline::torrent);
+        pipeline.queueMissingTorrents();
         jobs.register(VideoJobs.THUMBNAIL, pipeline::thumbnail);
         jobs.register(VideoJobs.transcode(config.transcodeConcurrency()), pipeline.transcode());
         jobs.register(VideoJobs.DELETE_FILES, pipeline::deleteFiles);

@@ -2,6 +2,7 @@ package tandem.http;
 
 import tandem.account.Channel;
 import tandem.core.Config;
+import tandem.media.TorrentFile;
 import tandem.video.Video;
 import tandem.video.VideoFile;
 import tandem.video.VideoPrivacy;
@@ -53,6 +54,16 @@ public final class Urls {
 
     public String torrentDownloadUrl(VideoFile f) {
         return f.torrentName() == null ? null : base() + "/download/torrents/" + f.torrentName();
+    }
+
+    /**
+     * A file's magnet link as PeerTube writes them: its torrent (`xs`), infohash, the video's name,
+     * our trackers and the file itself as web seed, unless the video is private; null without a torrent.
+     */
+    public String magnetUri(Video v, VideoFile f) {
+        if (f.infoHash() == null) return null;
+        List<String> seeds = v.privacy() == VideoPrivacy.PRIVATE ? List.of() : List.of(fileUrl(v, f));
+        return TorrentFile.magnetUri(f.infoHash(), v.name(), trackerUrls(), torrentUrl(f), seeds);
     }
 
     public String thumbnailPath(Video v) { return "/lazy-static/thumbnails/" + v.thumbnailName(); }

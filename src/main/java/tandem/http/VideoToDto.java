@@ -5,9 +5,7 @@ import tandem.video.RemotePlayback;
 import tandem.video.Video;
 import tandem.video.VideoConstants;
 import tandem.video.VideoFile;
-import tandem.video.VideoPrivacy;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,8 +131,8 @@ public final class VideoToDto {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", null);
         m.putAll(rendition(f.resolution(), f.size(), f.width(), f.height(), f.fps()));
-        m.put("hasAudio", null);
-        m.put("hasVideo", f.resolution() > 0);
+        m.put("hasAudio", f.hasAudio());
+        m.put("hasVideo", f.hasVideo() != null ? f.hasVideo() : f.resolution() > 0);
         m.put("fileUrl", f.url());
         m.put("fileDownloadUrl", f.url());
         m.put("torrentUrl", null);
@@ -167,24 +165,10 @@ public final class VideoToDto {
         if (VideoFile.HLS.equals(f.kind())) m.put("playlistUrl", urls.hlsDir(v) + v.fileKey() + "-" + f.resolution() + ".m3u8");
         m.put("torrentUrl", urls.torrentUrl(f));
         m.put("torrentDownloadUrl", urls.torrentDownloadUrl(f));
-        m.put("magnetUri", magnet(v, f));
+        m.put("magnetUri", urls.magnetUri(v, f));
         m.put("metadataUrl", null);
         m.put("storage", 0);
         return m;
-    }
-
-    private String magnet(Video v, VideoFile f) {
-        if (f.infoHash() == null) return null;
-        StringBuilder sb = new StringBuilder("magnet:?xs=").append(enc(urls.torrentUrl(f)))
-                .append("&xt=urn:btih:").append(f.infoHash())
-                .append("&dn=").append(enc(v.name()));
-        for (String t : urls.trackerUrls()) sb.append("&tr=").append(enc(t));
-        if (v.privacy() != VideoPrivacy.PRIVATE) sb.append("&ws=").append(enc(urls.fileUrl(v, f)));
-        return sb.toString();
-    }
-
-    private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static Map<String, Object> constant(Object id, String label) {

@@ -91,7 +91,12 @@ public final class JobQueue implements AutoCloseable {
 
     /** Enqueues in the caller's transaction; the worker is woken after the caller commits. */
     public <P> long enqueue(Handle h, JobType<P> type, P payload) {
-        long id = store.insert(h, type, codec.encode(type, payload), clock.millis(), clock.millis());
+        return enqueueAt(h, type, payload, clock.millis());
+    }
+
+    /** Enqueues in the caller's transaction a job that waits until `runAt` (epoch millis) before it runs. */
+    public <P> long enqueueAt(Handle h, JobType<P> type, P payload, long runAt) {
+        long id = store.insert(h, type, codec.encode(type, payload), runAt, clock.millis());
         wakeAfterCommit(h);
         return id;
     }

@@ -10,6 +10,6 @@ import java.util.List;
  */
 public record RemotePlayback(String url, String playlistUrl, String sha256Url, List<String> infohashes, List<String> trackers,
                              List<File> files, List<File> webFiles, String thumbnailUrl, long fetchedAt) {
-    /** One rendition at the origin. */
-    public record File(int resolution, int width, int height, int fps, long size, String url) {}
+    /** One rendition at the origin; its streams are null in copies stored before they were read. */
+    public record File(int resolution, int width, int height, int fps, long size, String url, Boolean hasAudio, Boolean hasVideo) {}
 }

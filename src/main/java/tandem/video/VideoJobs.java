@@ -9,7 +9,7 @@ import java.time.Duration;
 public final class VideoJobs {
     private VideoJobs() {}
 
-    /** Builds the .torrent of the uploaded original: fast, first, so clients see `torrentUrl` soon. */
+    /** Builds the .torrent of the uploaded original: fast, first, so clients see `torrentUrl` soon; also HLS renditions' missing ones. */
     public static final JobType<VideoJob> TORRENT = JobType.of("video-torrent", VideoJob.class, 5, Duration.ofSeconds(5), 2).withPriority(10);
     /** Grabs thumbnail and preview images. */
     public static final JobType<VideoJob> THUMBNAIL = JobType.of("video-thumbnail", VideoJob.class, 3, Duration.ofSeconds(10), 2).withPriority(20);

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import tandem.db.Transactions;
 import tandem.job.Job;
 import tandem.job.JobHandler;
+import tandem.job.JobQueue;
 import tandem.job.PermanentJobFailure;
 import tandem.media.HlsOutput;
 import tandem.media.HlsTranscoder;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -45,10 +47,12 @@ public final class VideoPipeline {
     private final MediaLinks links;
     private final Path workRoot;
     private final Clock clock;
+    private final JobQueue jobs;
 
     public VideoPipeline(Transactions transactions, VideoStore store, BlobStore blobs, MediaProbe probe, HlsTranscoder transcoder,
-                         Thumbnailer thumbnailer, MediaLinks links, Path workRoot, Clock clock, VideoEvents events) {
+                         Thumbnailer thumbnailer, MediaLinks links, Path workRoot, Clock clock, VideoEvents events, JobQueue jobs) {
         this.events = events;
+        this.jobs = jobs;
         this.transactions = transactions;
         this.store = store;
         this.blobs = blobs;
@@ -68,24 +72,66 @@ public final class VideoPipeline {
         return files.stream().filter(f -> VideoFile.WEB.equals(f.kind())).findFirst();
     }
 
-    /** Builds the original's .torrent so `files[0].torrentUrl` appears right after upload. */
+    /**
+     * Builds the original's .torrent so `files[0].torrentUrl` appears right after upload; also the
+     * torrents of HLS renditions published without one (by a Tandem that did not make them), after
+     * which followers get an Update with their links.
+     */
     public void torrent(Job job, VideoJob payload) throws Exception {
-        Optional<Video> v = video(payload);
-        if (v.isEmpty()) return;
-        Optional<VideoFile> web = webFile(store.files(v.get().id()));
-        if (web.isEmpty() || web.get().torrentName() != null) return;
-        VideoFile f = web.get();
-        String seed = links.webSeed(v.get(), f);
-        Torrent t;
-        try (BlobStore.LocalFile local = blobs.localFile(BlobKeys.webVideo(f.fileName()))) {
-            t = TorrentFile.create(local.path(), f.fileName(), links.trackers(), seed == null ? List.of() : List.of(seed), clock.instant());
+        Optional<Video> found = video(payload);
+        if (found.isEmpty()) return;
+        Video v = found.get();
+        List<VideoFile> files = store.files(v.id());
+        Optional<VideoFile> web = webFile(files);
+        if (web.isPresent() && web.get().torrentName() == null) {
+            VideoFile f = web.get();
+            try (BlobStore.LocalFile local = blobs.localFile(BlobKeys.webVideo(f.fileName()))) {
+                StoredTorrent t = storeTorrent(local.path(), v.fileKey() + "-original.torrent", f.fileName(), links.webSeed(v, f));
+                store.setTorrent(f.id(), t.name(), t.infoHash());
+            }
         }
-        String torrentName = v.get().fileKey() + "-original.torrent";
+        List<VideoFile> hlsWithout = files.stream().filter(f -> VideoFile.HLS.equals(f.kind()) && f.torrentName() == null).toList();
+        if (hlsWithout.isEmpty()) return;
+        for (VideoFile f : hlsWithout) {
+            try (BlobStore.LocalFile local = blobs.localFile(BlobKeys.hlsFile(v.uuid(), f.fileName()))) {
+                StoredTorrent t = hlsTorrent(v, f, local.path());
+                store.setTorrent(f.id(), t.name(), t.infoHash());
+            }
+        }
+        transactions.useTransaction(h -> events.updated(h, v.id()));
+        log.info("video {}: torrents made for {} HLS rendition(s)", v.uuid(), hlsWithout.size());
+    }
+
+    /** Queues a torrent job for each of our videos with HLS renditions that have no torrent (published by an older Tandem). */
+    public void queueMissingTorrents() {
+        transactions.useTransaction(h -> {
+            List<VideoJob> missing = store.lackingHlsTorrents(h).stream().map(VideoJob::new).toList();
+            if (missing.isEmpty()) return;
+            jobs.enqueueAll(h, VideoJobs.TORRENT, missing);
+            log.info("{} video(s) have HLS renditions without a torrent: queued", missing.size());
+        });
+    }
+
+    /**
+     * A rendition's .torrent, as PeerTube makes one per HLS file: `<file key>-<resolution>-hls.torrent`,
+     * named "<video name> <resolution>p.mp4" inside, web-seeded from the rendition itself.
+     */
+    private StoredTorrent hlsTorrent(Video v, VideoFile f, Path file) throws IOException {
+        String name = v.name().replaceAll("[/\\\\?%*:|\"<>]", "-") + " " + f.resolution() + "p.mp4";
+        return storeTorrent(file, v.fileKey() + "-" + f.resolution() + "-hls.torrent", name, links.webSeed(v, f));
+    }
+
+    /** Hashes a file into a .torrent announcing to our trackers, and stores it under `torrentName`. */
+    private StoredTorrent storeTorrent(Path file, String torrentName, String infoName, String webSeed) throws IOException {
+        Torrent t = TorrentFile.create(file, infoName, links.trackers(), webSeed == null ? List.of() : List.of(webSeed), clock.instant());
         Path tmp = Files.createTempFile(Files.createDirectories(workRoot), "torrent-", ".torrent");
         Files.write(tmp, t.bytes());
         blobs.put(BlobKeys.torrent(torrentName), tmp);
-        store.setTorrent(f.id(), torrentName, t.infoHash());
+        return new StoredTorrent(torrentName, t.infoHash());
     }
+
+    /** A stored .torrent: its file name and the infohash its file row records. */
+    private record StoredTorrent(String name, String infoHash) {}
 
     /** Thumbnail and preview. An unreadable input is left to the transcode job to report. */
     public void thumbnail(Job job, VideoJob payload) throws Exception {
@@ -147,6 +193,16 @@ public final class VideoPipeline {
     }
 
     private void publish(Video v, MediaInfo info, HlsOutput out) throws IOException {
+        // Torrents first: storing a rendition moves it away from the work folder.
+        List<VideoFile> renditions = new ArrayList<>();
+        for (HlsVariant var : out.variants()) {
+            var r = var.rendition();
+            VideoFile f = new VideoFile(0, v.id(), VideoFile.HLS, r.resolution(), r.width(), r.height(), r.fps(), var.size(),
+                    var.mediaFile().getFileName().toString(), null, null, r.audio(), r.hasVideo());
+            StoredTorrent t = hlsTorrent(v, f, var.mediaFile());
+            renditions.add(new VideoFile(0, v.id(), f.kind(), f.resolution(), f.width(), f.height(), f.fps(), f.size(), f.fileName(),
+                    t.name(), t.infoHash(), f.hasAudio(), f.hasVideo()));
+        }
         for (HlsVariant var : out.variants()) {
             putHls(v, var.mediaFile());
             putHls(v, var.playlist());
@@ -159,10 +215,10 @@ public final class VideoPipeline {
                 ? (double) info.video().displayWidth() / info.video().displayHeight() : null;
         transactions.useTransaction(h -> {
             store.deleteFiles(h, v.id(), VideoFile.HLS);
-            for (HlsVariant var : out.variants()) {
-                var r = var.rendition();
-                store.insertFile(h, v.id(), VideoFile.HLS, r.resolution(), r.width(), r.height(), r.fps(), var.size(),
-                        var.mediaFile().getFileName().toString(), r.audio(), r.hasVideo(), now);
+            for (VideoFile f : renditions) {
+                long id = store.insertFile(h, v.id(), VideoFile.HLS, f.resolution(), f.width(), f.height(), f.fps(), f.size(),
+                        f.fileName(), f.hasAudio(), f.hasVideo(), now);
+                store.setTorrent(h, id, f.torrentName(), f.infoHash());
             }
             store.markPublished(h, v.id(), (int) Math.round(info.durationSeconds()), aspect, now);
             events.published(h, v.id());

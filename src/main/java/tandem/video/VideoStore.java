@@ -233,8 +233,20 @@ public final class VideoStore {
     }
 
     public void setTorrent(long fileId, String torrentName, String infoHash) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE video_files SET torrent_name = :t, info_hash = :ih WHERE id = :id")
-                .bind("t", torrentName).bind("ih", infoHash).bind("id", fileId).execute());
+        jdbi.useHandle(h -> setTorrent(h, fileId, torrentName, infoHash));
+    }
+
+    public void setTorrent(Handle h, long fileId, String torrentName, String infoHash) {
+        h.createUpdate("UPDATE video_files SET torrent_name = :t, info_hash = :ih WHERE id = :id")
+                .bind("t", torrentName).bind("ih", infoHash).bind("id", fileId).execute();
+    }
+
+    /** Our videos with an HLS rendition that has no torrent: published before Tandem made them. */
+    public List<Long> lackingHlsTorrents(Handle h) {
+        return h.createQuery("""
+                SELECT DISTINCT f.video_id FROM video_files f JOIN videos v ON v.id = f.video_id
+                WHERE f.kind = 'hls' AND f.torrent_name IS NULL AND v.is_local = TRUE ORDER BY f.video_id""")
+                .mapTo(Long.class).list();
     }
 
     public void updateWebFileFacts(long fileId, int resolution, int width, int height, double fps, boolean hasAudio, boolean hasVideo) {

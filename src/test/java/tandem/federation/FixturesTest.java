@@ -14,8 +14,12 @@ import tandem.job.Job;
 import tandem.p2p.Infohashes;
 import tandem.job.PermanentJobFailure;
 import tandem.video.Video;
+import tandem.video.VideoFile;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -81,20 +85,22 @@ class FixturesTest {
         assertThat(v.sha256Url()).isEqualTo(HLS_DIR + "0d1e2f3a-segments-sha256.json");
         assertThat(v.infohashes()).containsExactly("3a5f0b3c9d4e1f2a6b7c8d9e0f1a2b3c4d5e6f70",
                 "b1c2d3e4f5a60718293a4b5c6d7e8f9012345678", "0f9e8d7c6b5a49382716051423324150667788aa");
-        assertThat(v.trackers()).as("browsers can only reach websocket trackers").containsExactly("wss://peertube.example:443/tracker/socket");
+        assertThat(v.trackers()).as("both, as the API lists them: players keep the websocket one, torrent clients the other")
+                .containsExactly("https://peertube.example/tracker/announce", "wss://peertube.example:443/tracker/socket");
         assertThat(v.thumbnailUrl()).isEqualTo("https://peertube.example/lazy-static/thumbnails/5e1f0a9b-2c3d-4e5f-8a9b-0c1d2e3f4a5b.jpg");
+        assertThat(v.previewUrl()).as("the larger icon").isEqualTo("https://peertube.example/lazy-static/previews/6f2a1b0c-3d4e-4f5a-9b0c-1d2e3f4a5b6c.jpg");
         assertThat(v.ownerUrl()).isEqualTo("https://peertube.example/accounts/marie");
         assertThat(v.channelUrl()).isEqualTo("https://peertube.example/video-channels/marie_bakes");
         assertThat(v.likesUrl()).isEqualTo(VIDEO + "/likes");
         assertThat(v.dislikesUrl()).isEqualTo(VIDEO + "/dislikes");
         assertThat(v.files()).as("the HLS renditions, from the playlist link's tags").containsExactly(
-                new RemoteVideo.File(720, 1280, 720, 30, 20971520, HLS_DIR + "1a2b3c4d-720-fragmented.mp4"),
-                new RemoteVideo.File(480, 854, 480, 30, 9123456, HLS_DIR + "2b3c4d5e-480-fragmented.mp4"),
-                new RemoteVideo.File(0, 0, 0, 0, 2998272, HLS_DIR + "3c4d5e6f-0-fragmented.mp4"));
+                new RemoteVideo.File(720, 1280, 720, 30, 20971520, HLS_DIR + "1a2b3c4d-720-fragmented.mp4", false, true),
+                new RemoteVideo.File(480, 854, 480, 30, 9123456, HLS_DIR + "2b3c4d5e-480-fragmented.mp4", false, true),
+                new RemoteVideo.File(0, 0, 0, 0, 2998272, HLS_DIR + "3c4d5e6f-0-fragmented.mp4", true, false));
         // The web-video MP4s too (metadata and torrent links are skipped): an origin without HLS plays from them.
         assertThat(v.webFiles()).containsExactly(
-                new RemoteVideo.File(720, 1280, 720, 30, 21474836, WEB_DIR + "8f3c2b1a-6d4e-4f5a-9b8c-7d6e5f4a3b2c-720.mp4"),
-                new RemoteVideo.File(480, 854, 480, 30, 9437184, WEB_DIR + "8f3c2b1a-6d4e-4f5a-9b8c-7d6e5f4a3b2c-480.mp4"));
+                new RemoteVideo.File(720, 1280, 720, 30, 21474836, WEB_DIR + "8f3c2b1a-6d4e-4f5a-9b8c-7d6e5f4a3b2c-720.mp4", true, true),
+                new RemoteVideo.File(480, 854, 480, 30, 9437184, WEB_DIR + "8f3c2b1a-6d4e-4f5a-9b8c-7d6e5f4a3b2c-480.mp4", true, true));
     }
 
     @Test
@@ -118,6 +124,19 @@ class FixturesTest {
         rejectedVideo(v -> v.get("icon").forEach(i -> ((ObjectNode) i).put("mediaType", "image/png")), "no valid JPEG icon");
         rejectedVideo(v -> v.put("name", "ab"), "name must have 3 to 120 characters");
         rejectedVideo(v -> v.put("duration", "10"), "duration must look like PT<seconds>S");
+    }
+
+    @Test
+    void icons_are_picked_as_peertube_picks_them_whatever_their_order() {
+        ObjectNode o = json("peertube/video.json");
+        ArrayNode icons = (ArrayNode) o.get("icon");
+        icons.insert(0, icons.remove(1));
+        icons.addObject().put("type", "Image").put("mediaType", "image/jpeg").put("width", 120).put("height", 67).put("url", "https://peertube.example/tiny.jpg");
+        RemoteVideo v = AsToVideo.parse(o);
+        assertThat(v.thumbnailUrl()).as("the smallest wider than 150").endsWith("/thumbnails/5e1f0a9b-2c3d-4e5f-8a9b-0c1d2e3f4a5b.jpg");
+        assertThat(v.previewUrl()).as("the largest wider than 400").endsWith("/previews/6f2a1b0c-3d4e-4f5a-9b0c-1d2e3f4a5b6c.jpg");
+        icons.remove(0);
+        assertThat(AsToVideo.parse(o).previewUrl()).as("no icon large enough: no preview").isNull();
     }
 
     private static void rejectedVideo(Consumer<ObjectNode> change, String reason) {
@@ -326,15 +345,58 @@ class FixturesTest {
         assertThat(r.playlistUrl()).isEqualTo(Ours.HLS_DIR + "k3y-master.m3u8");
         assertThat(r.sha256Url()).isEqualTo(Ours.HLS_DIR + "k3y-segments-sha256.json");
         assertThat(r.infohashes()).isEqualTo(Infohashes.forMaster(Ours.HLS_DIR + "k3y-master.m3u8", 2));
-        assertThat(r.trackers()).containsExactly("wss://a.example/tracker/socket");
+        assertThat(r.trackers()).containsExactly(Ours.BASE + "/tracker/announce", "wss://a.example/tracker/socket");
         assertThat(r.files()).containsExactly(
-                new RemoteVideo.File(720, 1280, 720, 30, 900_000, Ours.HLS_DIR + "k3y-720-fragmented.mp4"),
-                new RemoteVideo.File(480, 854, 480, 30, 400_000, Ours.HLS_DIR + "k3y-480-fragmented.mp4"));
+                new RemoteVideo.File(720, 1280, 720, 30, 900_000, Ours.HLS_DIR + "k3y-720-fragmented.mp4", true, true),
+                new RemoteVideo.File(480, 854, 480, 30, 400_000, Ours.HLS_DIR + "k3y-480-fragmented.mp4", true, true));
         assertThat(r.thumbnailUrl()).isEqualTo(Ours.BASE + "/lazy-static/thumbnails/k3y.jpg");
+        assertThat(r.previewUrl()).isEqualTo(Ours.BASE + "/lazy-static/previews/k3y.jpg");
         assertThat(r.ownerUrl()).isEqualTo(Ours.BASE + "/accounts/bob");
         assertThat(r.channelUrl()).isEqualTo(Ours.BASE + "/video-channels/bob_channel");
         assertThat(r.likesUrl()).isEqualTo(id + "/likes");
         assertThat(r.dislikesUrl()).isEqualTo(id + "/dislikes");
+    }
+
+    @Test
+    void each_file_names_every_stream_it_has_as_peertube_does() {
+        ObjectNode o = new VideoToAs(Fixtures.MAPPER, Ours.LOCAL, Ours.URLS).video(Ours.video(), Ours.files());
+        JsonNode file = o.at("/url/1/tag").findValues("attachment").getFirst();
+        // PeerTube 6.3 sends one hint per stream present, audio first, and ORs them when it reads them.
+        assertThat(file.findValues("value").stream().map(JsonNode::asText).toList()).containsExactly("audio", "video", "fragmented");
+        assertThat(AsToVideo.parse(o).files()).allMatch(f -> f.hasAudio() && f.hasVideo());
+    }
+
+    @Test
+    void each_hls_file_links_its_torrent_and_magnet_where_peertube_looks_for_them() {
+        ObjectNode o = new VideoToAs(Fixtures.MAPPER, Ours.LOCAL, Ours.URLS).video(Ours.video(), Ours.files());
+        List<JsonNode> tags = new ArrayList<>();
+        o.at("/url/1/tag").forEach(tags::add);
+        for (VideoFile f : Ours.files().subList(0, 2)) {
+            // PeerTube pairs a file with the magnet of the same height and reads the torrent's URL and infohash from it.
+            JsonNode torrent = tags.stream().filter(t -> t.path("mediaType").asText().equals("application/x-bittorrent")
+                    && t.path("height").asInt() == f.resolution()).findFirst().orElseThrow();
+            assertThat(torrent.path("href").asText()).isEqualTo(Ours.BASE + "/lazy-static/torrents/" + f.torrentName());
+            assertThat(torrent.path("width").asInt()).isEqualTo(f.width());
+            JsonNode magnet = tags.stream().filter(t -> t.path("mediaType").asText().equals("application/x-bittorrent;x-scheme-handler/magnet")
+                    && t.path("height").asInt() == f.resolution()).findFirst().orElseThrow();
+            assertThat(magnet.path("href").asText()).startsWith("magnet:?").contains("xt=urn:btih:" + f.infoHash())
+                    .contains("xs=" + URLEncoder.encode(torrent.path("href").asText(), StandardCharsets.UTF_8))
+                    .contains("ws=" + URLEncoder.encode(Ours.HLS_DIR + f.fileName(), StandardCharsets.UTF_8));
+        }
+        assertThat(AsToVideo.parse(o).files()).as("the torrent links are not files").hasSize(2);
+    }
+
+    @Test
+    void peertube_stream_hints_are_read_as_peertube_combines_them() {
+        RemoteVideo v = AsToVideo.parse(json("peertube/video.json"));
+        assertThat(v.webFiles()).as("video and audio hints").allMatch(f -> f.hasVideo() && f.hasAudio());
+        assertThat(v.files()).extracting(RemoteVideo.File::hasVideo).containsExactly(true, true, false);
+        assertThat(v.files()).extracting(RemoteVideo.File::hasAudio).containsExactly(false, false, true);
+        ObjectNode noHints = json("peertube/video.json");
+        noHints.findParents("attachment").forEach(l -> ((ObjectNode) l).remove("attachment"));
+        RemoteVideo old = AsToVideo.parse(noHints);
+        assertThat(old.files()).as("no hint: both streams, or audio alone at resolution 0")
+                .extracting(f -> f.hasVideo() + "/" + f.hasAudio()).containsExactly("true/true", "true/true", "false/true");
     }
 
     @Test

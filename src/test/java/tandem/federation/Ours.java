@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import tandem.federation.actor.LocalActors;
 import tandem.federation.vocab.VideoUrls;
+import tandem.media.TorrentFile;
 
 /** One of our videos and comments built by hand, with where its files would be served, for round trips through our own parsers. */
 final class Ours {
@@ -32,6 +33,10 @@ final class Ours {
         @Override public String thumbnailUrl(Video v) { return BASE + "/lazy-static/thumbnails/" + v.thumbnailName(); }
         @Override public String previewUrl(Video v) { return BASE + "/lazy-static/previews/" + v.thumbnailName(); }
         @Override public List<String> trackers() { return List.of(BASE + "/tracker/announce", "wss://a.example/tracker/socket"); }
+        @Override public String torrentUrl(VideoFile f) { return f.torrentName() == null ? null : BASE + "/lazy-static/torrents/" + f.torrentName(); }
+        @Override public String magnetUri(Video v, VideoFile f) {
+            return f.infoHash() == null ? null : TorrentFile.magnetUri(f.infoHash(), v.name(), trackers(), torrentUrl(f), List.of(fileUrl(v, f)));
+        }
     };
 
     private Ours() {}
@@ -50,11 +55,11 @@ final class Ours {
                 5, 0, 0, true, true, T0, T0 + 60_000, T0 + 30_000, null, List.of("roundtrip", "tandem"), CHANNEL);
     }
 
-    /** Two HLS renditions, given lowest first, and the uploaded original, which is not federated. */
+    /** Two HLS renditions with their torrents, given lowest first, and the uploaded original, which is not federated. */
     static List<VideoFile> files() {
         return List.of(
-                new VideoFile(1, 7, VideoFile.HLS, 480, 854, 480, 29.97, 400_000, "k3y-480-fragmented.mp4", null, null, true, true),
-                new VideoFile(2, 7, VideoFile.HLS, 720, 1280, 720, 29.97, 900_000, "k3y-720-fragmented.mp4", null, null, true, true),
+                new VideoFile(1, 7, VideoFile.HLS, 480, 854, 480, 29.97, 400_000, "k3y-480-fragmented.mp4", "k3y-480-hls.torrent", "48".repeat(20), true, true),
+                new VideoFile(2, 7, VideoFile.HLS, 720, 1280, 720, 29.97, 900_000, "k3y-720-fragmented.mp4", "k3y-720-hls.torrent", "72".repeat(20), true, true),
                 new VideoFile(3, 7, VideoFile.WEB, 1080, 1920, 1080, 29.97, 2_000_000, "in.mp4", null, null, true, true));
     }
 

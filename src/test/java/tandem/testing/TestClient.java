@@ -126,6 +126,13 @@ public final class TestClient {
         return multipart("POST", "/api/v1/videos/upload", fields, "videofile", file);
     }
 
+    /** Uploads as {@link #upload} does, expects it accepted, and returns the new video's uuid. */
+    public String uploaded(Path file, String name, Map<String, String> extraFields) {
+        Response up = upload(file, name, extraFields);
+        if (up.status() != 200) throw new AssertionError("upload of " + name + " answered " + up.status() + ": " + up.text());
+        return up.json().at("/video/uuid").asText();
+    }
+
     public Response multipart(String method, String path, Map<String, String> fields, String fileField, Path file) {
         String boundary = "----tandem" + UUID.randomUUID();
         List<byte[]> parts = new ArrayList<>();

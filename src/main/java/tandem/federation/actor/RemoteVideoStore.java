@@ -25,6 +25,22 @@ public final class RemoteVideoStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT video_id FROM remote_videos WHERE url = :u").bind("u", url).mapTo(Long.class).findOne());
     }
 
+    /**
+     * What we hold of a remote video that an Update compares with the new object: its images' URLs,
+     * whether its thumbnail was copied, and when its counts were last read (null: never).
+     */
+    public record Copy(long videoId, String thumbnailUrl, String previewUrl, boolean hasThumbnail, Long countsFetchedAt) {}
+
+    public Optional<Copy> copy(String url) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT r.video_id, r.thumbnail_url, r.preview_url, v.has_thumbnail, r.counts_fetched_at
+                        FROM remote_videos r JOIN videos v ON v.id = r.video_id WHERE r.url = :u""")
+                .bind("u", url)
+                .map((rs, ctx) -> new Copy(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getObject(5) == null ? null : rs.getLong(5)))
+                .findOne());
+    }
+
     public Optional<String> urlOf(long videoId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT url FROM remote_videos WHERE video_id = :v").bind("v", videoId).mapTo(String.class).findOne());
     }
@@ -65,21 +81,34 @@ public final class RemoteVideoStore {
         for (String t : v.tags()) {
             h.createUpdate("INSERT INTO video_tags (video_id, tag) VALUES (:id, :t) ON CONFLICT DO NOTHING").bind("id", id).bind("t", t).execute();
         }
-        h.createUpdate("DELETE FROM remote_videos WHERE video_id = :id").bind("id", id).execute();
-        h.createUpdate("""
-                INSERT INTO remote_videos (video_id, url, playlist_url, sha256_url, infohashes, trackers, files, web_files, thumbnail_url, fetched_at)
-                VALUES (:id, :url, :playlist, :sha, :hashes, :trackers, :files, :webFiles, :thumb, :now)""")
+        // Updated in place: when the counts were read, and the read planned, outlive each new copy of the object.
+        String sql = existing.isPresent() ? """
+                UPDATE remote_videos SET url = :url, playlist_url = :playlist, sha256_url = :sha, infohashes = :hashes, trackers = :trackers,
+                    files = :files, web_files = :webFiles, thumbnail_url = :thumb, preview_url = :preview, fetched_at = :now
+                WHERE video_id = :id""" : """
+                INSERT INTO remote_videos (video_id, url, playlist_url, sha256_url, infohashes, trackers, files, web_files, thumbnail_url, preview_url, fetched_at)
+                VALUES (:id, :url, :playlist, :sha, :hashes, :trackers, :files, :webFiles, :thumb, :preview, :now)""";
+        h.createUpdate(sql)
                 .bind("id", id).bind("url", v.url()).bind("playlist", v.playlistUrl()).bind("sha", v.sha256Url())
                 .bind("hashes", json(v.infohashes())).bind("trackers", json(v.trackers())).bind("files", json(v.files())).bind("webFiles", json(v.webFiles()))
-                .bind("thumb", v.thumbnailUrl()).bind("now", now).execute();
+                .bind("thumb", v.thumbnailUrl()).bind("preview", v.previewUrl()).bind("now", now).execute();
         return id;
     }
 
-    public void setCounts(long videoId, Long likes, Long dislikes) {
-        jdbi.useHandle(h -> {
+    /** The counts read from the origin at `now` (a null one could not be read); no read is planned any more. */
+    public void setCounts(long videoId, Long likes, Long dislikes, long now) {
+        jdbi.useTransaction(h -> {
             if (likes != null) h.createUpdate("UPDATE videos SET likes = :n WHERE id = :id AND is_local = FALSE").bind("n", likes).bind("id", videoId).execute();
             if (dislikes != null) h.createUpdate("UPDATE videos SET dislikes = :n WHERE id = :id AND is_local = FALSE").bind("n", dislikes).bind("id", videoId).execute();
+            h.createUpdate("UPDATE remote_videos SET counts_fetched_at = :now, counts_due_at = NULL WHERE video_id = :id")
+                    .bind("now", now).bind("id", videoId).execute();
         });
+    }
+
+    /** Plans a read of the counts at `due`: true for the one caller that planned it, false when one is planned already. */
+    public boolean planCounts(Handle h, long videoId, long due) {
+        return h.createUpdate("UPDATE remote_videos SET counts_due_at = :due WHERE video_id = :id AND counts_due_at IS NULL")
+                .bind("due", due).bind("id", videoId).execute() == 1;
     }
 
     public void addView(long videoId) {

@@ -105,12 +105,19 @@ public final class VideoToAs {
             for (String hash : Infohashes.forMaster(master, hls.size())) tag.addObject().put("type", "Infohash").put("name", hash);
             tag.addObject().put("type", "Link").put("name", "sha256").put("mediaType", "application/json").put("href", urls.segmentsSha256(v));
             for (VideoFile f : hls.stream().sorted((a, b) -> Integer.compare(b.resolution(), a.resolution())).toList()) {
-                ObjectNode file = tag.addObject().put("type", "Link").put("mediaType", f.hasVideo() ? "video/mp4" : "audio/mp4")
-                        .put("href", urls.fileUrl(v, f)).put("height", f.resolution()).put("width", f.width())
-                        .put("size", f.size()).put("fps", (int) Math.round(f.fps()));
+                ObjectNode file = sized(tag.addObject().put("type", "Link").put("mediaType", f.hasVideo() ? "video/mp4" : "audio/mp4")
+                        .put("href", urls.fileUrl(v, f)), f).put("size", f.size());
                 ArrayNode attachment = file.putArray("attachment");
-                attachment.addObject().put("type", "PropertyValue").put("name", "ffprobe_codec_type").put("value", f.hasVideo() ? "video" : "audio");
+                // One hint per stream present, as PeerTube sends them: it ORs them, so a lone "video" reads as silent.
+                if (f.hasAudio()) attachment.addObject().put("type", "PropertyValue").put("name", "ffprobe_codec_type").put("value", "audio");
+                if (f.hasVideo()) attachment.addObject().put("type", "PropertyValue").put("name", "ffprobe_codec_type").put("value", "video");
                 attachment.addObject().put("type", "PropertyValue").put("name", "peertube_format_flag").put("value", "fragmented");
+                // PeerTube takes a file's torrent URL and infohash from the magnet of the same height.
+                if (f.torrentName() != null) {
+                    sized(tag.addObject().put("type", "Link").put("mediaType", "application/x-bittorrent").put("href", urls.torrentUrl(f)), f);
+                    sized(tag.addObject().put("type", "Link").put("mediaType", "application/x-bittorrent;x-scheme-handler/magnet")
+                            .put("href", urls.magnetUri(v, f)), f);
+                }
             }
         }
         for (String t : urls.trackers()) {
@@ -119,6 +126,11 @@ public final class VideoToAs {
                     .put("href", t).putArray("rel").add("tracker").add(ws ? "websocket" : "http");
         }
         return url;
+    }
+
+    /** The height, width and fps by which PeerTube pairs a file with its torrent and magnet links. */
+    private static ObjectNode sized(ObjectNode link, VideoFile f) {
+        return link.put("height", f.resolution()).put("width", f.width()).put("fps", (int) Math.round(f.fps()));
     }
 
     private void constant(ObjectNode o, String field, String identifier, String name) {

@@ -9,6 +9,8 @@ import tandem.db.Transactions;
 import tandem.job.JobQueue;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import tandem.federation.actor.Actor;
 import tandem.federation.actor.ActorStore;
@@ -28,6 +30,8 @@ import tandem.federation.vocab.RemoteVideo;
  */
 public final class VideoActivities {
     private static final Logger log = LoggerFactory.getLogger(VideoActivities.class);
+    /** How often an origin that keeps sending Updates has its likes and dislikes read. */
+    static final Duration COUNTS_EVERY = Duration.ofMinutes(5);
 
     private final Transactions transactions;
     private final ObjectMapper mapper;
@@ -119,15 +123,40 @@ public final class VideoActivities {
         }
         Actor channel = actors.resolve(v.channelUrl());
         if (channel.channelId() == null) throw new FederationException(v.channelUrl() + " is not a channel");
+        Optional<RemoteVideoStore.Copy> before = videos.copy(v.url());
         long id = transactions.inTransaction(h -> videos.upsert(h, v, channel.channelId(), clock.millis()));
-        jobs.enqueue(InboxJobs.FETCH, new FetchJob.Thumbnail(id, v.thumbnailUrl()));
-        syncCounts(id, v);
+        if (before.isEmpty() || imagesChanged(before.get(), v)) jobs.enqueue(InboxJobs.FETCH, new FetchJob.Thumbnail(id, v.thumbnailUrl(), v.previewUrl()));
+        counts(id, v, before.map(RemoteVideoStore.Copy::countsFetchedAt).orElse(null));
         log.info("{} remote video {} ({})", known ? "updated" : "stored", v.url(), v.name());
     }
 
-    /** Likes and dislikes come from the `totalItems` of the origin's collections, as PeerTube reads them. */
-    private void syncCounts(long id, RemoteVideo v) {
-        videos.setCounts(id, total(v.likesUrl()), total(v.dislikesUrl()));
+    /** PeerTube names each new image file anew: the same URLs are the same images, copied already unless that failed. */
+    private static boolean imagesChanged(RemoteVideoStore.Copy copy, RemoteVideo v) {
+        return !copy.hasThumbnail() || !Objects.equals(copy.thumbnailUrl(), v.thumbnailUrl()) || !Objects.equals(copy.previewUrl(), v.previewUrl());
+    }
+
+    /**
+     * Likes and dislikes come from the `totalItems` of the origin's collections, as PeerTube reads them.
+     * An Update does not say whether they changed (PeerTube sends one per rating and per batch of views,
+     * the same object each time): read at once when last read {@link #COUNTS_EVERY} ago or more, else
+     * once that time is over, by one planned read for every Update meanwhile.
+     */
+    private void counts(long id, RemoteVideo v, Long lastRead) {
+        long now = clock.millis();
+        if (lastRead == null || now - lastRead >= COUNTS_EVERY.toMillis()) {
+            readCounts(id, v.likesUrl(), v.dislikesUrl());
+            return;
+        }
+        long due = lastRead + COUNTS_EVERY.toMillis();
+        transactions.useTransaction(h -> {
+            if (videos.planCounts(h, id, due)) jobs.enqueueAt(h, InboxJobs.FETCH, new FetchJob.Counts(id, v.likesUrl(), v.dislikesUrl()), due);
+        });
+    }
+
+    /** Reads a remote video's likes and dislikes from its origin's collections now. */
+    public void readCounts(long id, String likesUrl, String dislikesUrl) {
+        if (videos.urlOf(id).isEmpty()) return;
+        videos.setCounts(id, total(likesUrl), total(dislikesUrl), clock.millis());
     }
 
     private Long total(String collection) {

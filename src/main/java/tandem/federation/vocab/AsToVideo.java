@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -54,14 +55,19 @@ public final class AsToVideo {
         for (String who : List.of(owner, channel)) {
             if (!host.equals(Texts.hostOf(who))) throw new FederationException("video " + id + " is attributed to " + who + ", another host");
         }
-        String thumbnail = null;
+        List<JsonNode> icons = new ArrayList<>();
         for (JsonNode i : o.path("icon")) {
             if ("image/jpeg".equals(i.path("mediaType").asText()) && i.path("width").isInt() && i.path("height").isInt() && httpUrl(i.path("url").asText(null))) {
-                thumbnail = i.path("url").asText();
-                break;
+                icons.add(i);
             }
         }
-        if (thumbnail == null) throw new FederationException("video has no valid JPEG icon");
+        if (icons.isEmpty()) throw new FederationException("video has no valid JPEG icon");
+        // PeerTube's picks: the thumbnail is the smallest icon wider than 150 (else the smallest), the
+        // preview the largest wider than 400 (else none: the thumbnail stands in).
+        Comparator<JsonNode> byWidth = Comparator.comparingInt(i -> i.path("width").asInt());
+        String thumbnail = icons.stream().filter(i -> i.path("width").asInt() > 150).min(byWidth)
+                .or(() -> icons.stream().min(byWidth)).orElseThrow().path("url").asText();
+        String preview = icons.stream().filter(i -> i.path("width").asInt() > 400).max(byWidth).map(i -> i.path("url").asText()).orElse(null);
         String playlist = null, sha256 = null;
         List<String> hashes = new ArrayList<>();
         List<String> trackers = new ArrayList<>();
@@ -81,7 +87,7 @@ public final class AsToVideo {
                 }
             } else if (fileLink(link) && webFiles.size() < MAX_WEB_FILES) {
                 webFiles.add(file(link));
-            } else if (link.path("rel").toString().contains("tracker") && href.startsWith("ws")) {
+            } else if (tracker(link)) {
                 trackers.add(href);
             }
         }
@@ -91,8 +97,16 @@ public final class AsToVideo {
                 o.has("commentsPolicy") ? o.path("commentsPolicy").asInt(1) : (o.path("commentsEnabled").asBoolean(false) ? 1 : 2),
                 Integer.parseInt(d.group(1)), o.path("aspectRatio").isNumber() ? o.path("aspectRatio").asDouble() : null,
                 o.path("views").asLong(), published, updated, o.hasNonNull("originallyPublishedAt") ? instant(o, "originallyPublishedAt", false) : null,
-                tags(o), playlist, sha256, hashes, trackers, files, webFiles, thumbnail, owner, channel,
+                tags(o), playlist, sha256, hashes, trackers, files, webFiles, thumbnail, preview, owner, channel,
                 Texts.url(o, "likes", false), Texts.url(o, "dislikes", false));
+    }
+
+    /** A tracker link, HTTP or WebSocket: the API lists both, as PeerTube does (its player keeps the WebSocket ones). */
+    private static boolean tracker(JsonNode link) {
+        for (JsonNode rel : link.path("rel")) {
+            if ("tracker".equals(rel.asText())) return true;
+        }
+        return false;
     }
 
     /** An MP4 rendition: an HLS playlist's fragmented file, or (at the top level) a web-video file played as is. */
@@ -102,8 +116,22 @@ public final class AsToVideo {
     }
 
     private static RemoteVideo.File file(JsonNode t) {
-        return new RemoteVideo.File(t.path("height").asInt(), t.path("width").asInt(0), t.path("height").asInt(),
-                t.path("fps").asInt(0), t.path("size").asLong(), t.path("href").asText());
+        int resolution = t.path("height").asInt();
+        boolean audio = false, video = false, hinted = false;
+        // PeerTube 6.3 attaches one `ffprobe_codec_type` per stream the file has and ORs them on reading;
+        // a file without any hint is audio alone at resolution 0, else video with audio.
+        for (JsonNode a : t.path("attachment")) {
+            if (!"PropertyValue".equals(a.path("type").asText()) || !"ffprobe_codec_type".equals(a.path("name").asText())) continue;
+            hinted = true;
+            audio |= "audio".equals(a.path("value").asText());
+            video |= "video".equals(a.path("value").asText());
+        }
+        if (!hinted) {
+            audio = true;
+            video = resolution > 0;
+        }
+        return new RemoteVideo.File(resolution, t.path("width").asInt(0), resolution,
+                t.path("fps").asInt(0), t.path("size").asLong(), t.path("href").asText(), audio, video);
     }
 
     /** PeerTube's rule: public when `to` names the public collection, else unlisted (sent to no one in particular). */

@@ -19,4 +19,10 @@ public interface VideoUrls {
     String previewUrl(Video v);
 
     List<String> trackers();
+
+    /** Absolute URL of a file's .torrent; null when it has none. */
+    String torrentUrl(VideoFile f);
+
+    /** A file's magnet link (torrent, infohash, name, trackers, web seed); null when it has no torrent. */
+    String magnetUri(Video v, VideoFile f);
 }
