@@ -4,11 +4,14 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import tandem.media.TestMedia;
+import tandem.testing.TestClient;
 import tandem.testing.TestInstance;
 
 import java.io.IOException;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,15 +38,23 @@ class AbortedRequestLogTest {
     private static final Logger PROBLEMS = (Logger) LoggerFactory.getLogger(Problems.class);
     private static TestInstance tandem;
     private static String token;
+    private static String thumbnailPath;
+    private static String previewPath;
     private static Level problemsLevel;
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @BeforeAll
     static void start() throws IOException {
         tandem = TestInstance.start();
-        token = tandem.admin().token();
-        Path big = tandem.dataDir().resolve("storage/thumbnails/big.jpg");
-        Files.createDirectories(big.getParent());
+        TestClient admin = tandem.admin();
+        token = admin.token();
+        // Stills are served for a video's file key only: a published video's thumbnail becomes the big file.
+        assertThat(admin.upload(TestMedia.clipWithAudio(), "Stills", Map.of()).status()).isEqualTo(200);
+        tandem.awaitIdle();
+        JsonNode video = admin.get("/api/v1/videos/" + admin.get("/api/v1/users/me/videos").json().at("/data/0/uuid").asText()).json();
+        thumbnailPath = video.get("thumbnailPath").asText();
+        previewPath = video.get("previewPath").asText();
+        Path big = tandem.dataDir().resolve("storage" + thumbnailPath.substring(thumbnailPath.indexOf("/thumbnails/")));
         Files.write(big, new byte[32 * 1024 * 1024]);
         problemsLevel = PROBLEMS.getLevel();
         PROBLEMS.setLevel(Level.DEBUG);
@@ -69,7 +81,7 @@ class AbortedRequestLogTest {
     void clients_that_hang_up_mid_request_log_one_line_each_and_no_stack_trace() throws Exception {
         for (int i = 0; i < ABORTS; i++) {
             // Mid-response: a few bytes of a 32 MB file, then a reset or a plain close.
-            hangUp("GET /static/thumbnails/big.jpg HTTP/1.1\r\nHost: localhost\r\n\r\n", "", true, i % 2 == 0);
+            hangUp("GET " + thumbnailPath + " HTTP/1.1\r\nHost: localhost\r\n\r\n", "", true, i % 2 == 0);
         }
         for (int i = 0; i < ABORTS; i++) {
             // Mid-request: the body ends long before its Content-Length, a multipart upload or a JSON one.
@@ -94,10 +106,10 @@ class AbortedRequestLogTest {
     @Test
     void a_real_server_fault_still_logs_its_stack_trace() throws Exception {
         // Storage broken under the server: a preview that is a link to itself cannot be read.
-        Path loop = tandem.dataDir().resolve("storage/previews/loop.jpg");
-        Files.createDirectories(loop.getParent());
+        Path loop = tandem.dataDir().resolve("storage" + previewPath.substring(previewPath.indexOf("/previews/")));
+        Files.delete(loop);
         Files.createSymbolicLink(loop, loop);
-        assertThat(tandem.client().get("/static/previews/loop.jpg").status()).isEqualTo(500);
+        assertThat(tandem.client().get(previewPath).status()).isEqualTo(500);
         List<ILoggingEvent> problems = awaitProblems(1);
         assertThat(problems.getFirst().getLevel()).isEqualTo(Level.ERROR);
         assertThat(problems.getFirst().getThrowableProxy()).as("the trace").isNotNull();
@@ -120,6 +132,7 @@ class AbortedRequestLogTest {
     /** Sends `head` and `body`, reads a little of the answer if asked, then closes: with a reset, or a plain FIN. */
     private static void hangUp(String head, String body, boolean readSome, boolean reset) throws IOException {
         try (Socket s = new Socket("127.0.0.1", tandem.app().port())) {
+            s.setSoTimeout(10_000); // a short answer must fail the test, not hang it
             OutputStream out = s.getOutputStream();
             out.write((head + body).getBytes(StandardCharsets.UTF_8));
             out.flush();
