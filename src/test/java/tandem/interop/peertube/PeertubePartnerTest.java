@@ -28,7 +28,8 @@ import static tandem.interop.peertube.RealPeertube.await;
 /**
  * Tandem and a real PeerTube as partners, over loopback HTTP, each through its own REST API as
  * their users would: follows both ways, videos both ways, a reply chain across both servers,
- * PeerTube refreshing our video without losing a comment, likes, updates, subscriptions, deletes.
+ * PeerTube refreshing our video without losing a comment, likes, updates, subscriptions, views,
+ * profile updates, deletes, unfollows.
  * Not part of `./tandem test` (CI cannot build PeerTube): `./tandem test-interop` runs it, and it
  * fails when no PeerTube answers. The steps run in order and build on each other.
  */
@@ -214,6 +215,35 @@ class PeertubePartnerTest {
 
     @Test
     @Order(11)
+    void views_are_counted_by_the_videos_origin() {
+        // PeerTube counts a view of a short video once more than half of it was watched: two reports, 0 s then 2.5 s.
+        for (double at : new double[] {0, 2.5}) {
+            assertThat(them.postJson("/api/v1/videos/" + ourVideo + "/views", Map.of("currentTime", at, "sessionId", "interop-viewer"))
+                    .status()).isEqualTo(204);
+        }
+        await("PeerTube's view counted on Tandem", Duration.ofSeconds(90), () ->
+                us.get("/api/v1/videos/" + ourVideo).json().get("views").asInt() >= 1 ? true : null);
+        for (double at : new double[] {0, 2.5}) {
+            assertThat(us.postJson("/api/v1/videos/" + theirVideoHere + "/views", Map.of("currentTime", at, "sessionId", "interop-viewer"))
+                    .status()).isEqualTo(204);
+        }
+        await("our view counted on PeerTube", Duration.ofSeconds(90), () ->
+                them.get("/api/v1/videos/" + theirVideo).json().get("views").asInt() >= 1 ? true : null);
+    }
+
+    @Test
+    @Order(12)
+    void profile_updates_reach_the_other_side() {
+        assertThat(us.putJson("/api/v1/users/me", Map.of("displayName", "Tandem's root")).status()).isEqualTo(204);
+        await("our new display name on PeerTube", FEDERATION, () ->
+                them.get("/api/v1/accounts/root@" + HOST).json().path("displayName").asText().equals("Tandem's root") ? true : null);
+        assertThat(them.putJson("/api/v1/users/me", Map.of("displayName", "PeerTube's root")).status()).isEqualTo(204);
+        await("PeerTube's new display name on Tandem", FEDERATION, () ->
+                us.get("/api/v1/accounts/root@" + RealPeertube.HOST).json().path("displayName").asText().equals("PeerTube's root") ? true : null);
+    }
+
+    @Test
+    @Order(13)
     void deletes_reach_the_other_side() {
         assertThat(us.delete("/api/v1/videos/" + ourVideo).status()).isEqualTo(204);
         await("our video gone from PeerTube", FEDERATION, () -> them.get("/api/v1/videos/" + ourVideo).status() == 404 ? true : null);
@@ -222,7 +252,7 @@ class PeertubePartnerTest {
     }
 
     @Test
-    @Order(12)
+    @Order(14)
     void the_instances_unfollow_each_other() {
         assertThat(us.delete("/api/v1/server/following/" + RealPeertube.HOST).status()).isIn(200, 204);
         assertThat(them.delete("/api/v1/server/following/" + HOST).status()).isIn(200, 204);
