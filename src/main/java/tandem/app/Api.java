@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import tandem.account.ChannelEditing;
 import tandem.account.ChannelSearch;
 import tandem.account.ProfileEditing;
+import tandem.account.RemoteLookupLimit;
 import tandem.account.SubscriptionService;
 import tandem.core.Config;
 import tandem.core.SlidingWindowLimiter;
@@ -44,6 +45,7 @@ import tandem.http.WebRoutes;
 import tandem.http.WellKnownRoutes;
 import tandem.net.TrustedProxies;
 import tandem.video.UserRemoval;
+import tandem.video.VideoSearch;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -67,7 +69,10 @@ final class Api {
         ClientAddress clientAddress = new ClientAddress(new TrustedProxies(config.trustedProxies()));
         ActorToDto actors = new ActorToDto(urls, subscriptions);
         VideoToDto videoDto = new VideoToDto(urls, actors);
-        VideoRoutes videoRoutes = new VideoRoutes(videos, v.fileTokens(), videoDto, json, auth, p.tmp());
+        // One budget per user for every lookup on other instances, channels and videos together.
+        RemoteLookupLimit lookups = new RemoteLookupLimit(clock);
+        VideoRoutes videoRoutes = new VideoRoutes(videos, new VideoSearch(videos, federation.videoLookups(), lookups, config.publicHost()),
+                v.fileTokens(), videoDto, json, auth, p.tmp());
         return new HttpServer(config.bindHost(), config.port(),
                 List.of(new AuthRoutes(a.oauth(), clientAddress, json, auth, config.publicHost()),
                         new UploadRoutes(videos, v.uploads(), json, auth, p.tmp(), config.maxUploadBytes(), config.url("/api/v1")),
@@ -76,7 +81,7 @@ final class Api {
                                 new UserToDto(accounts, videos, actors), json, auth),
                         videoRoutes,
                         new ChannelRoutes(accounts, new ChannelEditing(p.db().transactions(), a.store(), events),
-                                new ChannelSearch(accounts, subscriptions, clock, config.publicHost()), subscriptions, videos, actors, videoRoutes,
+                                new ChannelSearch(accounts, subscriptions, lookups, config.publicHost()), subscriptions, videos, actors, videoRoutes,
                                 json, auth, urls),
                         new InstanceRoutes(config, accounts, videos, p.jobStore(), v.playback(), json, auth),
                         new SocialRoutes(v.comments(), v.engagement(), videos, new CommentToDto(urls, actors), json, auth, clientAddress),

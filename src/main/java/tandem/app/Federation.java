@@ -47,6 +47,7 @@ import tandem.federation.actor.RemoteActors;
 import tandem.federation.actor.RemoteVideoStore;
 import tandem.federation.actor.Signers;
 import tandem.federation.inbox.VideoActivities;
+import tandem.federation.VideoLookups;
 import tandem.federation.document.VideoToAs;
 import tandem.federation.vocab.VideoUrls;
 import tandem.job.JobQueue;
@@ -64,7 +65,7 @@ import java.util.function.Consumer;
  * the HTTP layer what it serves (documents, inbox, discovery, admin) and the job queue its handlers.
  */
 record Federation(FederationEvents events, Documents documents, Inbox inbox, Discovery discovery, Following following, Blocklist blocks,
-                  ChannelSubscriptions subscriptions, FederationHttp http, Consumer<JobQueue> handlers) {
+                  ChannelSubscriptions subscriptions, VideoLookups videoLookups, FederationHttp http, Consumer<JobQueue> handlers) {
     /** PeerTube's tolerance for the clock of a signed request (`Date` header). */
     private static final Duration SIGNATURE_SKEW = Duration.ofSeconds(1800);
     private static final long MAX_FETCHED_DOCUMENT = 3L * 1024 * 1024;
@@ -141,7 +142,8 @@ record Federation(FederationEvents events, Documents documents, Inbox inbox, Dis
             q.register(deliveryType, delivery);
         };
         ChannelSubscriptions subscriptions = new ChannelSubscriptions(finger, remoteActors, actorStore, local, accounts, following);
-        return new Federation(events, documents, inbox, new Discovery(mapper, local, documents), following, blocks, subscriptions, http, handlers);
+        return new Federation(events, documents, inbox, new Discovery(mapper, local, documents), following, blocks, subscriptions,
+                new VideoLookups(videoActivities), http, handlers);
     }
 
     void registerJobs(JobQueue jobs) {

@@ -177,9 +177,7 @@ public record Config(
 
     /** The public host with its port when the port is not the scheme's default, as PeerTube compares it. */
     public String publicHost() {
-        int p = publicUrl.getPort();
-        boolean defaultPort = p == -1 || (p == 80 && "http".equals(publicUrl.getScheme())) || (p == 443 && "https".equals(publicUrl.getScheme()));
-        return defaultPort ? publicUrl.getHost() : publicUrl.getHost() + ":" + p;
+        return WebUrl.hostOf(publicUrl);
     }
 
     /** Absolute URL for a path on this instance. */

@@ -5,21 +5,15 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import tandem.core.Problem;
+import tandem.core.WebUrl;
 import tandem.video.VideoService;
-
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import tandem.video.WatchPaths;
 
 /**
  * `/services/oembed` (PeerTube's path): turns a watch URL of this instance into an embeddable
  * iframe, so chat apps, forums and CMSs show our player when someone pastes a link.
  */
 public final class OEmbedRoutes implements HttpService {
-    /** `/videos/watch/{id}` and `/w/{id}`, id being a UUID, short UUID or number; playlist URLs do not match. */
-    private static final Pattern WATCH_PATH = Pattern.compile("^/(?:videos/watch|w)/([0-9A-Za-z-]{1,36})/?$");
     private static final String URL_MESSAGE = "Should be a video watch URL of this instance (/videos/watch/{uuid} or /w/{shortUUID})";
 
     private final VideoService videos;
@@ -57,26 +51,9 @@ public final class OEmbedRoutes implements HttpService {
 
     /** The video id of one of our watch URLs; 400 for anything else, other hosts included. */
     private String videoIdIn(String url) {
-        if (url == null || url.isBlank()) throw Problem.invalidParam("url", URL_MESSAGE);
-        URI u;
-        try {
-            u = new URI(url.trim());
-        } catch (URISyntaxException e) {
-            throw Problem.invalidParam("url", URL_MESSAGE);
-        }
-        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null || !hostOf(u, scheme).equalsIgnoreCase(urls.host())) {
-            throw Problem.invalidParam("url", URL_MESSAGE);
-        }
-        Matcher m = WATCH_PATH.matcher(u.getRawPath() == null ? "" : u.getRawPath());
-        if (!m.matches()) throw Problem.invalidParam("url", URL_MESSAGE);
-        return m.group(1);
-    }
-
-    /** Host, with the port when it is not the scheme's default: the form {@link Urls#host()} uses. */
-    private static String hostOf(URI u, String scheme) {
-        int port = u.getPort();
-        boolean defaultPort = port == -1 || (port == 80 && scheme.equals("http")) || (port == 443 && scheme.equals("https"));
-        return defaultPort ? u.getHost() : u.getHost() + ":" + port;
+        return WebUrl.parse(url)
+                .filter(u -> u.host().equalsIgnoreCase(urls.host()))
+                .flatMap(u -> WatchPaths.videoId(u.path()))
+                .orElseThrow(() -> Problem.invalidParam("url", URL_MESSAGE));
     }
 }

@@ -16,6 +16,7 @@ import tandem.video.VideoFile;
 import tandem.video.VideoMetadata;
 import tandem.video.VideoQuery;
 import tandem.video.VideoFileTokens;
+import tandem.video.VideoSearch;
 import tandem.video.VideoService;
 
 import java.io.IOException;
@@ -25,17 +26,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** `/api/v1/videos…`: lists, details, metadata updates, deletion, constants. */
+/** `/api/v1/videos…`: lists, details, metadata updates, deletion, constants; and `/api/v1/search/videos` ({@link VideoSearch}). */
 public final class VideoRoutes implements HttpService {
     private final VideoService videos;
+    private final VideoSearch search;
     private final VideoToDto dto;
     private final JsonIo json;
     private final Auth auth;
     private final Path tmpDir;
     private final VideoFileTokens fileTokens;
 
-    public VideoRoutes(VideoService videos, VideoFileTokens fileTokens, VideoToDto dto, JsonIo json, Auth auth, Path tmpDir) {
+    public VideoRoutes(VideoService videos, VideoSearch search, VideoFileTokens fileTokens, VideoToDto dto, JsonIo json, Auth auth, Path tmpDir) {
         this.videos = videos;
+        this.search = search;
         this.fileTokens = fileTokens;
         this.dto = dto;
         this.json = json;
@@ -50,7 +53,7 @@ public final class VideoRoutes implements HttpService {
              .get("/videos/languages", (req, res) -> json.ok(res, VideoConstants.LANGUAGES))
              .get("/videos/privacies", (req, res) -> json.ok(res, stringKeys(VideoConstants.PRIVACIES)))
              .get("/videos", this::list)
-             .get("/search/videos", (req, res) -> writeList(res, videos.list(query(req, null, null, null, "-match"))))
+             .get("/search/videos", (req, res) -> writeList(res, search.search(query(req, null, null, null, "-match"), () -> auth.optional(req))))
              .get("/videos/{id}/description", this::description)
              .get("/videos/{id}", this::get)
              .put("/videos/{id}", this::update)

@@ -26,7 +26,7 @@ import tandem.federation.vocab.RemoteVideo;
 /**
  * Remote videos arriving by Create, Update, Announce or an outbox crawl, and leaving by Delete.
  * The object is always fetched again from its `id` (never trusted from the activity), and only
- * instances we follow something of may fill our lists.
+ * instances we follow something of may fill our lists, besides the videos local users look up by URL.
  */
 public final class VideoActivities {
     private static final Logger log = LoggerFactory.getLogger(VideoActivities.class);
@@ -62,7 +62,7 @@ public final class VideoActivities {
         if (!activityActor.equals(v.ownerUrl()) && !activityActor.equals(v.channelUrl())) {
             throw new FederationException("video " + v.url() + " is attributed to " + v.ownerUrl() + ", not to " + activityActor);
         }
-        store(v, activityActor);
+        store(v, activityActor, false);
     }
 
     /**
@@ -79,12 +79,22 @@ public final class VideoActivities {
             log.info("ignoring Announce of a {} by {}", o.path("type").asText("?"), activityActor);
             return;
         }
-        store(AsToVideo.parse(o), activityActor);
+        store(AsToVideo.parse(o), activityActor, false);
     }
 
     /** A video named by a crawl or a FETCH job. */
     public void fetchAndStore(String videoUrl) {
-        store(AsToVideo.parse(fetcher.fetch(videoUrl)), null);
+        store(AsToVideo.parse(fetcher.fetch(videoUrl)), null, false);
+    }
+
+    /**
+     * A video a local user asked for by its URL (PeerTube's search by URL): stored even from an
+     * instance we follow nothing of, as PeerTube stores what its users look up; blocks still apply.
+     *
+     * @return its id here
+     */
+    public long fetchAsked(String videoUrl) {
+        return store(AsToVideo.parse(fetcher.fetch(videoUrl)), null, true);
     }
 
     /**
@@ -108,13 +118,14 @@ public final class VideoActivities {
         }
         RemoteVideo v = AsToVideo.parse(o);
         if (!v.url().equals(url.get())) throw new FederationException("refresh of " + url.get() + " answered another video, " + v.url());
-        store(v, null);
+        store(v, null, false);
     }
 
-    private void store(RemoteVideo v, String via) {
+    /** Stores or updates the video; `asked` when a local user asked for it, whose instance we then need not follow. */
+    private long store(RemoteVideo v, String via, boolean asked) {
         String host = Texts.hostOf(v.url());
         boolean known = videos.idByUrl(v.url()).isPresent();
-        if (!known && !followsSomethingOn(host) && (via == null || !followed(via))) {
+        if (!known && !asked && !followsSomethingOn(host) && (via == null || !followed(via))) {
             throw new FederationException("we follow nobody on " + host + ": video " + v.url() + " not stored");
         }
         Actor owner = actors.resolve(v.ownerUrl());
@@ -128,6 +139,7 @@ public final class VideoActivities {
         if (before.isEmpty() || imagesChanged(before.get(), v)) jobs.enqueue(InboxJobs.FETCH, new FetchJob.Thumbnail(id, v.thumbnailUrl(), v.previewUrl()));
         counts(id, v, before.map(RemoteVideoStore.Copy::countsFetchedAt).orElse(null));
         log.info("{} remote video {} ({})", known ? "updated" : "stored", v.url(), v.name());
+        return id;
     }
 
     /** PeerTube names each new image file anew: the same URLs are the same images, copied already unless that failed. */
