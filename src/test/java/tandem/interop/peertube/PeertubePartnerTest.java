@@ -89,6 +89,9 @@ class PeertubePartnerTest {
             return r.status() == 200 && !r.json().get("isLocal").asBoolean() ? r.json() : null;
         });
         theirVideoHere = here.get("uuid").asText();
+        // As PeerTube's users do: paste the video's address into the search.
+        JsonNode found = us.get("/api/v1/search/videos?search=" + enc(RealPeertube.URL + "/videos/watch/" + theirVideo)).json();
+        assertThat(found.at("/data/0/uuid").asText()).as(found.toString()).isEqualTo(theirVideoHere);
         JsonNode details = us.get("/api/v1/videos/" + theirVideoHere).json();
         assertThat(details.get("name").asText()).isEqualTo("Made on PeerTube");
         assertThat(details.at("/streamingPlaylists/0/playlistUrl").asText()).startsWith(RealPeertube.URL);
