@@ -86,7 +86,7 @@ class FederationStoryTest {
         assertThat(first.get("createdAt").asText()).isNotEmpty();
         List<String> actor = new java.util.ArrayList<>();
         first.get("follower").fieldNames().forEachRemaining(actor::add);
-        assertThat(actor).containsExactly("id", "name", "host", "url");
+        assertThat(actor).containsExactly("id", "name", "host", "url", "avatars");
         assertThat(first.at("/follower/url").asText()).startsWith(a.baseUrl());
         assertThat(first.at("/following/url").asText()).startsWith(b.baseUrl());
         JsonNode followers = adminB.get("/api/v1/server/followers").json();

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import tandem.federation.signature.HttpSignatures;
 
 /**
@@ -66,7 +67,13 @@ public final class InboxClient {
         boolean https = "https".equalsIgnoreCase(target.getScheme());
         int port = target.getPort() != -1 ? target.getPort() : https ? 443 : 80;
         try (Socket socket = connect(addresses, port, deadline)) {
-            ScheduledFuture<?> cutOff = DEADLINES.schedule(() -> closeQuietly(socket), remainingMillis(deadline), TimeUnit.MILLISECONDS);
+            // Set before the close: the read then fails while the task is still running (not yet "done"),
+            // and the timer may fire a fraction of a millisecond before the deadline itself.
+            AtomicBoolean cut = new AtomicBoolean();
+            ScheduledFuture<?> cutOff = DEADLINES.schedule(() -> {
+                cut.set(true);
+                closeQuietly(socket);
+            }, remainingMillis(deadline), TimeUnit.MILLISECONDS);
             try {
                 Socket channel = https ? secure(socket, target.getHost(), port) : socket;
                 OutputStream out = channel.getOutputStream();
@@ -75,7 +82,7 @@ public final class InboxClient {
                 out.flush();
                 return read(new BufferedInputStream(channel.getInputStream()), maxBody);
             } catch (IOException e) {
-                if (cutOff.isDone() || System.nanoTime() - deadline >= 0) { // closed by the deadline, not by the server
+                if (cut.get() || System.nanoTime() - deadline >= 0) { // closed by the deadline, not by the server
                     SocketTimeoutException late = new SocketTimeoutException("out of time");
                     late.initCause(e);
                     throw late;
