@@ -65,11 +65,20 @@ public final class EngagementService {
         return store.rating(videoId, user.accountId()).orElse("none");
     }
 
+    /**
+     * Ten seconds make a view, as on PeerTube; a video shorter than that counts once more than half
+     * of it was watched (PeerTube's rule too), or a 3 s clip could never be viewed at all.
+     */
+    static boolean watchedEnough(int durationSeconds, double currentTime) {
+        if (durationSeconds > 0 && durationSeconds < VIEW_AFTER_SECONDS) return currentTime > durationSeconds / 2.0;
+        return currentTime >= VIEW_AFTER_SECONDS;
+    }
+
     /** Records a player's progress report; returns whether it counted as a new view. */
     public boolean view(Optional<User> viewer, String clientIp, String videoId, double currentTime) {
         if (currentTime < 0 || Double.isNaN(currentTime)) throw Problem.invalidParam("currentTime", "Should have a valid current time");
         Video v = videos.visible(viewer, videoId);
-        if (currentTime < VIEW_AFTER_SECONDS) return false;
+        if (!watchedEnough(v.duration(), currentTime)) return false;
         String who = viewer.map(u -> "user:" + u.id()).orElse("ip:" + clientIp);
         long now = clock.millis();
         return transactions.inTransaction(h -> {

@@ -128,13 +128,14 @@ class SocialApiTest {
     }
 
     @Test
-    void a_view_counts_after_ten_seconds_once_per_viewer_per_hour() {
+    void a_view_of_a_short_video_counts_past_its_half_once_per_viewer_per_hour() {
+        // The clip lasts 3 s: ten seconds of it can never be watched, more than half of it can.
         long before = tandem.client().get(path("")).json().get("views").asLong();
-        assertThat(bob.postJson(path("/views"), Map.of("currentTime", 4)).status()).isEqualTo(204);
+        assertThat(bob.postJson(path("/views"), Map.of("currentTime", 1)).status()).isEqualTo(204);
         assertThat(tandem.client().get(path("")).json().get("views").asLong()).isEqualTo(before);
-        assertThat(bob.postJson(path("/views"), Map.of("currentTime", 11)).status()).isEqualTo(204);
-        assertThat(bob.putJson(path("/views"), Map.of("currentTime", 16)).status()).isEqualTo(204);
-        assertThat(carol.postJson(path("/views"), Map.of("currentTime", 12)).status()).isEqualTo(204);
+        assertThat(bob.postJson(path("/views"), Map.of("currentTime", 2)).status()).isEqualTo(204);
+        assertThat(bob.putJson(path("/views"), Map.of("currentTime", 3)).status()).isEqualTo(204);
+        assertThat(carol.postJson(path("/views"), Map.of("currentTime", 2)).status()).isEqualTo(204);
         assertThat(tandem.client().get(path("")).json().get("views").asLong()).isEqualTo(before + 2);
         assertThat(bob.postJson(path("/views"), Map.of("currentTime", "soon")).status()).isEqualTo(400);
     }
