@@ -60,6 +60,31 @@ public final class LadderCommand {
         if (plan.hasAudio()) {
             cmd.addAll(List.of("-c:a", "aac", "-ac", "2", "-b:a", AUDIO_BITRATE));
         }
+        hlsOutput(cmd, rungs, outputDir, key);
+        return List.copyOf(cmd);
+    }
+
+    /**
+     * Builds the command that copies a web-ready source's video (and its audio when {@code copyAudio}, else encodes it
+     * as every rung does) into one HLS fMP4 rendition named like an encoded rung: no decoding, so it takes seconds.
+     * Segments are cut at the source's own keyframes, the first one at or after each {@link #HLS_TIME_SECONDS}.
+     */
+    public static List<String> remux(Path ffmpeg, Path input, Rendition rendition, boolean copyAudio, Path outputDir,
+                                     String key) {
+        List<String> cmd = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-y",
+                "-loglevel", "error", "-i", input.toString(), "-map", "0:V:0"));
+        if (rendition.audio()) {
+            cmd.addAll(List.of("-map", "0:a:0"));
+        }
+        cmd.addAll(List.of("-c:v", "copy"));
+        if (rendition.audio()) {
+            cmd.addAll(copyAudio ? List.of("-c:a", "copy") : List.of("-c:a", "aac", "-ac", "2", "-b:a", AUDIO_BITRATE));
+        }
+        hlsOutput(cmd, List.of(rendition), outputDir, key);
+        return List.copyOf(cmd);
+    }
+
+    private static void hlsOutput(List<String> cmd, List<Rendition> rungs, Path outputDir, String key) {
         String segmentPattern = outputDir.resolve(key + "-%v-fragmented.mp4").toString();
         cmd.addAll(List.of("-max_muxing_queue_size", "1024", "-map_metadata", "-1",
                 "-f", "hls", "-hls_time", Integer.toString(HLS_TIME_SECONDS), "-hls_playlist_type", "vod",
@@ -69,7 +94,6 @@ public final class LadderCommand {
                 "-master_pl_name", ffmpegMasterName(key),
                 "-progress", "pipe:1",
                 outputDir.resolve(key + "-%v.m3u8").toString()));
-        return List.copyOf(cmd);
     }
 
     /**
