@@ -51,7 +51,7 @@ public final class WebReady {
     }
 
     /** Returns true when the audio can be copied too: AAC in at most two channels, as every rung carries. */
-    static boolean audioCopyable(MediaInfo info) {
+    public static boolean audioCopyable(MediaInfo info) {
         return info.hasAudio() && "aac".equals(info.audio().codec()) && info.audio().channels() <= 2;
     }
 }

@@ -72,6 +72,17 @@ class LadderCommandTest {
                 .isEqualTo("[0:v]fps=25,format=yuv420p,scale=200:150,setsar=1[v0]");
     }
 
+    @Test
+    void remuxCopiesVideoAndAacIntoOneRungNamedLikeAnEncodedOne() {
+        Rendition rung = new Rendition(720, 1280, 720, 25, 2_500_000, true);
+        assertThat(LadderCommand.remux(Path.of("ffmpeg"), Path.of("IN.mp4"), rung, true, Path.of("OUT"), "KEY"))
+                .isEqualTo(tokens("ffmpeg -hide_banner -nostdin -y -loglevel error -i IN.mp4 -map 0:V:0 -map 0:a:0"
+                        + " -c:v copy -c:a copy " + HLS_TAIL + " -var_stream_map \"v:0,a:0,name:720\""
+                        + " -master_pl_name KEY-ffmpeg-master.m3u8 -progress pipe:1 OUT/KEY-%v.m3u8"));
+        assertThat(LadderCommand.remux(Path.of("ffmpeg"), Path.of("IN.mp4"), rung, false, Path.of("OUT"), "KEY"))
+                .containsSequence("-c:v", "copy", "-c:a", "aac", "-ac", "2", "-b:a", "128k");
+    }
+
     /** Splits on spaces except inside double quotes (quotes removed), like a shell would. */
     private static List<String> tokens(String line) {
         List<String> out = new ArrayList<>();
