@@ -238,6 +238,7 @@ public final class VideoPipeline {
                 Optional<TranscodePlan> rest = TranscodePlan.of(info).without(published);
                 if (rest.isEmpty()) return;
                 HlsOutput added = transcoder.transcode(local.path(), info, rest.get(), dir, v.fileKey(), p -> { });
+                if (video(payload).isEmpty()) return; // deleted while encoding: store nothing in its folder
                 Path master = copyOut(v, v.fileKey() + "-master.m3u8", dir.resolve("published-master.m3u8"));
                 Path hashes = copyOut(v, v.fileKey() + "-segments-sha256.json", dir.resolve("published-segments-sha256.json"));
                 join(v, info, transcoder.join(added, master, hashes, dir, v.fileKey()));
