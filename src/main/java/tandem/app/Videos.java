@@ -69,6 +69,7 @@ record Videos(VideoStore store, VideoService videos, ResumableUploads uploads, E
         pipeline.queueMissingTorrents();
         jobs.register(VideoJobs.THUMBNAIL, pipeline::thumbnail);
         jobs.register(VideoJobs.transcode(config.transcodeConcurrency()), pipeline.transcode());
+        jobs.register(VideoJobs.ladder(config.transcodeConcurrency()), pipeline.ladder());
         jobs.register(VideoJobs.DELETE_FILES, pipeline::deleteFiles);
         jobs.register(VideoJobs.PURGE_UPLOADS, (job, none) -> uploads.purgeAbandoned());
         jobs.recurring(VideoJobs.PURGE_UPLOADS, Duration.ofMinutes(10));

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -19,6 +21,8 @@ public final class HlsTranscoder {
     private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final Duration BASE_TIMEOUT = Duration.ofMinutes(10);
     private static final int TIMEOUT_SECONDS_PER_MEDIA_SECOND = 20;
+    /** Keyframes further apart than this make a source unfit for remuxing: seeking and P2P want short segments. */
+    public static final double MAX_SEGMENT_SECONDS = 10.5;
 
     private final Path ffmpeg;
     private final Duration minimumTimeout;
@@ -46,13 +50,23 @@ public final class HlsTranscoder {
      */
     public HlsOutput transcode(Path input, MediaInfo info, Path outputDir, String key, DoubleConsumer progress)
             throws MediaException, InterruptedException, IOException {
-        if (!SAFE_KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("Unsafe file-name key: " + key);
-        }
+        return transcode(input, info, TranscodePlan.of(info), outputDir, key, progress);
+    }
+
+    /** Encodes the rungs of {@code plan} (the whole ladder, or the part not published yet) as {@link #transcode} does. */
+    public HlsOutput transcode(Path input, MediaInfo info, TranscodePlan plan, Path outputDir, String key,
+                               DoubleConsumer progress) throws MediaException, InterruptedException, IOException {
+        checkKey(key);
         Files.createDirectories(outputDir);
         boolean done = false;
         try {
-            HlsOutput output = encode(input, info, outputDir, key, progress);
+            List<String> command = LadderCommand.build(ffmpeg, input.toAbsolutePath(), plan,
+                    outputDir.toAbsolutePath(), key);
+            LOG.info("Transcoding {} into {} rendition(s) {}", input.getFileName(), plan.renditions().size(),
+                    plan.renditions().stream().map(Rendition::name).toList());
+            runner.runWithProgress(command, timeoutFor(info), "The video could not be transcoded",
+                    info.durationSeconds(), progress);
+            HlsOutput output = collect(info, plan.renditions(), outputDir, key);
             done = true;
             return output;
         } finally {
@@ -62,21 +76,87 @@ public final class HlsTranscoder {
         }
     }
 
-    private HlsOutput encode(Path input, MediaInfo info, Path outputDir, String key, DoubleConsumer progress)
+    /**
+     * Copies a web-ready source (see {@link WebReady}) into one HLS rendition at its own resolution, without
+     * re-encoding its video; files, master and segment hashes exactly as {@link #transcode} writes them.
+     *
+     * @return empty (outputs removed) when the source's keyframes are too far apart for usable segments: longer
+     *         than {@link #MAX_SEGMENT_SECONDS}
+     */
+    public Optional<HlsOutput> remux(Path input, MediaInfo info, Path outputDir, String key)
             throws MediaException, InterruptedException, IOException {
-        TranscodePlan plan = TranscodePlan.of(info);
-        List<String> command = LadderCommand.build(ffmpeg, input.toAbsolutePath(), plan,
-                outputDir.toAbsolutePath(), key);
-        Duration timeout = timeoutFor(info);
-        LOG.info("Transcoding {} into {} rendition(s) {}", input.getFileName(), plan.renditions().size(),
-                plan.renditions().stream().map(Rendition::name).toList());
-        runner.runWithProgress(command, timeout, "The video could not be transcoded",
-                info.durationSeconds(), progress);
+        checkKey(key);
+        Files.createDirectories(outputDir);
+        Rendition rendition = TranscodePlan.source(info);
+        boolean done = false;
+        try {
+            List<String> command = LadderCommand.remux(ffmpeg, input.toAbsolutePath(), rendition,
+                    WebReady.audioCopyable(info), outputDir.toAbsolutePath(), key);
+            runner.run(command, timeoutFor(info), "The video could not be remuxed");
+            double longest = longestSegment(outputDir.resolve(LadderCommand.playlistName(key, rendition)));
+            if (longest > MAX_SEGMENT_SECONDS) {
+                LOG.info("Not remuxing {}: keyframes {} s apart", input.getFileName(), longest);
+                return Optional.empty();
+            }
+            HlsOutput output = collect(info, List.of(rendition), outputDir, key);
+            done = true;
+            return Optional.of(output);
+        } finally {
+            if (!done) {
+                deleteOutputs(outputDir, key);
+            }
+        }
+    }
 
+    /**
+     * Adds renditions to a published set: writes {@code KEY-master.m3u8} listing the published variants first, in
+     * their order (P2P swarm ids are the variants' positions, so they must not move), then the added ones; and
+     * {@code KEY-segments-sha256.json} with the published hashes and the added ones. Nothing published changes.
+     *
+     * @param added           the new renditions' output, in {@code outputDir}
+     * @param publishedMaster a copy of the master playlist players see now (not in {@code outputDir} under the
+     *                        master's own name)
+     * @param publishedHashes a copy of the segment hashes published now
+     */
+    public HlsOutput join(HlsOutput added, Path publishedMaster, Path publishedHashes, Path outputDir, String key)
+            throws IOException {
+        checkKey(key);
+        String master = MasterPlaylist.append(Files.readString(publishedMaster, StandardCharsets.UTF_8),
+                added.variants());
+        Map<String, Map<String, String>> hashes = SegmentHashes.read(publishedHashes);
+        hashes.putAll(SegmentHashes.forPlaylists(added.variants().stream().map(HlsVariant::playlist).toList()));
+        Path masterFile = outputDir.resolve(key + "-master.m3u8");
+        Path sha = outputDir.resolve(key + "-segments-sha256.json");
+        Files.writeString(masterFile, master, StandardCharsets.UTF_8);
+        SegmentHashes.write(sha, hashes);
+        return new HlsOutput(masterFile, sha, added.variants());
+    }
+
+    private static void checkKey(String key) {
+        if (!SAFE_KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("Unsafe file-name key: " + key);
+        }
+    }
+
+    /** The longest EXTINF of a variant playlist, in seconds. */
+    static double longestSegment(Path playlist) throws IOException {
+        double longest = 0;
+        for (String line : Files.readAllLines(playlist, StandardCharsets.UTF_8)) {
+            if (line.startsWith("#EXTINF:")) {
+                String value = line.substring("#EXTINF:".length());
+                int comma = value.indexOf(',');
+                longest = Math.max(longest, Double.parseDouble(comma < 0 ? value : value.substring(0, comma)));
+            }
+        }
+        return longest;
+    }
+
+    private HlsOutput collect(MediaInfo info, List<Rendition> renditions, Path outputDir, String key)
+            throws MediaException, IOException {
         Path ffmpegMaster = outputDir.resolve(LadderCommand.ffmpegMasterName(key));
         MasterPlaylist.FfmpegMaster reported = MasterPlaylist.readFfmpegMaster(ffmpegMaster);
         List<HlsVariant> variants = new ArrayList<>();
-        for (Rendition rendition : plan.renditions()) {
+        for (Rendition rendition : renditions) {
             Path playlist = outputDir.resolve(LadderCommand.playlistName(key, rendition));
             Path media = outputDir.resolve(LadderCommand.mediaFileName(key, rendition));
             if (!Files.isRegularFile(playlist) || !Files.isRegularFile(media)) {

@@ -53,7 +53,15 @@ final class MasterPlaylist {
     }
 
     static String render(int version, List<HlsVariant> variants) {
-        StringBuilder m3u8 = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:").append(version).append('\n');
+        return append("#EXTM3U\n#EXT-X-VERSION:" + version + "\n", variants);
+    }
+
+    /** Returns a published master with more variants listed after the ones it has, which keep their positions. */
+    static String append(String master, List<HlsVariant> variants) {
+        StringBuilder m3u8 = new StringBuilder(master);
+        if (!master.endsWith("\n")) {
+            m3u8.append('\n');
+        }
         for (HlsVariant variant : variants) {
             Rendition r = variant.rendition();
             m3u8.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(variant.bandwidth());

@@ -92,6 +92,12 @@ public final class SegmentHashes {
         return all;
     }
 
+    /** Reads a {@code KEY-segments-sha256.json} back, in its order. */
+    public static Map<String, Map<String, String>> read(Path json) throws IOException {
+        return new ObjectMapper().readValue(json.toFile(),
+                new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Map<String, String>>>() { });
+    }
+
     /** Writes the map as PeerTube's {@code KEY-segments-sha256.json}. */
     public static void write(Path json, Map<String, Map<String, String>> hashes) throws IOException {
         Files.write(json, new ObjectMapper().writeValueAsBytes(hashes));

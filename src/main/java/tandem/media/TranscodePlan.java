@@ -1,7 +1,9 @@
 package tandem.media;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The HLS ladder to produce for one source, highest resolution first.
@@ -16,6 +18,7 @@ public record TranscodePlan(List<Rendition> renditions, int sourceFps) {
     static final int LOW_RESOLUTION_MAX_FPS = 30;
     private static final int LOW_RESOLUTION_LIMIT = 720;
     private static final int DEFAULT_FPS = 30;
+    private static final int FAST_FIRST_RESOLUTION = 360;
 
     public TranscodePlan {
         renditions = List.copyOf(renditions);
@@ -42,6 +45,32 @@ public record TranscodePlan(List<Rendition> renditions, int sourceFps) {
             rungs.add(rendition(Math.max(2, shortSide & ~1), info, sourceFps));
         }
         return new TranscodePlan(rungs, sourceFps);
+    }
+
+    /**
+     * The rendition a remux of a web-ready source makes: the source's own size and frame rate, which then stands
+     * in for the ladder's rung of that resolution.
+     */
+    public static Rendition source(MediaInfo info) {
+        VideoStreamInfo video = info.video();
+        return new Rendition(video.shortSide(), video.displayWidth(), video.displayHeight(), outputFps(video.fps()),
+                info.bitRate(), info.hasAudio());
+    }
+
+    /**
+     * The one low rung to encode first when the source cannot be remuxed: 360p (cheap to encode, watchable),
+     * or the lowest rung of a smaller source. The ladder then encodes the others.
+     */
+    public TranscodePlan fastFirst() {
+        Rendition first = renditions.stream().filter(r -> r.resolution() == FAST_FIRST_RESOLUTION).findFirst()
+                .orElse(renditions.getLast());
+        return new TranscodePlan(List.of(first), sourceFps);
+    }
+
+    /** This plan less the rungs of the given resolutions (already published); empty when nothing is left. */
+    public Optional<TranscodePlan> without(Collection<Integer> resolutions) {
+        List<Rendition> left = renditions.stream().filter(r -> !resolutions.contains(r.resolution())).toList();
+        return left.isEmpty() ? Optional.empty() : Optional.of(new TranscodePlan(left, sourceFps));
     }
 
     /** Returns true when the only rendition is audio. */

@@ -1,5 +1,6 @@
 package tandem.video;
 
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.db.Transactions;
@@ -13,6 +14,9 @@ import tandem.media.HlsVariant;
 import tandem.media.MediaException;
 import tandem.media.MediaInfo;
 import tandem.media.MediaProbe;
+import tandem.media.Rendition;
+import tandem.media.TranscodePlan;
+import tandem.media.WebReady;
 import tandem.media.Thumbnailer;
 import tandem.media.Torrent;
 import tandem.media.TorrentFile;
@@ -30,8 +34,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The jobs that turn an uploaded original into a published video: torrent, thumbnails, the HLS
- * ladder; plus file removal after deletion. Each is idempotent, so a job re-run after a crash
+ * The jobs that turn an uploaded original into a published video: torrent, thumbnails, a first
+ * playable rendition (remuxed or one low rung), then the rest of the HLS ladder; plus file removal after deletion. Each is idempotent, so a job re-run after a crash
  * starts again from a clean work folder.
  */
 public final class VideoPipeline {
@@ -155,7 +159,11 @@ public final class VideoPipeline {
         }
     }
 
-    /** Probe, encode the ladder, store it, publish: one transaction flips the video to published. */
+    /**
+     * First step, playable fast: probe, then remux a web-ready source into one rendition (seconds), or encode one
+     * low rung, or for an audio file its one rendition; publish that at once and queue the ladder in the same
+     * transaction. A video already published has had its ladder queued with it, so a re-run does nothing.
+     */
     public JobHandler<VideoJob> transcode() {
         return new JobHandler<>() {
         @Override
@@ -172,9 +180,23 @@ public final class VideoPipeline {
                 store.updateWebFileFacts(web.id(), resolutionOf(info), info.hasVideo() ? info.video().displayWidth() : 0,
                         info.hasVideo() ? info.video().displayHeight() : 0, info.hasVideo() ? info.video().fps() : 0,
                         info.hasAudio(), info.hasVideo());
+                TranscodePlan ladder = TranscodePlan.of(info);
                 ProgressWriter progress = new ProgressWriter(v.id());
-                HlsOutput out = transcoder.transcode(local.path(), info, dir, v.fileKey(), progress::accept);
-                publish(v, info, out);
+                HlsOutput out;
+                if (ladder.audioOnly()) {
+                    out = transcoder.transcode(local.path(), info, ladder, dir, v.fileKey(), progress::accept);
+                } else {
+                    Optional<String> notReady = WebReady.whyNot(info);
+                    Optional<HlsOutput> remuxed = notReady.isEmpty()
+                            ? transcoder.remux(local.path(), info, dir, v.fileKey()) : Optional.empty();
+                    if (remuxed.isEmpty()) {
+                        log.info("video {}: not web-ready ({}), a low rung first", v.uuid(), notReady.orElse("keyframes too far apart"));
+                    }
+                    out = remuxed.isPresent() ? remuxed.get()
+                            : transcoder.transcode(local.path(), info, ladder.fastFirst(), dir, v.fileKey(), progress::accept);
+                }
+                boolean more = ladder.without(resolutions(out.variants().stream().map(HlsVariant::rendition).toList())).isPresent();
+                publish(v, info, out, more);
             } catch (MediaException e) {
                 throw new PermanentJobFailure(e.getMessage(), e);
             } finally {
@@ -192,7 +214,62 @@ public final class VideoPipeline {
         };
     }
 
-    private void publish(Video v, MediaInfo info, HlsOutput out) throws IOException {
+    /**
+     * Second step, the rest of the ladder in one ffmpeg pass: the rungs a published video lacks join the ones it
+     * has. Published files never change; new files are stored first, then the segment hashes, then the master
+     * (one atomic swap) that lists the published variants first, so their P2P swarm ids stay. Followers get an
+     * Update. A re-run after a crash encodes only what is still missing.
+     */
+    public JobHandler<VideoJob> ladder() {
+        return new JobHandler<>() {
+        @Override
+        public void run(Job job, VideoJob payload) throws Exception {
+            Optional<Video> found = video(payload);
+            if (found.isEmpty()) return;
+            Video v = found.get();
+            List<VideoFile> files = store.files(v.id());
+            List<Integer> published = files.stream().filter(f -> VideoFile.HLS.equals(f.kind())).map(VideoFile::resolution).toList();
+            if (v.state() != VideoState.PUBLISHED || published.isEmpty()) return;
+            Optional<VideoFile> web = webFile(files);
+            if (web.isEmpty()) return;
+            Path dir = workDir("ladder-" + v.id());
+            try (BlobStore.LocalFile local = blobs.localFile(BlobKeys.webVideo(web.get().fileName()))) {
+                MediaInfo info = probe.probe(local.path());
+                Optional<TranscodePlan> rest = TranscodePlan.of(info).without(published);
+                if (rest.isEmpty()) return;
+                HlsOutput added = transcoder.transcode(local.path(), info, rest.get(), dir, v.fileKey(), p -> { });
+                if (video(payload).isEmpty()) return; // deleted while encoding: store nothing in its folder
+                Path master = copyOut(v, v.fileKey() + "-master.m3u8", dir.resolve("published-master.m3u8"));
+                Path hashes = copyOut(v, v.fileKey() + "-segments-sha256.json", dir.resolve("published-segments-sha256.json"));
+                join(v, info, transcoder.join(added, master, hashes, dir, v.fileKey()));
+            } catch (MediaException e) {
+                throw new PermanentJobFailure(e.getMessage(), e);
+            } finally {
+                deleteTree(dir);
+            }
+        }
+
+        @Override
+        public void onDead(Job job, VideoJob payload, Exception lastError) {
+            // The video stays playable with what was published first.
+            log.warn("video {}: the full ladder failed; it keeps its first rendition(s): {}", payload.videoId(), lastError.getMessage());
+        }
+        };
+    }
+
+    private static List<Integer> resolutions(List<Rendition> renditions) {
+        return renditions.stream().map(Rendition::resolution).toList();
+    }
+
+    private Path copyOut(Video v, String name, Path target) throws IOException {
+        try (var in = blobs.read(BlobKeys.hlsFile(v.uuid(), name))) {
+            Files.copy(in, target);
+        }
+        return target;
+    }
+
+    /** Stores renditions with their torrents, rows to insert; media and variant playlists, not the master or hashes. */
+    private List<VideoFile> storeRenditions(Video v, HlsOutput out) throws IOException {
         // Torrents first: storing a rendition moves it away from the work folder.
         List<VideoFile> renditions = new ArrayList<>();
         for (HlsVariant var : out.variants()) {
@@ -207,23 +284,50 @@ public final class VideoPipeline {
             putHls(v, var.mediaFile());
             putHls(v, var.playlist());
         }
+        return renditions;
+    }
+
+    private void insertRenditions(Handle h, Video v, List<VideoFile> renditions, long now) {
+        for (VideoFile f : renditions) {
+            long id = store.insertFile(h, v.id(), VideoFile.HLS, f.resolution(), f.width(), f.height(), f.fps(), f.size(),
+                    f.fileName(), f.hasAudio(), f.hasVideo(), now);
+            store.setTorrent(h, id, f.torrentName(), f.infoHash());
+        }
+    }
+
+    private void publish(Video v, MediaInfo info, HlsOutput out, boolean ladderFollows) throws IOException {
+        List<VideoFile> renditions = storeRenditions(v, out);
         putHls(v, out.segmentsSha256());
         // The master goes last: once it exists, every file it names exists too.
         putHls(v, out.masterPlaylist());
         long now = clock.millis();
-        Double aspect = info.hasVideo() && info.video().displayHeight() > 0
-                ? (double) info.video().displayWidth() / info.video().displayHeight() : null;
         transactions.useTransaction(h -> {
             store.deleteFiles(h, v.id(), VideoFile.HLS);
-            for (VideoFile f : renditions) {
-                long id = store.insertFile(h, v.id(), VideoFile.HLS, f.resolution(), f.width(), f.height(), f.fps(), f.size(),
-                        f.fileName(), f.hasAudio(), f.hasVideo(), now);
-                store.setTorrent(h, id, f.torrentName(), f.infoHash());
-            }
-            store.markPublished(h, v.id(), (int) Math.round(info.durationSeconds()), aspect, now);
+            insertRenditions(h, v, renditions, now);
+            store.markPublished(h, v.id(), (int) Math.round(info.durationSeconds()), aspectOf(info), now);
             events.published(h, v.id());
+            if (ladderFollows) jobs.enqueue(h, VideoJobs.LADDER, new VideoJob(v.id()));
         });
-        log.info("video {} published with {} rendition(s)", v.uuid(), out.variants().size());
+        log.info("video {} published with {} rendition(s){}", v.uuid(), out.variants().size(), ladderFollows ? ", ladder queued" : "");
+    }
+
+    private void join(Video v, MediaInfo info, HlsOutput joined) throws IOException {
+        List<VideoFile> renditions = storeRenditions(v, joined);
+        // Hashes before the master: a player holding either master finds every hash it needs.
+        putHls(v, joined.segmentsSha256());
+        putHls(v, joined.masterPlaylist());
+        long now = clock.millis();
+        transactions.useTransaction(h -> {
+            insertRenditions(h, v, renditions, now);
+            store.markPublished(h, v.id(), (int) Math.round(info.durationSeconds()), aspectOf(info), now);
+            events.updated(h, v.id());
+        });
+        log.info("video {}: ladder joined with {} more rendition(s)", v.uuid(), renditions.size());
+    }
+
+    private static Double aspectOf(MediaInfo info) {
+        return info.hasVideo() && info.video().displayHeight() > 0
+                ? (double) info.video().displayWidth() / info.video().displayHeight() : null;
     }
 
     private void putHls(Video v, Path file) throws IOException {

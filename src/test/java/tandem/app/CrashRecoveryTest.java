@@ -13,7 +13,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A `kill -9` in the middle of transcoding loses nothing: after a restart the job resumes and the video is published. */
+/**
+ * A `kill -9` in the middle of encoding the ladder loses nothing: after a restart the job resumes and the video,
+ * published first with its remuxed rendition, gets the whole ladder.
+ */
 class CrashRecoveryTest {
 
     @Test
@@ -45,13 +48,13 @@ class CrashRecoveryTest {
         while (System.nanoTime() < deadline) {
             JsonNode active = admin.get("/api/v1/jobs/active").json();
             for (JsonNode job : active.get("data")) {
-                if ("video-transcode".equals(job.get("type").asText())) {
+                if ("video-ladder".equals(job.get("type").asText())) {
                     Thread.sleep(1500); // let ffmpeg write partial output, so recovery has a mess to clean
                     return;
                 }
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("transcoding never started");
+        throw new AssertionError("the ladder never started");
     }
 }

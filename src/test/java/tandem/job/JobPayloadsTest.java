@@ -84,7 +84,7 @@ class JobPayloadsTest {
         same(InboxJobs.CRAWL, "{\"outbox\":\"https://peer.example/accounts/ann/outbox\"}", new CrawlJob("https://peer.example/accounts/ann/outbox"));
         same(DELIVERY, "{\"outbox\":9,\"inbox\":\"https://peer.example/inbox\",\"activityType\":\"Create\",\"activityId\":\"https://tandem.example/videos/watch/9b1c/activity\"}",
                 new DeliveryJob(9, "https://peer.example/inbox", "Create", "https://tandem.example/videos/watch/9b1c/activity"));
-        for (JobType<VideoJob> t : List.of(VideoJobs.TORRENT, VideoJobs.THUMBNAIL, VideoJobs.TRANSCODE)) {
+        for (JobType<VideoJob> t : List.of(VideoJobs.TORRENT, VideoJobs.THUMBNAIL, VideoJobs.TRANSCODE, VideoJobs.LADDER)) {
             same(t, "{\"videoId\":12}", new VideoJob(12));
         }
         same(VideoJobs.DELETE_FILES, "{\"uuid\":\"9b1c\",\"keys\":[\"streaming-playlists/hls/9b1c/\",\"captions/9b1c/\",\"thumbnails/k.jpg\"]}",

@@ -31,6 +31,38 @@ class HlsTranscoderTest {
     Path output;
 
     @Test
+    void aWebReadySourceIsRemuxedThenTheLadderJoinsItWithoutMovingIt() throws Exception {
+        Path source = TestMedia.webReadyClip(640, 360, 6);
+        MediaInfo info = new MediaProbe(TestMedia.binaries()).probe(source);
+        assertThat(WebReady.whyNot(info)).isEmpty();
+        HlsTranscoder transcoder = new HlsTranscoder(TestMedia.binaries());
+        String key = "k" + UUID.randomUUID().toString().replace("-", "");
+
+        HlsOutput first = transcoder.remux(source, info, output, key).orElseThrow();
+        assertThat(first.variants()).singleElement().satisfies(v -> {
+            assertThat(v.rendition().name()).isEqualTo("360");
+            assertThat(v.codecs()).startsWith("avc1.").endsWith(",mp4a.40.2");
+        });
+        assertThat(HlsTranscoder.longestSegment(first.variants().getFirst().playlist())).isEqualTo(4.0, within(0.05));
+        byte[] remuxed = Files.readAllBytes(first.variants().getFirst().mediaFile());
+        Path publishedMaster = Files.move(first.masterPlaylist(), output.resolve("published-master.m3u8"));
+        Path publishedHashes = Files.move(first.segmentsSha256(), output.resolve("published-sha.json"));
+
+        TranscodePlan rest = TranscodePlan.of(info).without(List.of(360)).orElseThrow();
+        HlsOutput added = transcoder.transcode(source, info, rest, output, key, p -> { });
+        HlsOutput joined = transcoder.join(added, publishedMaster, publishedHashes, output, key);
+
+        String master = Files.readString(joined.masterPlaylist());
+        assertThat(master).startsWith(Files.readString(publishedMaster));
+        assertThat(master.lines().filter(l -> l.endsWith(".m3u8"))).containsExactly(key + "-360.m3u8", key + "-240.m3u8");
+        Map<String, Map<String, String>> hashes = new ObjectMapper().readValue(joined.segmentsSha256().toFile(),
+                new TypeReference<LinkedHashMap<String, Map<String, String>>>() { });
+        assertThat(hashes.keySet()).containsExactly(key + "-360-fragmented.mp4", key + "-240-fragmented.mp4");
+        assertThat(hashes.get(key + "-360-fragmented.mp4")).isEqualTo(SegmentHashes.read(publishedHashes).get(key + "-360-fragmented.mp4"));
+        assertThat(Files.readAllBytes(output.resolve(key + "-360-fragmented.mp4"))).isEqualTo(remuxed);
+    }
+
+    @Test
     void producesPeerTubeCompatibleHls() throws Exception {
         MediaProbe probe = new MediaProbe(TestMedia.binaries());
         Path source = TestMedia.clipWithAudio();

@@ -24,7 +24,7 @@ class LadderCommandTest {
         MediaInfo info = new MediaInfo("mov", 60, 0, 1, new VideoStreamInfo("h264", 1920, 1080, 0, 1920, 1080,
                 29.97, "yuv420p", 8), new AudioStreamInfo("aac", 2, 48000));
         assertThat(build(info, "IN.mp4")).isEqualTo(tokens("ffmpeg -hide_banner -nostdin -y -loglevel error -i IN.mp4"
-                + " -filter_complex \"[0:v]fps=30,format=yuv420p,scale=1920:1080,setsar=1,split=2[v0][c0];"
+                + " -filter_complex \"[0:v]fps=30,scale=1920:1080,format=yuv420p,setsar=1,split=2[v0][c0];"
                 + "[c0]scale=1280:720,setsar=1,split=2[v1][c1];[c1]scale=854:480,setsar=1,split=2[v2][c2];"
                 + "[c2]scale=640:360,setsar=1,split=2[v3][c3];[c3]scale=426:240,setsar=1[v4]\""
                 + " -map [v0] -map 0:a:0 -map [v1] -map 0:a:0 -map [v2] -map 0:a:0 -map [v3] -map 0:a:0"
@@ -43,7 +43,7 @@ class LadderCommandTest {
         MediaInfo info = new MediaInfo("mov", 10, 2_000_000, 1, new VideoStreamInfo("h264", 1280, 720, 90, 720, 1280,
                 60, "yuv420p", 8), null);
         assertThat(build(info, "IN.mov")).isEqualTo(tokens("ffmpeg -hide_banner -nostdin -y -loglevel error -i IN.mov"
-                + " -filter_complex \"[0:v]fps=60,format=yuv420p,scale=720:1280,setsar=1,split=2[v0][c0];"
+                + " -filter_complex \"[0:v]fps=60,scale=720:1280,format=yuv420p,setsar=1,split=2[v0][c0];"
                 + "[c0]fps=30,scale=480:854,setsar=1,split=2[v1][c1];[c1]scale=360:640,setsar=1,split=2[v2][c2];"
                 + "[c2]scale=240:426,setsar=1[v3]\""
                 + " -map [v0] -map [v1] -map [v2] -map [v3]"
@@ -69,7 +69,18 @@ class LadderCommandTest {
         MediaInfo info = new MediaInfo("mov", 10, 0, 1, new VideoStreamInfo("h264", 200, 150, 0, 200, 150,
                 25, "yuv420p", 8), new AudioStreamInfo("aac", 2, 44100));
         assertThat(LadderCommand.filterGraph(TranscodePlan.of(info)))
-                .isEqualTo("[0:v]fps=25,format=yuv420p,scale=200:150,setsar=1[v0]");
+                .isEqualTo("[0:v]fps=25,scale=200:150,format=yuv420p,setsar=1[v0]");
+    }
+
+    @Test
+    void remuxCopiesVideoAndAacIntoOneRungNamedLikeAnEncodedOne() {
+        Rendition rung = new Rendition(720, 1280, 720, 25, 2_500_000, true);
+        assertThat(LadderCommand.remux(Path.of("ffmpeg"), Path.of("IN.mp4"), rung, true, Path.of("OUT"), "KEY"))
+                .isEqualTo(tokens("ffmpeg -hide_banner -nostdin -y -loglevel error -i IN.mp4 -map 0:V:0 -map 0:a:0"
+                        + " -c:v copy -c:a copy " + HLS_TAIL + " -var_stream_map \"v:0,a:0,name:720\""
+                        + " -master_pl_name KEY-ffmpeg-master.m3u8 -progress pipe:1 OUT/KEY-%v.m3u8"));
+        assertThat(LadderCommand.remux(Path.of("ffmpeg"), Path.of("IN.mp4"), rung, false, Path.of("OUT"), "KEY"))
+                .containsSequence("-c:v", "copy", "-c:a", "aac", "-ac", "2", "-b:a", "128k");
     }
 
     /** Splits on spaces except inside double quotes (quotes removed), like a shell would. */

@@ -64,10 +64,10 @@ public final class TestMedia {
                 "-t", secs(), "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac");
     }
 
-    /** 40 s, 320x240 H.264 + AAC: ten 4 s segments, long enough for viewers to share some over P2P. */
+    /** 40 s, 320x240 H.264 + AAC, a keyframe every 2 s: ten 4 s segments, long enough for viewers to share some over P2P. */
     public static Path longClip() {
         return generate("long-clip.mp4", "-f", "lavfi", "-i", SMALL_VIDEO, "-f", "lavfi", "-i", TONE,
-                "-t", "40", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac");
+                "-t", "40", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-c:a", "aac");
     }
 
     /** 3 s, 320x240 H.264 without any audio stream. */
@@ -145,6 +145,25 @@ public final class TestMedia {
         return generate("clip-1080p-" + seconds + "s.mp4", "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30",
                 "-f", "lavfi", "-i", TONE, "-t", Integer.toString(seconds), "-pix_fmt", "yuv420p",
                 "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-c:a", "aac", "-b:a", "128k");
+    }
+
+    /**
+     * A web-ready upload: H.264 yuv420p + AAC with a keyframe every 2 s, of the given size and length (25 fps), as
+     * phones and editors export them; cached per size and length.
+     */
+    public static Path webReadyClip(int width, int height, int seconds) {
+        return generate("web-ready-" + width + "x" + height + "-" + seconds + "s.mp4", "-f", "lavfi", "-i",
+                "testsrc2=size=" + width + "x" + height + ":rate=25", "-f", "lavfi", "-i", TONE,
+                "-t", Integer.toString(seconds), "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast",
+                "-g", "50", "-c:a", "aac");
+    }
+
+    /** Like {@link #webReadyClip} but 10-bit (High 10), which browsers cannot decode: it must be encoded. */
+    public static Path tenBitClip(int width, int height, int fps, int seconds) {
+        return generate("ten-bit-" + width + "x" + height + "-" + fps + "-" + seconds + "s.mp4", "-f", "lavfi", "-i",
+                "testsrc2=size=" + width + "x" + height + ":rate=" + fps, "-f", "lavfi", "-i", TONE,
+                "-t", Integer.toString(seconds), "-pix_fmt", "yuv420p10le", "-c:v", "libx264", "-profile:v", "high10",
+                "-preset", "veryfast", "-crf", "23", "-c:a", "aac", "-b:a", "128k");
     }
 
     private static String secs() {

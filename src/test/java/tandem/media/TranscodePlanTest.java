@@ -77,4 +77,33 @@ class TranscodePlanTest {
         assertThat(Bitrates.target(640, 360, 30, 360, 0)).isEqualTo(1_036_800);
         assertThat(Bitrates.target(426, 240, 30, 240, 0)).isEqualTo(521_424);
     }
+
+    @Test
+    void theFastFirstRungIs360pOrTheLowestAndTheLadderSkipsWhatIsPublished() {
+        TranscodePlan full = TranscodePlan.of(video(1920, 1080, 30, 0, AUDIO));
+        assertThat(full.fastFirst().renditions()).extracting(Rendition::resolution).containsExactly(360);
+        assertThat(full.without(java.util.List.of(360)).orElseThrow().renditions()).extracting(Rendition::resolution)
+                .containsExactly(1080, 720, 480, 240);
+        assertThat(TranscodePlan.of(video(320, 240, 25, 0, AUDIO)).fastFirst().renditions())
+                .extracting(Rendition::resolution).containsExactly(240);
+        assertThat(TranscodePlan.of(video(320, 240, 25, 0, AUDIO)).without(java.util.List.of(240))).isEmpty();
+        assertThat(TranscodePlan.source(video(1920, 800, 29.97, 0, AUDIO))).isEqualTo(new Rendition(800, 1920, 800, 30, 0, true));
+    }
+
+    @Test
+    void webReadyMeansBrowsersPlayItAsItIs() {
+        assertThat(WebReady.whyNot(video(1920, 1080, 30, 5_000_000, AUDIO))).isEmpty();
+        assertThat(WebReady.whyNot(video(1920, 1080, 30, 20_000_000, AUDIO))).get().asString().startsWith("bitrate");
+        assertThat(WebReady.whyNot(video(2560, 1440, 30, 0, AUDIO))).get().asString().contains("1080p");
+        assertThat(WebReady.whyNot(video(1920, 1080, 120, 0, AUDIO))).get().asString().startsWith("frame rate");
+        assertThat(WebReady.whyNot(new MediaInfo("mov", 30, 0, 1,
+                new VideoStreamInfo("h264", 1920, 1080, 0, 1920, 1080, 30, "yuv420p10le", 10), AUDIO))).isPresent();
+        assertThat(WebReady.whyNot(new MediaInfo("webm", 30, 0, 1,
+                new VideoStreamInfo("vp9", 1920, 1080, 0, 1920, 1080, 30, "yuv420p", 8), AUDIO))).get().asString().contains("vp9");
+        assertThat(WebReady.whyNot(new MediaInfo("mov", 30, 0, 1,
+                new VideoStreamInfo("h264", 1920, 1080, 90, 1080, 1920, 30, "yuv420p", 8), AUDIO))).get().asString().contains("rotated");
+        assertThat(WebReady.audioCopyable(video(640, 360, 30, 0, AUDIO))).isTrue();
+        assertThat(WebReady.audioCopyable(video(640, 360, 30, 0, new AudioStreamInfo("opus", 2, 48000)))).isFalse();
+        assertThat(WebReady.audioCopyable(video(640, 360, 30, 0, new AudioStreamInfo("aac", 6, 48000)))).isFalse();
+    }
 }
