@@ -18,3 +18,6 @@ CREATE INDEX video_tags_lower ON video_tags(LOWER(tag));
 -- An account's channels (its pages, "my videos"), and the blocked servers' and accounts' channels.
 CREATE INDEX channels_account ON channels(account_id);
 CREATE INDEX channels_host ON channels(host) WHERE host IS NOT NULL;
+-- The old index on every row's published_at goes: PostgreSQL preferred it to the partial ones and then
+-- read past every unpublished (NULL) and private row at the head of a descending scan.
+DROP INDEX videos_published;
