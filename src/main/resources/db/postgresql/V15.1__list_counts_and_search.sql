@@ -47,6 +47,8 @@ BEGIN
     END;
     SELECT n.nspname INTO ext_schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm';
     IF ext_schema IS NOT NULL THEN
-        EXECUTE format('CREATE INDEX videos_name_trgm ON videos USING gin (LOWER(name) %I.gin_trgm_ops)', ext_schema);
+        -- fastupdate off: new names go straight into the index; a pending list would be read by every search
+        -- until a vacuum merged it (17 ms instead of 0.2 ms per search after 100,000 inserts in bench/api.sh).
+        EXECUTE format('CREATE INDEX videos_name_trgm ON videos USING gin (LOWER(name) %I.gin_trgm_ops) WITH (fastupdate = off)', ext_schema);
     END IF;
 END $$;
