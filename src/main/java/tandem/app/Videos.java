@@ -42,7 +42,7 @@ record Videos(VideoStore store, VideoService videos, ResumableUploads uploads, E
     static Videos wire(Config config, Platform p, Accounts a, VideoEvents events) throws IOException {
         var tx = p.db().transactions();
         var jdbi = p.db().jdbi();
-        VideoStore store = new VideoStore(jdbi);
+        VideoStore store = new VideoStore(jdbi, p.db().dialect());
         VideoService videos = new VideoService(tx, store, a.accounts(), p.blobs(), p.jobs(), p.clock(), config.maxUploadBytes(), events);
         ResumableUploads uploads = new ResumableUploads(new UploadStore(jdbi), videos, p.data().resolve("uploads"), p.clock(), p.mapper(),
                 config.uploadAbandonAfter(), config.maxPendingUploadsPerUser());

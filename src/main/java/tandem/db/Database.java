@@ -60,7 +60,9 @@ public final class Database implements AutoCloseable {
     private static void migrate(HikariDataSource ds, Dialect dialect, String jdbcUrl) {
         var fw = Flyway.configure()
                 .dataSource(ds)
-                .locations("classpath:db/migration")
+                // db/migration is portable; db/sqlite and db/postgresql hold the few migrations that cannot be
+                // (triggers, text indexes), numbered between the shared ones (V15.1 after V15).
+                .locations("classpath:db/migration", dialect == Dialect.SQLITE ? "classpath:db/sqlite" : "classpath:db/postgresql")
                 .placeholders(Map.of(
                         "id", dialect == Dialect.SQLITE ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY",
                         "blob", dialect == Dialect.SQLITE ? "BLOB" : "BYTEA"));
