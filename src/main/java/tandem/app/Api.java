@@ -20,6 +20,7 @@ import tandem.http.CommentToDto;
 import tandem.http.FederationAdminRoutes;
 import tandem.http.FeedRoutes;
 import tandem.http.FileSender;
+import tandem.http.FastPaths;
 import tandem.http.HttpServer;
 import tandem.http.InstanceRoutes;
 import tandem.http.JsonIo;
@@ -59,7 +60,7 @@ final class Api {
 
     /** Builds the routes and starts the main listener; `mediaFiles` is shared with the zero-copy listener. */
     static HttpServer start(Config config, Platform p, Accounts a, Videos v, Federation federation, Tracking tracking,
-                            SubscriptionService subscriptions, MediaFiles mediaFiles, Urls urls, HttpServer.Limits limits) {
+                            SubscriptionService subscriptions, MediaFiles mediaFiles, Urls urls, HttpServer.Limits limits, FastPaths fast) {
         var clock = p.clock();
         var accounts = a.accounts();
         var videos = v.videos();
@@ -97,7 +98,7 @@ final class Api {
                         new OEmbedRoutes(videos, new VideoToOEmbed(urls, config.instanceName()), urls, json),
                         new OpsRoutes(p.registry(), () -> ping(p), json)),
                 Map.of("/tracker/socket", tracking.socket()),
-                new Problems(json), p.registry(), limits, Api::exitForRestart).start();
+                new Problems(json), p.registry(), limits, fast, Api::exitForRestart).start();
     }
 
     /** The listener could not come back: end the process so that its supervisor starts a fresh one, rather than live on deaf. */

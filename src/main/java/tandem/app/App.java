@@ -7,7 +7,10 @@ import tandem.account.SubscriptionStore;
 import tandem.core.Config;
 import tandem.db.Database;
 import tandem.federation.vocab.VideoUrls;
+import tandem.http.FastPaths;
 import tandem.http.HttpServer;
+import tandem.net.MediaExchange;
+import tandem.p2p.TrackerWebSocketServer;
 import tandem.http.MediaFiles;
 import tandem.http.Urls;
 import tandem.job.JobQueue;
@@ -69,9 +72,17 @@ public final class App implements AutoCloseable {
             ConnectionBudget budget = connectionBudget(config);
             TrustedProxies proxies = new TrustedProxies(config.trustedProxies());
             Function<String, ConnectionGate> gates = listener -> new ConnectionGate(listener, budget, proxies::trusted);
-            HttpServer http = Api.start(config, p, accounts, videos, federation, tracking, subscriptions, mediaFiles, urls,
-                    new HttpServer.Limits(gates.apply("main"), config.connections().headTimeout(), config.connections().idleTimeout()));
-            Listeners listeners = Listeners.start(config, gates, http, mediaFiles, p, tracking);
+            TrackerWebSocketServer trackerLoops = Listeners.startTracker(config, gates, tracking);
+            HttpServer http;
+            try {
+                http = Api.start(config, p, accounts, videos, federation, tracking, subscriptions, mediaFiles, urls,
+                        new HttpServer.Limits(gates.apply("main"), config.connections().headTimeout(), config.connections().idleTimeout()),
+                        new FastPaths(new MediaExchange(mediaFiles, p.blobs()), trackerLoops));
+            } catch (RuntimeException e) {
+                trackerLoops.close();
+                throw e;
+            }
+            Listeners listeners = Listeners.start(config, gates, http, mediaFiles, p, trackerLoops);
             log.info("HTTP ready on port {} after {} ms; loading media tools", http.port(), (System.nanoTime() - t0) / 1_000_000);
             // Unpacking the bundled ffmpeg takes seconds: answer HTTP first (uploads queue jobs), start the workers after.
             try {

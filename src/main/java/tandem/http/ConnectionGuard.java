@@ -34,6 +34,8 @@ final class ConnectionGuard implements SocketOptions {
     private final ConnectionGate gate;
     private final long headTimeoutNanos;
     private final Map<SocketAddress, Waiting> waiting = new ConcurrentHashMap<>();
+    /** Sockets accepted and not yet claimed by their connection (Helidon passes only the socket's address on). */
+    private final Map<SocketAddress, SocketChannel> unclaimed = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
 
     private record Waiting(SocketChannel channel, long since) {}
@@ -55,10 +57,17 @@ final class ConnectionGuard implements SocketOptions {
             // Nagle's algorithm meets the client's delayed ACK on every response that ends in a
             // small last packet: 40 ms per response on keep-alive connections (measured 44 ms p50 for 8 kB).
             socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            waiting.put(socket.getRemoteAddress(), new Waiting(socket, System.nanoTime()));
+            SocketAddress peer = socket.getRemoteAddress();
+            waiting.put(peer, new Waiting(socket, System.nanoTime()));
+            unclaimed.put(peer, socket);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The socket of a new connection, by its peer's address, once; null when unknown. */
+    SocketChannel takeChannel(SocketAddress peer) {
+        return unclaimed.remove(peer);
     }
 
     /** A whole request head arrived on the connection from {@code peer}. */
@@ -71,6 +80,7 @@ final class ConnectionGuard implements SocketOptions {
     }
 
     private void closeLate() {
+        unclaimed.values().removeIf(c -> !c.isOpen());
         long now = System.nanoTime();
         waiting.values().removeIf(w -> {
             if (!w.channel().isOpen()) return true;

@@ -21,6 +21,7 @@ import java.util.Map;
 
 /**
  * The one HTTP listener: API under /api/v1, static media, ops endpoints; problems as problem+json.
+ * Media files and tracker sockets take their fast paths on this port too ({@link FrontConnection}).
  *
  * Helidon's accept loop ends for good on any accept error (running out of file descriptors is
  * one), leaving a process that lives on without listening, which no supervisor would restart. The
@@ -42,23 +43,26 @@ public final class HttpServer implements AutoCloseable {
     private final HttpRouting.Builder routing;
     private final WsRouting.Builder sockets;
     private final Runnable giveUp;
+    private final FrontSelector front;
     private volatile WebServer server;
     private volatile int port;
     private volatile boolean closing;
 
     public HttpServer(String host, int port, List<HttpService> api, List<HttpService> root, Map<String, WsListener> sockets,
-                      Problems problems, MeterRegistry registry, Limits limits, Runnable giveUp) {
+                      Problems problems, MeterRegistry registry, Limits limits, FastPaths fast, Runnable giveUp) {
         this.host = host;
         this.port = port;
         this.limits = limits;
         this.giveUp = giveUp;
         this.guard = new ConnectionGuard(limits.gate(), limits.headTimeout());
+        HttpMetrics metrics = new HttpMetrics(registry);
+        this.front = new FrontSelector(fast, guard, metrics);
         this.routing = HttpRouting.builder()
                 .addFilter((chain, req, res) -> {
                     guard.requestArrived(req.remotePeer().address());
                     chain.proceed();
                 })
-                .addFilter(new HttpMetrics(registry))
+                .addFilter(metrics)
                 .error(Problem.class, problems::write)
                 .error(Throwable.class, (req, res, t) -> {
                     if (t.getCause() instanceof Problem p) problems.write(req, res, p);
@@ -79,6 +83,7 @@ public final class HttpServer implements AutoCloseable {
                 .maxPayloadSize(-1)
                 .maxTcpConnections(limits.gate().budget().total())
                 .connectionOptions(guard)
+                .addConnectionSelector(front)
                 .idleConnectionTimeout(limits.idleTimeout())
                 .routing(routing)
                 .addRouting(sockets)

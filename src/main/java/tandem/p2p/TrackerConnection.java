@@ -54,6 +54,15 @@ public final class TrackerConnection implements PeerConnection {
 
     /** @param onClose run once when this socket closes (the listener counts its sockets) */
     TrackerConnection(TrackerSelectorLoop loop, SocketChannel ch, Tracker tracker, Runnable onClose) {
+        this(loop, ch, tracker, onClose, null);
+    }
+
+    /** @param received bytes another reader already took off the socket (a request head), handled before the first read */
+    TrackerConnection(TrackerSelectorLoop loop, SocketChannel ch, Tracker tracker, Runnable onClose, byte[] received) {
+        if (received != null && received.length > 0) {
+            partial = received;
+            partialLength = received.length;
+        }
         this.loop = loop;
         this.ch = ch;
         this.tracker = tracker;
@@ -203,6 +212,19 @@ public final class TrackerConnection implements PeerConnection {
             closeNow();
             return;
         }
+        consume(buf, len, own);
+    }
+
+    /** Handles bytes handed over with the socket, as if they had just been read (loop thread). */
+    void replayReceived() {
+        if (closed || partial == null) return;
+        byte[] buf = partial;
+        int len = partialLength;
+        partial = null;
+        consume(buf, len, false);
+    }
+
+    private void consume(byte[] buf, int len, boolean own) {
         lastRead = System.currentTimeMillis();
         int at = upgraded ? 0 : handshake(buf, len);
         if (at < 0) return;

@@ -113,6 +113,7 @@ public final class TrackerSelectorLoop implements Runnable {
         try {
             c.key = c.ch.register(selector, SelectionKey.OP_READ, c);
             handshaking.add(c);
+            c.replayReceived();
         } catch (IOException e) {
             c.closeNow();
         }

@@ -54,7 +54,20 @@ public final class TrackerWebSocketServer implements AutoCloseable {
         this.loops = new TrackerSelectorLoop[Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))];
     }
 
+    /**
+     * Selector loops without a port of their own, for sockets the main port hands over
+     * ({@link #adopt}); the gate is unused, each socket counts against the main port's.
+     */
+    public static TrackerWebSocketServer withoutPort(Tracker tracker, Duration idle, ConnectionGate gate, Duration handshake) {
+        return new TrackerWebSocketServer(null, -1, tracker, idle, gate, handshake);
+    }
+
     public TrackerWebSocketServer start() throws IOException {
+        if (port < 0) {
+            for (int i = 0; i < loops.length; i++) loops[i] = new TrackerSelectorLoop(this, i, idleMillis);
+            for (TrackerSelectorLoop l : loops) l.thread.start();
+            return this;
+        }
         server = ServerSocketChannel.open();
         server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         server.bind(new InetSocketAddress(host, port), 4096);
@@ -66,8 +79,24 @@ public final class TrackerWebSocketServer implements AutoCloseable {
         return this;
     }
 
+    /** The listening port, -1 without one. */
     public int port() {
-        return ((InetSocketAddress) server.socket().getLocalSocketAddress()).getPort();
+        return server == null ? -1 : ((InetSocketAddress) server.socket().getLocalSocketAddress()).getPort();
+    }
+
+    /**
+     * Takes over a socket another listener accepted, with the bytes it already read (the upgrade
+     * request's head): from here the socket is this server's, answered and closed by its loops.
+     * @param onClose run once when the socket closes
+     */
+    public void adopt(SocketChannel ch, byte[] received, Runnable onClose) throws IOException {
+        ch.configureBlocking(false);
+        ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        TrackerSelectorLoop owner;
+        synchronized (this) {
+            owner = loops[nextLoop++ % loops.length];
+        }
+        owner.adopt(new TrackerConnection(owner, ch, tracker, onClose, received));
     }
 
     @Override
@@ -129,9 +158,9 @@ public final class TrackerWebSocketServer implements AutoCloseable {
         }
     }
 
-    /** The loop whose selector accepts. */
+    /** The loop whose selector accepts, null without a port. */
     TrackerSelectorLoop acceptingLoop() {
-        return loops[0];
+        return server == null ? null : loops[0];
     }
 
     /**
