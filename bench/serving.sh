@@ -47,7 +47,7 @@ api() { curl -sS --fail -H "Host: localhost:$TPORT" "$@"; }
 setup_tandem() {
   TPORT="$(free_port)"
   MPORT="$(free_port)"
-  # The zero-copy media listener (sendfile) is measured beside the main (Helidon) listener.
+  # The default setup (main port only) is measured beside the optional media listener.
   export TANDEM_MEDIA_PORT="$MPORT"
   mkdir -p "$DATA"
   log "starting Tandem on port $TPORT (data $DATA)"
@@ -247,7 +247,7 @@ print_results() {
   echo "== Summary: median (min-max) over $RUNS runs each =="
   printf '%-12s %-28s %-28s %-22s %-24s\n' server req/s MB/s "cpu_s per run" "cpu_s per GB"
   local s
-  for s in tandem tandem-main nginx; do
+  for s in tandem-main tandem-media nginx; do
     printf '%-12s %-28s %-28s %-22s %-24s\n' "$s" \
       "$(fmt_stats 0 $(awk -v s=$s '$1==s {print $2}' "$WORK/results.txt"))" \
       "$(fmt_stats 0 $(awk -v s=$s '$1==s {print $3}' "$WORK/results.txt"))" \
@@ -255,9 +255,9 @@ print_results() {
       "$(fmt_stats 2 $(awk -v s=$s '$1==s {print $5}' "$WORK/results.txt"))"
   done
   local t_rps n_rps t_cpg n_cpg errs
-  read -r t_rps _ < <(stats $(awk '$1=="tandem" {print $2}' "$WORK/results.txt"))
+  read -r t_rps _ < <(stats $(awk '$1=="tandem-main" {print $2}' "$WORK/results.txt"))
   read -r n_rps _ < <(stats $(awk '$1=="nginx" {print $2}' "$WORK/results.txt"))
-  read -r t_cpg _ < <(stats $(awk '$1=="tandem" {print $5}' "$WORK/results.txt"))
+  read -r t_cpg _ < <(stats $(awk '$1=="tandem-main" {print $5}' "$WORK/results.txt"))
   read -r n_cpg _ < <(stats $(awk '$1=="nginx" {print $5}' "$WORK/results.txt"))
   errs="$(awk '{e += $8 + $9} END {print e + 0}' "$WORK/results.txt")"
   echo
@@ -265,12 +265,12 @@ print_results() {
     echo "WARNING: $errs socket errors / non-2xx responses across runs (see table); figures are suspect"
   fi
   awk -v a="$t_rps" -v b="$n_rps" 'BEGIN { r = a / b
-    printf "VERDICT: Tandem/nginx req/s = %.2f (target >= 0.9) -> %s\n", r, (r >= 0.9 ? "MET" : "NOT MET") }'
+    printf "VERDICT: Tandem main port (default setup)/nginx req/s = %.2f (target >= 0.9) -> %s\n", r, (r >= 0.9 ? "MET" : "NOT MET") }'
   awk -v a="$t_cpg" -v b="$n_cpg" 'BEGIN { r = a / b
-    printf "VERDICT: Tandem/nginx CPU s per GB = %.2f (target <= 1.5) -> %s\n", r, (r <= 1.5 ? "MET" : "NOT MET") }'
+    printf "VERDICT: Tandem main port/nginx CPU s per GB = %.2f (target <= 1.5) -> %s\n", r, (r <= 1.5 ? "MET" : "NOT MET") }'
   local m_rps
-  read -r m_rps _ < <(stats $(awk '$1=="tandem-main" {print $2}' "$WORK/results.txt"))
-  awk -v a="$m_rps" -v b="$n_rps" 'BEGIN { printf "INFO: Tandem main listener (Helidon, no sendfile)/nginx req/s = %.2f\n", a / b }'
+  read -r m_rps _ < <(stats $(awk '$1=="tandem-media" {print $2}' "$WORK/results.txt"))
+  awk -v a="$m_rps" -v b="$n_rps" 'BEGIN { printf "INFO: Tandem media listener (optional TANDEM_MEDIA_PORT)/nginx req/s = %.2f\n", a / b }'
 }
 
 main() {
@@ -292,7 +292,7 @@ main() {
   echo "Setup: $(nginx -v 2>&1), $(wrk -v 2>&1 | head -n1 | cut -d' ' -f1-2)"
   echo "Setup: ${CLIP_SECONDS}s synthetic clip -> $RANGE_COUNT HLS byte ranges (all variants), same files on disk for both servers"
   echo "Setup: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, Range requests round robin; loopback only"
-  echo "Setup: tandem = the zero-copy media listener (TANDEM_MEDIA_PORT, sendfile); tandem-main = the same files through the main Helidon listener"
+  echo "Setup: tandem-main = the main port as ./tandem start runs it (its front sends media by sendfile); tandem-media = the optional media listener (TANDEM_MEDIA_PORT)"
   echo "Setup: Tandem JVM (all threads) pinned to CPU $SERVER_CPU, nginx (1 worker) pinned to CPU $SERVER_CPU, wrk pinned to CPU $CLIENT_CPU"
   echo "Setup: CPU = utime+stime from /proc/<pid>/stat of the server process(es) before/after each run"
   echo "Setup: $WARMUP unmeasured warm-up per server first (JIT, page cache); then $RUNS interleaved runs each"
@@ -305,10 +305,10 @@ main() {
   LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
   local r
   for ((r = 1; r <= RUNS; r++)); do
-    log "run $r/$RUNS: tandem (zero-copy media listener)"
-    measure tandem "$MPORT" "$TANDEM_PID"
-    log "run $r/$RUNS: tandem-main (Helidon listener)"
+    log "run $r/$RUNS: tandem-main (main port)"
     measure tandem-main "$TPORT" "$TANDEM_PID"
+    log "run $r/$RUNS: tandem-media (media listener)"
+    measure tandem-media "$MPORT" "$TANDEM_PID"
     log "run $r/$RUNS: nginx"
     measure nginx "$NPORT" $(nginx_pids)
   done
