@@ -45,6 +45,8 @@ final class FrontConnection implements ServerConnection {
     private long bodyLeft;
     private boolean passThrough;
     private volatile CountDownLatch trackerClosed;
+    private volatile long lastServedNanos = System.nanoTime();
+    private volatile boolean serving;
 
     /** @param channel the connection's socket, null when unknown (then every request goes to Helidon) */
     FrontConnection(ConnectionContext ctx, SocketChannel channel, FastPaths fast, ConnectionGuard guard, HttpMetrics metrics,
@@ -66,8 +68,12 @@ final class FrontConnection implements ServerConnection {
 
     @Override
     public Duration idleTime() {
-        // A tracker socket times out on its loop; Helidon must not close it as an idle HTTP connection.
-        return trackerClosed != null ? Duration.ZERO : http.idleTime();
+        // A tracker socket times out on its loop; Helidon must not close it as an idle HTTP connection,
+        // nor one busy with media that Helidon's HTTP/1 never saw.
+        if (trackerClosed != null || serving) return Duration.ZERO;
+        Duration sinceServed = Duration.ofNanos(System.nanoTime() - lastServedNanos);
+        Duration helidon = http.idleTime();
+        return helidon.compareTo(sinceServed) < 0 ? helidon : sinceServed;
     }
 
     @Override
@@ -103,7 +109,14 @@ final class FrontConnection implements ServerConnection {
                 }
                 if (MediaExchange.looksLikeMedia(h)) {
                     long start = System.nanoTime();
-                    MediaExchange.Outcome o = fast.media().serveFile(channel, h);
+                    serving = true;
+                    MediaExchange.Outcome o;
+                    try {
+                        o = fast.media().serveFile(channel, h);
+                    } finally {
+                        serving = false;
+                        lastServedNanos = System.nanoTime();
+                    }
                     if (!o.declined()) {
                         guard.requestArrived(peer);
                         skip(headLength);
