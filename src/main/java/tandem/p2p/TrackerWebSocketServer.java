@@ -62,12 +62,9 @@ public final class TrackerWebSocketServer implements AutoCloseable {
         return new TrackerWebSocketServer(null, -1, tracker, idle, gate, handshake);
     }
 
+    /** Binds the port and starts the loops; without a port, the loops start with the first socket handed over. */
     public TrackerWebSocketServer start() throws IOException {
-        if (port < 0) {
-            for (int i = 0; i < loops.length; i++) loops[i] = new TrackerSelectorLoop(this, i, idleMillis);
-            for (TrackerSelectorLoop l : loops) l.thread.start();
-            return this;
-        }
+        if (port < 0) return this;
         server = ServerSocketChannel.open();
         server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         server.bind(new InetSocketAddress(host, port), 4096);
@@ -94,6 +91,11 @@ public final class TrackerWebSocketServer implements AutoCloseable {
         ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
         TrackerSelectorLoop owner;
         synchronized (this) {
+            if (closed) throw new IOException("the tracker is closed");
+            if (loops[0] == null) { // an instance nobody announces to keeps neither the threads nor their buffers
+                for (int i = 0; i < loops.length; i++) loops[i] = new TrackerSelectorLoop(this, i, idleMillis);
+                for (TrackerSelectorLoop l : loops) l.thread.start();
+            }
             owner = loops[nextLoop++ % loops.length];
         }
         owner.adopt(new TrackerConnection(owner, ch, tracker, onClose, received));
@@ -101,7 +103,9 @@ public final class TrackerWebSocketServer implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+        }
         try {
             if (server != null) server.close();
         } catch (IOException ignored) {
