@@ -21,6 +21,9 @@ import tandem.http.FederationAdminRoutes;
 import tandem.http.FeedRoutes;
 import tandem.http.FileSender;
 import tandem.http.FastPaths;
+import tandem.http.MirrorAdminRoutes;
+import tandem.mirror.MirrorHostStore;
+import tandem.mirror.MirrorHosts;
 import tandem.http.HttpServer;
 import tandem.http.InstanceRoutes;
 import tandem.http.JsonIo;
@@ -72,6 +75,7 @@ final class Api {
         VideoToDto videoDto = new VideoToDto(urls, actors);
         // One budget per user for every lookup on other instances, channels and videos together.
         RemoteLookupLimit lookups = new RemoteLookupLimit(clock);
+        MirrorHosts mirrorHosts = new MirrorHosts(new MirrorHostStore(p.db().jdbi()), federation.following(), clock);
         VideoRoutes videoRoutes = new VideoRoutes(videos, new VideoSearch(videos, federation.videoLookups(), lookups, config.publicHost()),
                 v.fileTokens(), videoDto, json, auth, p.tmp());
         return new HttpServer(config.bindHost(), config.port(),
@@ -86,7 +90,8 @@ final class Api {
                                 json, auth, urls),
                         new InstanceRoutes(config, accounts, videos, p.jobStore(), v.playback(), json, auth),
                         new SocialRoutes(v.comments(), v.engagement(), videos, new CommentToDto(urls, actors), json, auth, clientAddress),
-                        new FederationAdminRoutes(federation.following(), federation.blocks(), accounts, json, auth),
+                        new FederationAdminRoutes(federation.following(), federation.blocks(), accounts, mirrorHosts, json, auth),
+                        new MirrorAdminRoutes(mirrorHosts, json, auth),
                         new PlaybackRoutes(v.playback(), json, auth),
                         new PlaylistRoutes(v.playlists(), accounts, new PlaylistToDto(urls, actors, videoDto), json, auth, p.tmp()),
                         new CaptionRoutes(v.captions(), json, auth, p.tmp()),

@@ -111,6 +111,15 @@ public final class Following {
         log.info("{} stopped following {}", from.handle(), target.handle());
     }
 
+    /** Whether our instance actor follows (or asked to follow) this host's instance actor. */
+    public boolean followsInstance(String host) {
+        try {
+            return store.followedInstance(local.instance().id(), ActorHandle.normaliseHost(host)).isPresent();
+        } catch (FederationException e) {
+            return false;
+        }
+    }
+
     private Optional<Actor> knownTarget(String hostOrHandle) {
         try {
             if (hostOrHandle.contains("@")) return store.byHandle(ActorHandle.parse(hostOrHandle));

@@ -13,6 +13,7 @@ import tandem.federation.actor.Blocklist;
 import tandem.federation.vocab.FederationException;
 import tandem.federation.Following;
 import tandem.federation.vocab.ActorHandle;
+import tandem.mirror.MirrorHosts;
 
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,11 @@ public final class FederationAdminRoutes implements HttpService {
     private final AccountService accounts;
     private final JsonIo json;
     private final Auth auth;
+    private final MirrorHosts mirrorHosts;
 
-    public FederationAdminRoutes(Following following, Blocklist blocks, AccountService accounts, JsonIo json, Auth auth) {
+    public FederationAdminRoutes(Following following, Blocklist blocks, AccountService accounts, MirrorHosts mirrorHosts, JsonIo json, Auth auth) {
         this.following = following;
+        this.mirrorHosts = mirrorHosts;
         this.blocks = blocks;
         this.accounts = accounts;
         this.json = json;
@@ -78,7 +81,17 @@ public final class FederationAdminRoutes implements HttpService {
         admin(req);
         PageRequest p = PageRequest.parse(Params.get(req, "start"), Params.get(req, "count"), null, "-createdAt", Set.of("createdAt"));
         var page = ours ? following.following(p.start(), p.count()) : following.followers(p.start(), p.count());
-        json.ok(res, Map.of("total", page.total(), "data", page.data().stream().map(FollowToDto::follow).toList()));
+        List<Map<String, Object>> data = page.data().stream().map(FollowToDto::follow).toList();
+        if (ours) withRedundancyAllowed(data);
+        json.ok(res, Map.of("total", page.total(), "data", data));
+    }
+
+    /** PeerTube's `following.hostRedundancyAllowed`: whether we may mirror that instance's videos. */
+    @SuppressWarnings("unchecked")
+    private void withRedundancyAllowed(List<Map<String, Object>> follows) {
+        List<Map<String, Object>> targets = follows.stream().map(f -> (Map<String, Object>) f.get("following")).toList();
+        Set<String> allowed = mirrorHosts.allowed(targets.stream().map(t -> (String) t.get("host")).toList());
+        for (Map<String, Object> t : targets) t.put("hostRedundancyAllowed", allowed.contains(((String) t.get("host")).toLowerCase(java.util.Locale.ROOT)));
     }
 
     @SuppressWarnings("unchecked")
