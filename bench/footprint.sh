@@ -116,7 +116,7 @@ create_aot_cache() {
 
 # measure <plain|aot>: one start-to-first-200 + idle RSS sample.
 measure() {
-  local mode="$1" d port logf t0 t1 code rss self_ms extra=()
+  local mode="$1" d port logf t0 t1 cpu code rss self_ms extra=()
   d="$(fresh_data)"; port="$(free_port)"; logf="$d.log"
   # -XX:AOTMode=on: refuse to start rather than silently run without the cache.
   [[ "$mode" == aot ]] && extra=(-XX:AOTMode=on -XX:AOTCache="$AOT_CACHE")
@@ -132,13 +132,15 @@ measure() {
     sleep "0.$(printf '%03d' "$POLL_MS")"
   done
   t1="$(now_ms)"
+  # CPU the JVM spent to get there: much less sensitive than wall time to other work on the machine.
+  cpu="$(cpu_ticks "$TANDEM_PID")"
   sleep "$IDLE_WAIT"
   rss="$(rss_kb "$TANDEM_PID")"
   # Tandem's own figure from its log ("started in N ms"), for reference.
   self_ms="$(grep -o 'started in [0-9]* ms' "$logf" | grep -o '[0-9]*' || echo 0)"
   stop_pid "$TANDEM_PID" 30; TANDEM_PID=""
   rm -rf "$d" "$logf"
-  echo "$mode $(( t1 - t0 )) $rss ${self_ms:-0}" >>"$WORK/results.txt"
+  echo "$mode $(( t1 - t0 )) $rss ${self_ms:-0} $cpu" >>"$WORK/results.txt"
 }
 
 # nmt_breakdown <plain|aot>: one more idle instance, under NMT: VmRSS, then NMT's committed MB by
@@ -174,15 +176,16 @@ nmt_breakdown() {
 print_results() {
   echo
   echo "== Per-run results (interleaved) =="
-  printf '%-4s %-6s %16s %14s %18s\n' run mode first_200_ms idle_rss_MB tandem_log_ms
-  awk '{ n[$1]++; printf "%-4d %-6s %16d %14.1f %18d\n", n[$1], $1, $2, $3 / 1024, $4 }' "$WORK/results.txt"
+  printf '%-4s %-6s %16s %18s %14s %18s\n' run mode first_200_ms cpu_to_first_200_s idle_rss_MB tandem_log_ms
+  awk -v hz="$CLK_TCK" '{ n[$1]++; printf "%-4d %-6s %16d %18.2f %14.1f %18d\n", n[$1], $1, $2, $5 / hz, $3 / 1024, $4 }' "$WORK/results.txt"
   echo
   echo "== Summary: median (min-max) over $RUNS runs each =="
-  printf '%-6s %-26s %-26s\n' mode "start->first 200 (s)" "idle RSS (MB)"
+  printf '%-6s %-26s %-26s %-26s\n' mode "start->first 200 (s)" "CPU to first 200 (s)" "idle RSS (MB)"
   local m
   for m in plain aot; do
-    printf '%-6s %-26s %-26s\n' "$m" \
+    printf '%-6s %-26s %-26s %-26s\n' "$m" \
       "$(fmt_stats 2 $(awk -v m=$m '$1==m {print $2 / 1000}' "$WORK/results.txt"))" \
+      "$(fmt_stats 2 $(awk -v m=$m -v hz="$CLK_TCK" '$1==m {print $5 / hz}' "$WORK/results.txt"))" \
       "$(fmt_stats 0 $(awk -v m=$m '$1==m {print $3 / 1024}' "$WORK/results.txt"))"
   done
   local p_t a_t p_r a_r
@@ -211,7 +214,7 @@ main() {
   echo "Setup: jar=$TANDEM_JAR java=$("$JAVA" -version 2>&1 | head -n1)"
   echo "Setup: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM; JVM options (from $JVM_FROM): ${JVM_ARGS[*]}${MALLOC_ARENA_MAX:+, env MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX}; JVM pinned: ${TANDEM_CPU:-no (both cores, as a deployment would)}"
   echo "Setup: fresh data dir per run (new SQLite db + admin user), with the ffmpeg/native cache (${SEED_CACHE_MB} MB) pre-extracted once by a seed run and copied in"
-  echo "Setup: start->first 200 = wall time from launching java to the first 200 on GET /api/v1/config, curl polled every ${POLL_MS} ms"
+  echo "Setup: start->first 200 = wall time from launching java to the first 200 on GET /api/v1/config, curl polled every ${POLL_MS} ms; CPU to first 200 = user+sys CPU of the JVM at that moment (less sensitive than wall time to other load)"
   echo "Setup: idle RSS = VmRSS of the JVM ${IDLE_WAIT} s after that first 200, no traffic in between"
   echo "Setup: AOT cache ${AOT_MB} MB via $AOT_METHOD (training: start, GET a few API endpoints, SIGTERM); runs use -XX:AOTMode=on -XX:AOTCache=..."
   echo "Setup: $RUNS runs each, interleaved plain/aot"
