@@ -54,8 +54,13 @@ public final class FederationHttp implements AutoCloseable {
     private final ObjectMapper json = Json.newMapper();
     /** Callbacks of the client run on virtual threads, so 1,000 parallel deliveries do not mean 1,000 platform threads. */
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final HttpClient client;
-    private final InboxClient inboxes;
+    /**
+     * Both clients are built on first use: building them loads the TLS stack and the trust store and
+     * starts the JDK client's selector thread, a few MB that an instance which has not federated yet
+     * (most of them, most of the time after a start) would carry for nothing.
+     */
+    private volatile HttpClient client;
+    private volatile InboxClient inboxes;
 
     /**
      * @param timeout the whole budget of one call, redirects and body included (PeerTube uses 7 s)
@@ -67,14 +72,32 @@ public final class FederationHttp implements AutoCloseable {
         this.maxResponseBytes = maxResponseBytes;
         this.userAgent = userAgent;
         this.clock = clock;
-        // Redirects are followed by hand: the JDK would follow them without asking the AddressPolicy.
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
-        this.inboxes = new InboxClient(tlsSockets(), userAgent);
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c != null) return c;
+        synchronized (this) {
+            if (client == null) {
+                // Redirects are followed by hand: the JDK would follow them without asking the AddressPolicy.
+                client = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(timeout)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .executor(executor)
+                        .build();
+            }
+            return client;
+        }
+    }
+
+    private InboxClient inboxes() {
+        InboxClient c = inboxes;
+        if (c != null) return c;
+        synchronized (this) {
+            if (inboxes == null) inboxes = new InboxClient(tlsSockets(), userAgent);
+            return inboxes;
+        }
     }
 
     /** GETs an ActivityPub document, signed when a signer is given (PeerTube's authorized fetch). */
@@ -128,7 +151,7 @@ public final class FederationHttp implements AutoCloseable {
         headers.put("Accept", ACTIVITY_JSON);
         InboxClient.Answer answer;
         try {
-            answer = inboxes.post(inbox, addresses, headers, body, MAX_ERROR_BODY, deadline);
+            answer = inboxes().post(inbox, addresses, headers, body, MAX_ERROR_BODY, deadline);
         } catch (SocketTimeoutException e) {
             throw FederationHttpException.io("POST " + inbox + " timed out after " + timeout.toMillis() + " ms", e);
         } catch (IOException e) {
@@ -143,7 +166,11 @@ public final class FederationHttp implements AutoCloseable {
     /** Cuts in-flight requests short; for shutdown, when delivery jobs will be retried from the job table. */
     @Override
     public void close() {
-        client.shutdownNow();
+        HttpClient c;
+        synchronized (this) {
+            c = client;
+        }
+        if (c != null) c.shutdownNow();
         executor.shutdownNow();
     }
 
@@ -175,7 +202,7 @@ public final class FederationHttp implements AutoCloseable {
 
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler, long deadline) {
         String what = request.method() + " " + request.uri();
-        CompletableFuture<HttpResponse<T>> future = client.sendAsync(request, handler);
+        CompletableFuture<HttpResponse<T>> future = client().sendAsync(request, handler);
         try {
             // The request timeout stops at the headers; this bound covers the body as well.
             return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
