@@ -50,7 +50,7 @@ final class VideoListing {
         if (!searches(q)) return new Page<>(count(q), list(q));
         long[] total = {-1};
         HandleCallback<List<Video>, RuntimeException> search = h -> VideoStore.withTags(h,
-                pageQuery(h, q, true).map((rs, ctx) -> {
+                pageQuery(h, q).map((rs, ctx) -> {
                     total[0] = rs.getLong("list_total");
                     return VideoStore.VIDEO.map(rs, ctx);
                 }).list());
@@ -75,35 +75,40 @@ final class VideoListing {
      * one planned for the page, and so planned every request anew (most of a list's time at 100,000 videos).
      */
     List<Video> list(VideoQuery q) {
-        return jdbi.withHandle(h -> VideoStore.withTags(h, pageQuery(h, q, false).map(VideoStore.VIDEO).list()));
+        return jdbi.withHandle(h -> VideoStore.withTags(h, pageQuery(h, q).map(VideoStore.VIDEO).list()));
     }
 
-    /** The page's query; withTotal adds a column `list_total`: how many rows the list has before its LIMIT. */
-    private Query pageQuery(Handle h, VideoQuery q, boolean withTotal) {
+    /** The page's query; a search's has a column `list_total` too: how many videos match in all. */
+    private Query pageQuery(Handle h, VideoQuery q) {
         Map<String, Object> binds = new HashMap<>();
         String where = where(q, binds);
         String col = VideoQuery.SORT_COLUMNS.get(q.page().sortField());
         String direction = q.page().descending() ? " DESC" : " ASC";
         String order = " ORDER BY " + col + direction + ", v.id" + direction;
         String limit = " LIMIT " + q.page().count() + " OFFSET " + q.page().start();
-        String columns = withTotal ? "v.*, COUNT(*) OVER () AS list_total" : "v.*";
-        if (dialect == Dialect.SQLITE) {
-            String page = "(SELECT " + columns + " FROM videos v" + where + order + limit + ")";
-            Query query = h.createQuery(VideoStore.COLUMNS + " FROM " + page + " v" + JOIN_EACH + order);
-            bindAll(query, binds, q);
-            return query;
-        }
-        String page;
-        if (searches(q)) {
-            // A search's matches are few: fenced in a CTE, PostgreSQL fetches them all through the text index
-            // and sorts them, rather than walk the sort's index hoping to meet one soon (its estimate of how
-            // many names match is a guess; 37 ms instead of 0.35 ms at 100,000 videos).
-            page = "WITH found AS MATERIALIZED (SELECT v.* FROM videos v" + where + ") "
-                    + VideoStore.COLUMNS + " FROM (SELECT " + columns + " FROM found v" + order + limit + ") v";
+        boolean postgres = dialect == Dialect.POSTGRESQL;
+        String sql;
+        if (!searches(q)) {
+            sql = VideoStore.COLUMNS + " FROM (SELECT v.* FROM videos v" + where + order + limit + ") v"
+                    + (postgres ? LOOKUP_EACH : JOIN_EACH) + order;
         } else {
-            page = VideoStore.COLUMNS + " FROM (SELECT " + columns + " FROM videos v" + where + order + limit + ") v";
+            // A search sorts and counts (a window, before the LIMIT) its matches' ids and sort keys only, then
+            // reads the page's rows by id: whole rows carried through the window and the sort cost SQLite
+            // 0.4 ms more per search of 100 matches.
+            String ids = "SELECT v.id, COUNT(*) OVER () AS list_total FROM ";
+            if (postgres) {
+                // The matches are few: fenced in a CTE, PostgreSQL fetches them all through the text index and
+                // sorts them, rather than walk the sort's index hoping to meet one soon (its estimate of how
+                // many names match is a guess; 37 ms instead of 0.35 ms at 100,000 videos).
+                sql = "WITH found AS MATERIALIZED (SELECT v.id, " + col + " FROM videos v" + where + ") "
+                        + VideoStore.COLUMNS + ", p.list_total FROM (" + ids + "found v" + order + limit + ") p"
+                        + " CROSS JOIN LATERAL (SELECT * FROM videos v WHERE v.id = p.id OFFSET 0) v" + LOOKUP_EACH + order;
+            } else {
+                sql = VideoStore.COLUMNS + ", p.list_total FROM (" + ids + "videos v" + where + order + limit + ") p"
+                        + " JOIN videos v ON v.id = p.id" + JOIN_EACH + order;
+            }
         }
-        Query query = h.createQuery(page + LOOKUP_EACH + order);
+        Query query = h.createQuery(sql);
         bindAll(query, binds, q);
         return query;
     }
