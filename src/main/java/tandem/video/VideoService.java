@@ -266,7 +266,7 @@ public final class VideoService {
     }
 
     public Page<Video> list(VideoQuery q) {
-        return new Page<>(store.count(q), store.list(q));
+        return store.page(q);
     }
 
     public List<VideoFile> files(Video v) {

@@ -1,5 +1,6 @@
 package tandem.video;
 
+import tandem.core.Page;
 import tandem.db.Dialect;
 import tandem.db.Rows;
 import tandem.db.Sql;
@@ -17,12 +18,14 @@ import java.util.Optional;
 
 /** SQL for videos, their tags and their files. */
 public final class VideoStore {
-    static final String SELECT = """
+    /** A video's columns with its channel's and account's, from rows named v, c and a. */
+    static final String COLUMNS = """
             SELECT v.*, c.id AS c_id, c.name AS c_name, c.host AS c_host, c.display_name AS c_display_name,
                    c.description AS c_description, c.support AS c_support, c.created_at AS c_created_at,
                    a.id AS a_id, a.user_id AS a_user_id, a.name AS a_name, a.host AS a_host, a.display_name AS a_display_name,
-                   a.description AS a_description, a.created_at AS a_created_at
-            FROM videos v JOIN channels c ON c.id = v.channel_id JOIN accounts a ON a.id = c.account_id""";
+                   a.description AS a_description, a.created_at AS a_created_at""";
+
+    static final String SELECT = COLUMNS + " FROM videos v JOIN channels c ON c.id = v.channel_id JOIN accounts a ON a.id = c.account_id";
 
     static final RowMapper<Video> VIDEO = (rs, ctx) -> new Video(
             rs.getLong("id"), rs.getString("uuid"), rs.getString("name"), rs.getString("description"), rs.getString("support"),
@@ -120,6 +123,11 @@ public final class VideoStore {
     /** The video whose files are named after this key (its thumbnail, torrents, web videos). */
     public Optional<Video> byFileKey(String fileKey) {
         return jdbi.withHandle(h -> withTags(h, h.createQuery(SELECT + " WHERE v.file_key = :k").bind("k", fileKey).map(VIDEO).list())).stream().findFirst();
+    }
+
+    /** A page of a list with its total (see {@link VideoListing}). */
+    public Page<Video> page(VideoQuery q) {
+        return listing.page(q);
     }
 
     /** A page of a list (see {@link VideoListing}). */
