@@ -24,7 +24,7 @@ record Listeners(HttpServer http, ZeroCopyMediaServer media, TrackerWebSocketSer
         TrackerWebSocketServer tracker = config.trackerListener()
                 ? new TrackerWebSocketServer(config.bindHost(), config.trackerPort(), tracking.tracker(), TrackerLimits.defaults().peerIdle(),
                         gates.apply("tracker"), c.headTimeout())
-                : TrackerWebSocketServer.withoutPort(tracking.tracker(), TrackerLimits.defaults().peerIdle(), gates.apply("tracker"), c.headTimeout());
+                : TrackerWebSocketServer.withoutPort(tracking.tracker(), TrackerLimits.defaults().peerIdle(), c.headTimeout());
         return tracker.start();
     }
 

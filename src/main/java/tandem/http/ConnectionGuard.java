@@ -34,8 +34,6 @@ final class ConnectionGuard implements SocketOptions {
     private final ConnectionGate gate;
     private final long headTimeoutNanos;
     private final Map<SocketAddress, Waiting> waiting = new ConcurrentHashMap<>();
-    /** Sockets accepted and not yet claimed by their connection (Helidon passes only the socket's address on). */
-    private final Map<SocketAddress, SocketChannel> unclaimed = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
 
     private record Waiting(SocketChannel channel, long since) {}
@@ -57,17 +55,19 @@ final class ConnectionGuard implements SocketOptions {
             // Nagle's algorithm meets the client's delayed ACK on every response that ends in a
             // small last packet: 40 ms per response on keep-alive connections (measured 44 ms p50 for 8 kB).
             socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            SocketAddress peer = socket.getRemoteAddress();
-            waiting.put(peer, new Waiting(socket, System.nanoTime()));
-            unclaimed.put(peer, socket);
+            waiting.put(socket.getRemoteAddress(), new Waiting(socket, System.nanoTime()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The socket of a new connection, by its peer's address, once; null when unknown. */
-    SocketChannel takeChannel(SocketAddress peer) {
-        return unclaimed.remove(peer);
+    /**
+     * The socket of a new connection, by its peer's address (Helidon passes only the address on); null
+     * when unknown. A new connection has sent no whole request yet, so its socket is still waiting here.
+     */
+    SocketChannel channelOf(SocketAddress peer) {
+        Waiting w = waiting.get(peer);
+        return w == null ? null : w.channel();
     }
 
     /** A whole request head arrived on the connection from {@code peer}. */
@@ -80,7 +80,6 @@ final class ConnectionGuard implements SocketOptions {
     }
 
     private void closeLate() {
-        unclaimed.values().removeIf(c -> !c.isOpen());
         long now = System.nanoTime();
         waiting.values().removeIf(w -> {
             if (!w.channel().isOpen()) return true;

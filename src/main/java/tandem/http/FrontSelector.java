@@ -45,6 +45,6 @@ final class FrontSelector implements ServerConnectionSelector {
 
     @Override
     public ServerConnection connection(ConnectionContext ctx) {
-        return new FrontConnection(ctx, guard.takeChannel(ctx.remotePeer().address()), fast, guard, metrics, http1);
+        return new FrontConnection(ctx, guard.channelOf(ctx.remotePeer().address()), fast, guard, metrics, http1);
     }
 }

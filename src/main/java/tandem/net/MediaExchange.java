@@ -60,17 +60,14 @@ public final class MediaExchange {
      * missing, refused or cannot be read, so the caller's general path gives its usual answer.
      */
     public Outcome serveFile(SocketChannel s, RequestHead h) throws IOException {
-        MediaResolver.Resolved r;
-        Optional<FileFacts> info;
+        Found f;
         try {
-            r = media.resolve(h.path(), h.header("authorization"), fileToken(h.query()));
-            info = facts(r.key());
+            f = find(h);
         } catch (Problem | IllegalArgumentException | IOException | java.io.UncheckedIOException e) {
             // Refused, missing or unreadable: the general path answers (and logs a storage fault).
             return Outcome.DECLINED;
         }
-        if (info.isEmpty()) return Outcome.DECLINED;
-        return sendFile(s, h.method().equals("HEAD"), r, info.get(), h, h.keepAlive());
+        return sendFile(s, h.method().equals("HEAD"), f.resolved(), f.facts(), h, h.keepAlive());
     }
 
     /** Answers any request as the media listener does: files, or a problem (404, 403, 405…). */
@@ -85,20 +82,24 @@ public final class MediaExchange {
             writeAll(s, simple(405, "This listener only serves media files", keepAlive));
             return new Outcome(405, keepAlive);
         }
-        MediaResolver.Resolved r;
-        Optional<FileFacts> info;
+        Found f;
         try {
-            r = media.resolve(h.path(), h.header("authorization"), fileToken(h.query()));
-            info = facts(r.key());
+            f = find(h);
         } catch (Problem p) {
             writeAll(s, simple(p.status(), p.getMessage(), keepAlive));
             return new Outcome(p.status(), keepAlive);
         }
-        if (info.isEmpty()) {
-            writeAll(s, simple(404, "File not found", keepAlive));
-            return new Outcome(404, keepAlive);
-        }
-        return sendFile(s, h.method().equals("HEAD"), r, info.get(), h, keepAlive);
+        return sendFile(s, h.method().equals("HEAD"), f.resolved(), f.facts(), h, keepAlive);
+    }
+
+    /** A file a request may read, with what its response head says. */
+    private record Found(MediaResolver.Resolved resolved, FileFacts facts) {}
+
+    /** The file a request names, or a Problem: refused (401, 403…) or missing (404). */
+    private Found find(RequestHead h) throws IOException {
+        MediaResolver.Resolved r = media.resolve(h.path(), h.header("authorization"), fileToken(h.query()));
+        FileFacts info = facts(r.key()).orElseThrow(() -> Problem.notFound("File not found"));
+        return new Found(r, info);
     }
 
     /** A problem answer for a request that could not be read (malformed, too large). */

@@ -56,10 +56,10 @@ public final class TrackerWebSocketServer implements AutoCloseable {
 
     /**
      * Selector loops without a port of their own, for sockets the main port hands over
-     * ({@link #adopt}); the gate is unused, each socket counts against the main port's.
+     * ({@link #adopt}); each socket counts against the main port's gate, so there is none here.
      */
-    public static TrackerWebSocketServer withoutPort(Tracker tracker, Duration idle, ConnectionGate gate, Duration handshake) {
-        return new TrackerWebSocketServer(null, -1, tracker, idle, gate, handshake);
+    public static TrackerWebSocketServer withoutPort(Tracker tracker, Duration idle, Duration handshake) {
+        return new TrackerWebSocketServer(null, -1, tracker, idle, null, handshake);
     }
 
     /** Binds the port and starts the loops; without a port, the loops start with the first socket handed over. */
