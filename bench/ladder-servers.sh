@@ -112,15 +112,6 @@ settle() {
 
 # --- Servers ------------------------------------------------------------------------------------------------
 
-# OAuth password grant as both servers speak it. Args: base-url host-header user password
-token_for() {
-  local base="$1" host="$2" creds
-  creds="$(curl -sSf -H "Host: $host" "$base/api/v1/oauth-clients/local")"
-  curl -sSf -H "Host: $host" -d client_id="$(jq -r .client_id <<<"$creds")" \
-    -d client_secret="$(jq -r .client_secret <<<"$creds")" -d grant_type=password -d username="$3" \
-    --data-urlencode password="$4" "$base/api/v1/users/token" | jq -r .access_token
-}
-
 channel_of() {  # base host token -> id of the user's first channel
   curl -sSf -H "Host: $2" -H "Authorization: Bearer $3" "$1/api/v1/users/me" | jq -r '.videoChannels[0].id'
 }

@@ -113,3 +113,12 @@ fmt_stats() {
   read -r med lo hi < <(stats "$@")
   printf "%.${d}f (%.${d}f-%.${d}f)" "$med" "$lo" "$hi"
 }
+
+# An OAuth password-grant token, as Tandem and PeerTube both speak it. Args: base-url host-header user password
+token_for() {
+  local base="$1" host="$2" creds
+  creds="$(curl -sSf -H "Host: $host" "$base/api/v1/oauth-clients/local")"
+  curl -sSf -H "Host: $host" -d client_id="$(jq -r .client_id <<<"$creds")" \
+    -d client_secret="$(jq -r .client_secret <<<"$creds")" -d grant_type=password -d username="$3" \
+    --data-urlencode password="$4" "$base/api/v1/users/token" | jq -r .access_token
+}

@@ -28,9 +28,7 @@ LD_LIBRARY_PATH="$(dirname "$ff")" "$ff" -hide_banner -loglevel error -y -f lavf
   -f lavfi -i sine=frequency=440 -t "$CLIP_SECONDS" -pix_fmt yuv420p -c:v libx264 -preset veryfast -c:a aac "$WORK/clip.mp4"
 
 api() { curl -sS --fail -H "Host: localhost:$PORT" "$@"; }
-client="$(api "http://127.0.0.1:$PORT/api/v1/oauth-clients/local")"
-token="$(api -d "client_id=$(jq -r .client_id <<<"$client")&client_secret=$(jq -r .client_secret <<<"$client")&grant_type=password&username=root&password=$ADMIN_PASSWORD" \
-  "http://127.0.0.1:$PORT/api/v1/users/token" | jq -r .access_token)"
+token="$(token_for "http://127.0.0.1:$PORT" "localhost:$PORT" root "$ADMIN_PASSWORD")"
 uuid="$(api -H "Authorization: Bearer $token" -F name=offload -F channelId=1 -F videofile=@"$WORK/clip.mp4" \
   "http://127.0.0.1:$PORT/api/v1/videos/upload" | jq -r .video.uuid)"
 log "uploaded $uuid, waiting for transcoding"

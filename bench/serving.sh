@@ -68,12 +68,8 @@ make_clip() {
 }
 
 upload_and_wait() {
-  local creds cid csec token vid state i
-  creds="$(api "http://127.0.0.1:$TPORT/api/v1/oauth-clients/local")"
-  cid="$(jq -r .client_id <<<"$creds")"; csec="$(jq -r .client_secret <<<"$creds")"
-  token="$(api -d client_id="$cid" -d client_secret="$csec" -d grant_type=password \
-      -d username=root --data-urlencode password="$ADMIN_PASSWORD" \
-      "http://127.0.0.1:$TPORT/api/v1/users/token" | jq -r .access_token)"
+  local token vid state i
+  token="$(token_for "http://127.0.0.1:$TPORT" "localhost:$TPORT" root "$ADMIN_PASSWORD")"
   vid="$(api -H "Authorization: Bearer $token" -F videofile=@"$WORK/clip.mp4" \
       -F name=bench-clip -F channelId=1 \
       "http://127.0.0.1:$TPORT/api/v1/videos/upload" | jq -r .video.id)"
