@@ -32,7 +32,7 @@ await step('subscribe', async () => {
 
 await step('channelLink', async () => {
   await page.goto(`${base}/videos/watch/${uuid}`)
-  const link = page.locator('#meta a').first()
+  const link = page.locator('a.channel-link').first()
   await link.waitFor({ timeout: 20000 })
   // The rating bar changes the layout as it loads: click once it has.
   await page.waitForSelector('#rating button', { timeout: 20000 })

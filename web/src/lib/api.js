@@ -2,6 +2,10 @@
 import { session } from './session.js'
 
 export class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {any} problem the problem+json body, if any
+   */
   constructor (status, problem) {
     super(problem?.detail || problem?.error || problem?.title || `HTTP ${status}`)
     this.status = status
@@ -9,6 +13,20 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * @typedef {object} ApiOptions
+ * @property {string} [method]
+ * @property {unknown} [json] a body sent as JSON
+ * @property {BodyInit} [body] a body sent as it is (a FormData, a Blob)
+ * @property {Record<string, string>} [headers]
+ * @property {boolean} [anonymous] without the session's token
+ */
+
+/**
+ * @param {string} path under /api/v1, or an absolute /api/ or /services/ path
+ * @param {ApiOptions} [options]
+ * @returns {Promise<any>} the parsed JSON, the text, or null for 204
+ */
 export async function api (path, { method = 'GET', json, body, headers = {}, anonymous = false } = {}) {
   // API paths are relative to /api/v1; other absolute paths (/services/oembed…) are used as they are.
   const url = path.startsWith('/api/') || path.startsWith('/services/') ? path : `/api/v1${path}`

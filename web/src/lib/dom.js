@@ -40,13 +40,21 @@ export function duration (seconds) {
   return s >= 3600 ? `${Math.floor(s / 3600)}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`
 }
 
+/** @type {Array<[Intl.RelativeTimeFormatUnit, number]>} */
+const UNITS = [['year', 31536000], ['month', 2592000], ['day', 86400], ['hour', 3600], ['minute', 60]]
+
+/**
+ * "3 days ago" / "il y a 3 jours", in the page's language with its plural rules.
+ * @param {string | number | Date} iso
+ */
 export function ago (iso) {
   const seconds = (Date.now() - new Date(iso).getTime()) / 1000
-  for (const [unit, size] of [['year', 31536000], ['month', 2592000], ['day', 86400], ['hour', 3600], ['minute', 60]]) {
+  const format = new Intl.RelativeTimeFormat(document.documentElement.lang || 'en', { numeric: 'auto' })
+  for (const [unit, size] of UNITS) {
     const n = Math.floor(seconds / size)
-    if (n >= 1) return `${n} ${unit}${n > 1 ? 's' : ''} ago`
+    if (n >= 1) return format.format(-n, unit)
   }
-  return 'just now'
+  return format.format(0, 'second')
 }
 
 export function notice (el, message, kind = 'error') {

@@ -12,6 +12,11 @@ const MAX_CHUNK = 8 * 1024 * 1024
 const MAX_BACKOFF_MS = 30_000
 
 export class ResumableUpload {
+  /**
+   * @param {File} file
+   * @param {Record<string, unknown>} metadata the video's fields (name, channelId, privacy…)
+   * @param {{ onProgress?: (sent: number, total: number) => void, onRetry?: (error: Error, waitMs: number) => void }} [callbacks]
+   */
   constructor (file, metadata, { onProgress = () => {}, onRetry = () => {} } = {}) {
     this.file = file
     this.metadata = metadata
@@ -111,7 +116,10 @@ export class ResumableUpload {
   }
 }
 
-/** The next byte to send, from a `Range: bytes=0-N` answer (none: nothing kept yet). */
+/**
+ * The next byte to send, from a `Range: bytes=0-N` answer (none: nothing kept yet).
+ * @param {{ range: string | null }} answer
+ */
 function received ({ range }) {
   const m = /bytes=0-(\d+)/.exec(range ?? '')
   return m ? Number(m[1]) + 1 : 0

@@ -2,6 +2,11 @@
 // Cell content goes through h(), so text from other servers stays text.
 import { h } from './dom.js'
 
+/**
+ * @param {Array<[string, (row: any) => any, Record<string, any>?]>} columns
+ * @param {any[]} rows
+ * @param {(row: any) => Record<string, any>} [rowAttrs]
+ */
 export function table (columns, rows, rowAttrs = () => ({})) {
   return h('table', { class: 'table' },
     h('thead', {}, h('tr', {}, columns.map(([heading]) => h('th', {}, heading)))),

@@ -1,6 +1,7 @@
 // A grid of video cards linking to their watch pages.
 import { h, duration, ago } from './dom.js'
 import { session } from './session.js'
+import { t, tn } from './i18n.js'
 
 const PRIVATE = 3
 
@@ -23,9 +24,35 @@ export function videoCard (v) {
       v.duration ? h('span', { class: 'duration' }, duration(v.duration)) : null),
     h('span', { class: 'card-text' },
       h('strong', {}, v.name),
-      h('small', {}, `${v.channel?.displayName ?? ''} · ${v.views ?? 0} views · ${v.publishedAt ? ago(v.publishedAt) : ''}`)))
+      h('small', {}, [v.channel?.displayName ?? '', tn(v.views ?? 0, '{n} view', '{n} views'),
+        v.publishedAt ? ago(v.publishedAt) : ''].filter(Boolean).join(' · '))))
 }
 
-export function videoGrid (videos, empty = 'No videos yet.') {
+export function videoGrid (videos, empty = t('No videos yet.')) {
   return videos.length ? h('div', { class: 'grid' }, videos.map(videoCard)) : h('p', { class: 'empty' }, empty)
+}
+
+/**
+ * A "show more" button under a grid: fetches the next page from `start` and appends its cards; hidden
+ * once the list's total is shown.
+ * @param {HTMLElement} grid
+ * @param {number} loaded how many cards the grid has
+ * @param {number} total
+ * @param {(start: number) => Promise<{ total: number, data: any[] }>} fetchPage
+ */
+export function moreButton (grid, loaded, total, fetchPage) {
+  const more = h('button', {
+    type: 'button',
+    class: 'load-more',
+    hidden: loaded >= total,
+    onclick: async () => {
+      more.disabled = true
+      const next = await fetchPage(loaded)
+      loaded += next.data.length
+      grid.append(...next.data.map(videoCard))
+      more.disabled = false
+      more.hidden = loaded >= next.total || next.data.length === 0
+    }
+  }, t('Show more videos'))
+  return more
 }

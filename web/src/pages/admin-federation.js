@@ -2,7 +2,8 @@
 // instances and accounts it blocks, and the deliveries to remote inboxes that failed for good.
 // Names and hosts come from other servers: they only ever become text nodes (h()).
 import { api } from '../lib/api.js'
-import { h, replace, notice, ago } from '../lib/dom.js'
+import { h, replace, ago } from '../lib/dom.js'
+import { panel as basePanel } from '../lib/panel.js'
 import { tableOr } from '../lib/table.js'
 import { jobList } from '../lib/job-list.js'
 
@@ -12,38 +13,7 @@ export async function federation (section) {
   await Promise.all(panels.map(p => p.reload()))
 }
 
-/**
- * One part of the tab: a heading, an optional one-field form, and a list that `list(act)` builds.
- * `act(f)` makes a handler that runs f, then reloads the list, or shows the server's refusal.
- * The section is aria-busy while its list loads.
- */
-function panel ({ id, title, form, list }) {
-  const error = h('div')
-  const body = h('div')
-  const el = h('section', { id: `federation-${id}`, class: 'panel', 'aria-busy': 'true' }, h('h2', {}, title), error)
-  const reload = async () => {
-    el.setAttribute('aria-busy', 'true')
-    try { replace(body, await list(act)) } catch (e) { notice(error, e.message) }
-    el.removeAttribute('aria-busy')
-  }
-  const act = f => async () => {
-    try { await f(); notice(error, null); await reload() } catch (e) { notice(error, e.message) }
-  }
-  if (form) el.append(oneFieldForm(form, act))
-  el.append(body)
-  return { el, reload }
-}
-
-function oneFieldForm ({ id, label, placeholder, button, submit }, act) {
-  const input = h('input', { name: 'target', placeholder, required: true, 'aria-label': label, autocapitalize: 'off', spellcheck: 'false' })
-  const form = h('form', { class: 'form inline', id }, input, h('button', { type: 'submit' }, button))
-  form.addEventListener('submit', e => {
-    e.preventDefault()
-    return act(async () => { await submit(input.value.trim()); input.value = '' })()
-  })
-  return form
-}
-
+const panel = p => basePanel({ ...p, id: `federation-${p.id}` })
 const handle = actor => `${actor.name}@${actor.host}`
 // An instance follow is a follow of the remote instance's actor, which PeerTube names "peertube".
 const followTarget = actor => actor.name === 'peertube' ? actor.host : handle(actor)
@@ -55,7 +25,7 @@ const button = (label, onclick, cls) => h('button', { type: 'button', class: cls
 const state = ['State', f => f.state, { class: 'state' }]
 const since = ['Since', x => ago(x.createdAt)]
 
-/** What "Follow" sends: a handle (channel@host) when there is an @, otherwise a host. */
+// What "Follow" sends: a handle (channel at host) when there is an at sign, otherwise a host.
 function followBody (target) {
   return target.includes('@') ? { handles: [target.replace(/^@/, '')] } : { hosts: [target] }
 }

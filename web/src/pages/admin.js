@@ -1,25 +1,36 @@
 // Administration: users and their quotas, background jobs, how much of the video traffic viewers
-// carried between themselves (P2P) rather than the server (HTTP), and federation (admin-federation.js).
+// carried between themselves (P2P) rather than the server (HTTP), federation (admin-federation.js)
+// and mirrors (admin-mirrors.js).
 import { api } from '../lib/api.js'
 import { h, replace, notice, bytes } from '../lib/dom.js'
 import { p2pChart } from '../lib/p2p-chart.js'
 import { jobList } from '../lib/job-list.js'
 import { federation } from './admin-federation.js'
+import { mirrors } from './admin-mirrors.js'
+import { pool } from './admin-pool.js'
+import { ledger } from './admin-ledger.js'
+import { config } from './admin-config.js'
+import { registrations } from './admin-registrations.js'
+import { moderation } from './admin-moderation.js'
+import { t } from '../lib/i18n.js'
 
-const TABS = { users: 'Users', jobs: 'Jobs', p2p: 'P2P statistics', federation: 'Federation' }
+const TABS = { users: 'Users', jobs: 'Jobs', p2p: 'P2P statistics', federation: 'Federation', mirrors: 'Mirrors', pool: 'Pool', ledger: 'Ledger', moderation: t('Moderation'), registrations: t('Registrations'), config: t('Settings') }
+/** Tabs whose page has PeerTube's own URL rather than /admin/{tab}. */
+const PATHS = { config: '/admin/config/edit-custom', registrations: '/admin/moderation/registrations/list', moderation: '/admin/moderation/abuses/list' }
 
-export async function render (main, { user, tab }) {
+export async function render (main, { user, tab, sub }) {
   document.title = `${TABS[tab]} - Administration - Tandem`
   if (!user) {
     location.href = `/login?next=${encodeURIComponent(location.pathname)}`
     return
   }
   if (user.role.id > 1) return replace(main, h('h1', {}, 'Administration'), h('p', { class: 'notice error' }, 'Only administrators and moderators can see this page.'))
-  const tabs = h('nav', { class: 'tabs' }, Object.entries(TABS).map(([key, label]) =>
-    h('a', { href: `/admin/${key}`, 'aria-current': key === tab ? 'page' : null }, label)))
+  if (tab === 'config' && user.role.id !== 0) return replace(main, h('h1', {}, 'Administration'), h('p', { class: 'notice error' }, t('Only administrators can change the instance settings.')))
+  const tabs = h('nav', { class: 'tabs' }, Object.entries(TABS).filter(([key]) => key !== 'config' || user.role.id === 0).map(([key, label]) =>
+    h('a', { href: PATHS[key] ?? `/admin/${key}`, 'aria-current': key === tab ? 'page' : null }, label)))
   const body = h('section', { id: `admin-${tab}` })
   replace(main, h('h1', {}, 'Administration'), tabs, body)
-  await ({ users, jobs, p2p, federation })[tab](body)
+  await ({ users, jobs, p2p, federation, mirrors, pool, ledger, registrations, config, moderation: (/** @type {HTMLElement} */ b) => moderation(b, sub) })[tab](body)
 }
 
 const QUOTA_CHOICES = [[-1, 'Unlimited'], [1e9, '1 GB'], [5e9, '5 GB'], [10e9, '10 GB'], [50e9, '50 GB'], [100e9, '100 GB']]

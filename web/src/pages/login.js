@@ -2,6 +2,7 @@
 import { h, replace, notice } from '../lib/dom.js'
 import { session } from '../lib/session.js'
 import { safeNext } from '../lib/safe-next.js'
+import { t } from '../lib/i18n.js'
 
 export async function render (main) {
   document.title = 'Log in - Tandem'
@@ -24,5 +25,7 @@ export async function render (main) {
       notice(error, err.message)
     }
   })
-  replace(main, h('h1', {}, 'Log in'), form)
+  replace(main, h('h1', {}, 'Log in'), form,
+    h('p', { class: 'login-links' }, h('a', { href: '/reset-password', id: 'forgot-password' }, t('Forgot your password?')), ' · ',
+      h('a', { href: '/signup', id: 'signup-link' }, t('Create an account'))))
 }

@@ -2,6 +2,7 @@
 // while something is still being prepared.
 import { api } from '../lib/api.js'
 import { h, replace, notice, duration, ago } from '../lib/dom.js'
+import { t } from '../lib/i18n.js'
 
 const PUBLISHED = 1
 const FAILED = 7
@@ -40,7 +41,7 @@ function row (v, error) {
     h('td', { class: 'state' }, state(v)),
     h('td', {}, v.privacy.label),
     h('td', {}, String(v.views)),
-    h('td', {}, remove))
+    h('td', { class: 'actions' }, h('a', { href: `/videos/manage/${v.shortUUID}`, class: 'button edit-link', 'aria-label': t('Edit “{name}”', { name: v.name }) }, t('Edit')), ' ', remove))
 }
 
 function state (v) {

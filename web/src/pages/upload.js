@@ -1,62 +1,65 @@
 // Upload: drop a file (or pick one), describe it, and watch a real progress bar while it uploads
 // in resumable chunks; a dropped connection pauses the bar and the upload picks up where it stopped.
 import { api } from '../lib/api.js'
+import { serverConfig } from '../lib/server-config.js'
 import { h, replace, notice, bytes } from '../lib/dom.js'
 import { ResumableUpload } from '../lib/resumable-upload.js'
+import { t } from '../lib/i18n.js'
+import { videoForm, loadChoices } from '../lib/video-form.js'
+import { videoPayload } from '../lib/video-meta.js'
 
+/**
+ * @param {HTMLElement} main
+ * @param {{ user: any }} params
+ */
 export async function render (main, { user }) {
-  document.title = 'Upload - Tandem'
+  document.title = `${t('Upload a video')} - Tandem`
   if (!user) {
     location.href = `/login?next=${encodeURIComponent(location.pathname)}`
     return
   }
-  const [privacies, categories, config] = await Promise.all([api('/videos/privacies'), api('/videos/categories'), api('/config')])
-  const accept = config.video?.file?.extensions?.join(',') ?? 'video/*'
+  const [choices, config] = await Promise.all([loadChoices(api, user), serverConfig()])
+  const accept = config?.video?.file?.extensions?.join(',') ?? 'video/*'
+  /** @type {File | null} */
   let file = null
 
   const input = h('input', { type: 'file', id: 'file', accept, hidden: true })
-  const chosen = h('p', { class: 'muted', id: 'chosen' }, 'Drop a video here, or choose a file')
+  const chosen = h('p', { class: 'muted', id: 'chosen' }, t('Drop a video here, or choose a file'))
   const drop = h('label', { class: 'dropzone', for: 'file', tabindex: 0 }, chosen, input)
-  const name = h('input', { name: 'name', required: true, minlength: 3, maxlength: 120 })
-  const form = h('form', { class: 'form', id: 'upload-form' },
-    drop,
-    h('label', {}, 'Title', name),
-    h('label', {}, 'Description', h('textarea', { name: 'description', rows: 4, maxlength: 10000 })),
-    h('label', {}, 'Tags (comma separated, up to 5)', h('input', { name: 'tags' })),
-    h('label', {}, 'Channel', h('select', { name: 'channelId' },
-      user.videoChannels.map(c => h('option', { value: c.id }, c.displayName)))),
-    h('label', {}, 'Privacy', h('select', { name: 'privacy' },
-      Object.entries(privacies).filter(([id]) => Number(id) <= 3).map(([id, label]) => h('option', { value: id }, label)))),
-    h('label', {}, 'Category', h('select', { name: 'category' }, h('option', { value: '' }, '—'),
-      Object.entries(categories).map(([id, label]) => h('option', { value: id }, label)))),
-    h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'commentsEnabled', checked: true }), 'Allow comments'),
-    h('button', { type: 'submit', id: 'start-upload' }, 'Upload'))
+  const details = videoForm(choices)
+  const name = /** @type {HTMLInputElement} */ (details.fields[0].querySelector('input'))
+  // As PeerTube: the details come once a file is chosen.
+  const more = h('div', { id: 'upload-details', hidden: true }, ...details.fields)
+  const form = h('form', { class: 'form', id: 'upload-form' }, drop, more, h('button', { type: 'submit', id: 'start-upload' }, t('Upload')))
   const progress = h('progress', { id: 'upload-progress', max: 100, value: 0, hidden: true })
   const status = h('p', { id: 'upload-status', role: 'status' })
   const error = h('div')
 
-  const choose = f => {
+  const choose = (/** @type {File | undefined} */ f) => {
     if (!f) return
     file = f
     chosen.textContent = `${f.name} · ${bytes(f.size)}`
+    more.hidden = false
     if (!name.value) name.value = f.name.replace(/\.[^.]+$/, '').slice(0, 120).padEnd(3, '_')
   }
-  input.addEventListener('change', () => choose(input.files[0]))
+  input.addEventListener('change', () => choose(/** @type {HTMLInputElement} */ (input).files?.[0]))
   for (const type of ['dragenter', 'dragover']) drop.addEventListener(type, e => { e.preventDefault(); drop.classList.add('over') })
   drop.addEventListener('dragleave', () => drop.classList.remove('over'))
-  drop.addEventListener('drop', e => { e.preventDefault(); drop.classList.remove('over'); choose(e.dataTransfer.files[0]) })
+  drop.addEventListener('drop', e => { e.preventDefault(); drop.classList.remove('over'); choose(/** @type {DragEvent} */ (e).dataTransfer?.files[0]) })
 
   form.addEventListener('submit', async e => {
     e.preventDefault()
     notice(error, null)
-    if (!file) return notice(error, 'Choose a video file first.')
-    const upload = new ResumableUpload(file, metadata(new FormData(form)), {
-      onProgress (sent, total) {
+    if (!file) return notice(error, t('Choose a video file first.'))
+    const problem = details.problem()
+    if (problem) return notice(error, problem)
+    const upload = new ResumableUpload(file, videoPayload(details.values()), {
+      onProgress (/** @type {number} */ sent, /** @type {number} */ total) {
         progress.value = Math.floor(100 * sent / total)
-        status.textContent = `Uploading… ${progress.value}% (${bytes(sent)} of ${bytes(total)})`
+        status.textContent = t('Uploading… {percent}% ({sent} of {total})', { percent: progress.value, sent: bytes(sent), total: bytes(total) })
       },
-      onRetry (err, wait) {
-        status.textContent = `${err.message}. Resuming in ${Math.round(wait / 1000)} s…`
+      onRetry (/** @type {Error} */ err, /** @type {number} */ wait) {
+        status.textContent = t('{error}. Resuming in {seconds} s…', { error: err.message, seconds: Math.round(wait / 1000) })
       }
     })
     form.hidden = true
@@ -64,29 +67,17 @@ export async function render (main, { user }) {
     try {
       const video = await upload.start()
       progress.value = 100
-      replace(status, 'Uploaded. Tandem is preparing the video for streaming: ',
-        h('a', { href: `/w/${video.shortUUID}`, id: 'uploaded-link' }, 'watch page'), ' · ',
-        h('a', { href: '/my-library/videos' }, 'my videos'))
+      replace(status, t('Uploaded. Tandem is preparing the video for streaming:'), ' ',
+        h('a', { href: `/w/${video.shortUUID}`, id: 'uploaded-link' }, t('watch page')), ' · ',
+        h('a', { href: `/videos/manage/${video.shortUUID}`, id: 'uploaded-edit' }, t('thumbnail, captions and chapters')), ' · ',
+        h('a', { href: '/my-library/videos' }, t('my videos')))
       status.dataset.uuid = video.uuid
     } catch (err) {
       form.hidden = false
       progress.hidden = true
       status.textContent = ''
-      notice(error, err.message)
+      notice(error, /** @type {Error} */ (err).message)
     }
   })
-  replace(main, h('h1', {}, 'Upload a video'), form, progress, status, error)
-}
-
-function metadata (data) {
-  const m = {
-    name: data.get('name'),
-    description: data.get('description') || undefined,
-    channelId: Number(data.get('channelId')),
-    privacy: Number(data.get('privacy')),
-    commentsEnabled: data.get('commentsEnabled') === 'on',
-    tags: (data.get('tags') ?? '').split(',').map(t => t.trim()).filter(Boolean)
-  }
-  if (data.get('category')) m.category = Number(data.get('category'))
-  return m
+  replace(main, h('h1', {}, t('Upload a video')), form, progress, status, error)
 }

@@ -1,6 +1,7 @@
 package tandem.account;
 
 import tandem.core.Problem;
+import org.jdbi.v3.core.Handle;
 import tandem.db.Transactions;
 
 import java.security.SecureRandom;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** Users, their account and their default channel: creation, lookup, password checks. */
@@ -18,20 +20,31 @@ public final class AccountService {
     private final AccountStore store;
     private final PasswordHasher hasher;
     private final Clock clock;
-    private final long defaultQuota;
-    private final long defaultQuotaDaily;
+    private final Supplier<UserDefaults> defaults;
 
-    public AccountService(Transactions transactions, AccountStore store, PasswordHasher hasher, Clock clock, long defaultQuota, long defaultQuotaDaily) {
+    /** {@code defaults}: what a new user gets, read at each creation (the administrator may change it). */
+    public AccountService(Transactions transactions, AccountStore store, PasswordHasher hasher, Clock clock, Supplier<UserDefaults> defaults) {
         this.transactions = transactions;
         this.store = store;
         this.hasher = hasher;
         this.clock = clock;
-        this.defaultQuota = defaultQuota;
-        this.defaultQuotaDaily = defaultQuotaDaily;
+        this.defaults = defaults;
     }
 
     /** Creates the user, its account and its default channel in one transaction. */
     public User create(NewUser n) {
+        Profile profile = new Profile(null, null, null);
+        checkNew(n, profile);
+        String hash = hasher.hash(n.password());
+        long id = transactions.inTransaction(h -> insert(h, n, hash, profile));
+        return store.userById(id).orElseThrow();
+    }
+
+    /** What sign-up adds to {@link NewUser}: the account's and channel's display names and the user's language; null for defaults. */
+    record Profile(String displayName, String channelDisplayName, String language) {}
+
+    /** Checks a new user's fields (400 naming each bad one; 409 when the channel name is the username). */
+    static void checkNew(NewUser n, Profile profile) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (!UserRules.validUsername(n.username())) errors.put("username", "Should have a valid username (1-50 lower-case letters, digits, '.' or '_')");
         if (!UserRules.validPassword(n.password())) errors.put("password", UserRules.PASSWORD_MESSAGE);
@@ -39,25 +52,41 @@ public final class AccountService {
         if (n.role() == null) errors.put("role", "Should have a valid role");
         if (!UserRules.validQuota(n.videoQuota())) errors.put("videoQuota", "Should have a valid video quota");
         if (!UserRules.validQuota(n.videoQuotaDaily())) errors.put("videoQuotaDaily", "Should have a valid daily video quota");
-        String channelName = n.channelName() == null ? n.username() + "_channel" : n.channelName();
-        if (n.channelName() != null && !CHANNEL_NAME.matcher(channelName).matches()) errors.put("channelName", "Should have a valid channel name");
+        if (n.channelName() != null && !CHANNEL_NAME.matcher(n.channelName()).matches()) errors.put("channelName", "Should have a valid channel name");
+        if (profile.displayName() != null && (profile.displayName().isBlank() || profile.displayName().length() > ProfileEditing.DISPLAY_NAME_MAX)) {
+            errors.put("displayName", "Should have a valid display name (1 to 120 characters)");
+        }
+        if (profile.channelDisplayName() != null && (profile.channelDisplayName().isBlank() || profile.channelDisplayName().length() > ProfileEditing.DISPLAY_NAME_MAX)) {
+            errors.put("channel.displayName", "Should have a valid channel display name (1 to 120 characters)");
+        }
         if (!errors.isEmpty()) throw Problem.invalidParams(errors);
-        if (channelName.equals(n.username())) throw Problem.conflict("The channel name must differ from the username");
+        if (channelName(n).equals(n.username())) throw Problem.conflict("The channel name must differ from the username");
+    }
 
-        String hash = hasher.hash(n.password());
+    private static String channelName(NewUser n) {
+        return n.channelName() == null ? n.username() + "_channel" : n.channelName();
+    }
+
+    /** Whether a sign-up may use these names and address: 409 with the reason when another user or actor has them. */
+    void checkFree(Handle h, String username, String email, String channelName) {
+        if (store.userExists(h, username, email)) throw Problem.conflict("User with this username or email already exists.");
+        if (store.actorNameTaken(h, username)) throw Problem.conflict("Another actor (account/channel) with this name on this instance already exists or has already existed.");
+        if (store.actorNameTaken(h, channelName)) throw Problem.conflict("Another actor (account/channel) with name " + channelName + " on this instance already exists or has already existed.");
+    }
+
+    /** Inserts a checked new user (password already hashed) in the caller's transaction; returns its id. */
+    long insert(Handle h, NewUser n, String hash, Profile profile) {
+        String channelName = channelName(n);
+        checkFree(h, n.username(), n.email(), channelName);
+        UserDefaults d = defaults.get();
         long now = clock.millis();
-        long id = transactions.inTransaction(h -> {
-            if (store.userExists(h, n.username(), n.email())) throw Problem.conflict("User with this username or email already exists.");
-            if (store.actorNameTaken(h, n.username())) throw Problem.conflict("Another actor (account/channel) with this name on this instance already exists or has already existed.");
-            if (store.actorNameTaken(h, channelName)) throw Problem.conflict("Another actor (account/channel) with name " + channelName + " on this instance already exists or has already existed.");
-            long userId = store.insertUser(h, n.username(), n.email(), hash, n.role(),
-                    n.videoQuota() == null ? defaultQuota : n.videoQuota(),
-                    n.videoQuotaDaily() == null ? defaultQuotaDaily : n.videoQuotaDaily(), now);
-            long accountId = store.insertAccount(h, userId, n.username(), n.username(), now);
-            store.insertChannel(h, accountId, channelName, "Main " + n.username() + " channel", now);
-            return userId;
-        });
-        return store.userById(id).orElseThrow();
+        long userId = store.insertUser(h, n.username(), n.email(), hash, n.role(),
+                n.videoQuota() == null ? d.videoQuota() : n.videoQuota(),
+                n.videoQuotaDaily() == null ? d.videoQuotaDaily() : n.videoQuotaDaily(), d.p2pEnabled(), profile.language(), now);
+        long accountId = store.insertAccount(h, userId, n.username(), profile.displayName() == null ? n.username() : profile.displayName(), now);
+        store.insertChannel(h, accountId, channelName,
+                profile.channelDisplayName() == null ? "Main " + n.username() + " channel" : profile.channelDisplayName(), now);
+        return userId;
     }
 
     /**
@@ -100,6 +129,7 @@ public final class AccountService {
 
     public Optional<User> user(long id) { return store.userById(id); }
     public Optional<User> userByName(String name) { return store.userByName(name); }
+    public Optional<User> userByEmail(String email) { return store.userByEmail(email); }
     public java.util.List<User> users(UserQuery q) { return store.users(q); }
     public long countUsers(UserQuery q) { return store.countUsers(q); }
     public long countUsers() { return store.countUsers(); }

@@ -16,11 +16,14 @@ import java.util.Optional;
 public final class AccountStore {
     private static final String USER_COLUMNS = """
             u.id, u.username, u.email, u.role, u.video_quota, u.video_quota_daily, u.blocked, u.blocked_reason, u.nsfw_policy, u.created_at,
+            u.p2p_enabled, u.auto_play_video, u.auto_play_next_video, u.video_languages, u.language, u.theme,
             a.id AS account_id, a.display_name AS account_display_name""";
     private static final RowMapper<User> USER = (rs, ctx) -> new User(rs.getLong("id"), rs.getString("username"),
             rs.getString("email"), Role.byId(rs.getInt("role")), rs.getLong("video_quota"), rs.getLong("video_quota_daily"),
             rs.getBoolean("blocked"), rs.getString("blocked_reason"), rs.getString("nsfw_policy"), rs.getLong("created_at"), rs.getLong("account_id"),
-            rs.getString("account_display_name"));
+            rs.getString("account_display_name"), new UserPreferences(rs.getString("nsfw_policy"), Rows.booleanOrNull(rs, "p2p_enabled"),
+            rs.getBoolean("auto_play_video"), rs.getBoolean("auto_play_next_video"), languages(rs.getString("video_languages")),
+            rs.getString("language"), rs.getString("theme")));
     private static final String CHANNEL_COLUMNS = """
             c.id, c.name, c.host, c.display_name, c.description, c.support, c.created_at,
             a.id AS a_id, a.user_id AS a_user_id, a.name AS a_name, a.host AS a_host, a.display_name AS a_display_name,
@@ -40,17 +43,55 @@ public final class AccountStore {
         this.jdbi = jdbi;
     }
 
-    public long insertUser(Handle h, String username, String email, String hash, Role role, long quota, long quotaDaily, long now) {
+    public long insertUser(Handle h, String username, String email, String hash, Role role, long quota, long quotaDaily, Boolean p2p,
+                           String language, long now) {
         return h.createQuery("""
-                INSERT INTO users (username, email, password_hash, role, video_quota, video_quota_daily, created_at)
-                VALUES (:u, :e, :h, :r, :q, :qd, :now) RETURNING id""")
+                INSERT INTO users (username, email, password_hash, role, video_quota, video_quota_daily, p2p_enabled, language, created_at)
+                VALUES (:u, :e, :h, :r, :q, :qd, :p2p, :lang, :now) RETURNING id""")
                 .bind("u", username).bind("e", email).bind("h", hash).bind("r", role.id)
-                .bind("q", quota).bind("qd", quotaDaily).bind("now", now).mapTo(Long.class).one();
+                .bind("q", quota).bind("qd", quotaDaily).bind("p2p", p2p).bind("lang", language).bind("now", now).mapTo(Long.class).one();
+    }
+
+    /** Writes a user's own settings, all of them (the caller merged the unchanged ones in). */
+    public void setPreferences(Handle h, long userId, UserPreferences p) {
+        h.createUpdate("""
+                UPDATE users SET nsfw_policy = :nsfw, p2p_enabled = :p2p, auto_play_video = :apv, auto_play_next_video = :apnv,
+                video_languages = :vl, language = :lang, theme = :theme WHERE id = :id""")
+                .bind("nsfw", p.nsfwPolicy()).bind("p2p", p.p2pEnabled()).bind("apv", p.autoPlayVideo()).bind("apnv", p.autoPlayNextVideo())
+                .bind("vl", p.videoLanguages() == null ? null : String.join(",", p.videoLanguages())).bind("lang", p.language())
+                .bind("theme", p.theme()).bind("id", userId).execute();
+    }
+
+    public void setEmail(Handle h, long userId, String email) {
+        h.createUpdate("UPDATE users SET email = :e WHERE id = :id").bind("e", email).bind("id", userId).execute();
+    }
+
+    /** The user with this e-mail address, compared without case as addresses are typed. */
+    public Optional<User> userByEmail(String email) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + USER_COLUMNS + " FROM users u JOIN accounts a ON a.user_id = u.id WHERE LOWER(u.email) = :e")
+                .bind("e", email.toLowerCase(java.util.Locale.ROOT)).map(USER).findOne());
+    }
+
+    private static List<String> languages(String stored) {
+        return stored == null || stored.isEmpty() ? null : List.of(stored.split(","));
     }
 
     public long insertAccount(Handle h, Long userId, String name, String displayName, long now) {
         return h.createQuery("INSERT INTO accounts (user_id, name, display_name, created_at) VALUES (:uid, :n, :d, :now) RETURNING id")
                 .bind("uid", userId).bind("n", name).bind("d", displayName).bind("now", now).mapTo(Long.class).one();
+    }
+
+    public long channelCount(Handle h, long accountId) {
+        return h.createQuery("SELECT COUNT(*) FROM channels WHERE account_id = :a").bind("a", accountId).mapTo(Long.class).one();
+    }
+
+    public boolean channelHasVideos(Handle h, long channelId) {
+        return h.createQuery("SELECT COUNT(*) FROM videos WHERE channel_id = :c").bind("c", channelId).mapTo(Long.class).one() > 0;
+    }
+
+    /** Deletes a channel row; its subscriptions and followers go with it (ON DELETE CASCADE). */
+    public void deleteChannel(Handle h, long channelId) {
+        h.createUpdate("DELETE FROM channels WHERE id = :c").bind("c", channelId).execute();
     }
 
     public long insertChannel(Handle h, long accountId, String name, String displayName, long now) {

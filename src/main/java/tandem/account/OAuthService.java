@@ -24,7 +24,7 @@ public final class OAuthService {
     private final AccountService accounts;
     private final LoginThrottle throttle;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     public OAuthService(Transactions transactions, OAuthStore store, AccountService accounts, LoginThrottle throttle, Clock clock) {
         this.transactions = transactions;
@@ -111,9 +111,9 @@ public final class OAuthService {
         return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private String randomHex(int n) {
+    static String randomHex(int n) {
         byte[] b = new byte[n];
-        random.nextBytes(b);
+        RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
 

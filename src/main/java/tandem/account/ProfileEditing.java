@@ -21,8 +21,9 @@ public final class ProfileEditing {
     private static final Logger log = LoggerFactory.getLogger(ProfileEditing.class);
     static final int DISPLAY_NAME_MAX = 120;
 
-    /** The fields a request may change; null leaves one as it is. */
-    public record Changes(String displayName, String description, String currentPassword, String password) {}
+    /** The fields a request may change; null leaves one as it is. A new password or e-mail needs the current password. */
+    public record Changes(String displayName, String description, String currentPassword, String password, String email,
+                          UserPreferences preferences) {}
 
     private final Transactions transactions;
     private final AccountStore store;
@@ -47,36 +48,46 @@ public final class ProfileEditing {
         Map<String, String> errors = new LinkedHashMap<>();
         String displayName = ProfileFields.displayName(changes.displayName(), a.displayName(), DISPLAY_NAME_MAX, errors);
         String description = ProfileFields.text(changes.description(), a.description(), "description", errors);
-        String hash = changes.password() == null ? null : newPassword(user, changes, errors);
+        String email = changes.email() == null || changes.email().equalsIgnoreCase(user.email()) ? null : changes.email();
+        if (email != null && !UserRules.validEmail(email)) errors.put("email", UserRules.EMAIL_MESSAGE);
+        UserPreferences prefs = changes.preferences() == null ? null : Preferences.merge(user.preferences(), changes.preferences(), errors);
+        String hash = changes.password() == null && email == null ? null : checkPassword(user, changes, errors);
         if (!errors.isEmpty()) throw Problem.invalidParams(errors);
+        String newHash = hash;
         boolean profileChanged = !displayName.equals(a.displayName()) || !Objects.equals(description, a.description());
         transactions.useTransaction(h -> {
             if (profileChanged) {
                 store.updateAccount(h, a.id(), displayName, description);
                 events.accountUpdated(h, a.id());
             }
-            if (hash != null) {
-                store.setPasswordHash(h, user.id(), hash);
+            if (prefs != null) store.setPreferences(h, user.id(), prefs);
+            if (email != null) {
+                if (store.emailTaken(h, email, user.id())) throw Problem.conflict("User with this email already exists.");
+                store.setEmail(h, user.id(), email);
+            }
+            if (newHash != null) {
+                store.setPasswordHash(h, user.id(), newHash);
                 oauth.revokeOthers(h, user.id(), accessToken);
             }
         });
-        if (hash != null) log.info("user {} changed their password; their other sessions ended", user.username());
+        if (newHash != null) log.info("user {} changed their password; their other sessions ended", user.username());
     }
 
     /**
-     * The new password's hash, when it is acceptable and the current one was given right. A wrong one is
-     * a 400 on its field, not PeerTube's 401: clients take a 401 for an expired session.
+     * The new password's hash (null when only the e-mail changes), when it is acceptable and the current
+     * one was given right. A wrong one is a 400 on its field, not PeerTube's 401: clients take a 401 for
+     * an expired session.
      */
-    private String newPassword(User user, Changes changes, Map<String, String> errors) {
-        if (!UserRules.validPassword(changes.password())) errors.put("password", UserRules.PASSWORD_MESSAGE);
+    private String checkPassword(User user, Changes changes, Map<String, String> errors) {
+        if (changes.password() != null && !UserRules.validPassword(changes.password())) errors.put("password", UserRules.PASSWORD_MESSAGE);
         if (!passwordTries.tryAcquire("user:" + user.id())) {
             long wait = passwordTries.retryAfterSeconds("user:" + user.id());
             throw Problem.tooManyRequests("Too many password changes tried, please try again in " + wait + " s.", wait);
         }
         String current = store.passwordHash(user.id()).orElse(null);
         if (changes.currentPassword() == null || !hasher.matches(changes.currentPassword(), current)) {
-            errors.put("currentPassword", "The current password is required to set a new one, and it is not this one");
+            errors.put("currentPassword", "The current password is required to change the password or the e-mail, and it is not this one");
         }
-        return errors.isEmpty() ? hasher.hash(changes.password()) : null;
+        return errors.isEmpty() && changes.password() != null ? hasher.hash(changes.password()) : null;
     }
 }

@@ -1,5 +1,6 @@
 package tandem.account;
 
-/** A local user, joined with the id and name of the account it owns. */
+/** A local user, joined with the id and name of the account it owns, and their own settings. */
 public record User(long id, String username, String email, Role role, long videoQuota, long videoQuotaDaily,
-                   boolean blocked, String blockedReason, String nsfwPolicy, long createdAt, long accountId, String accountDisplayName) {}
+                   boolean blocked, String blockedReason, String nsfwPolicy, long createdAt, long accountId, String accountDisplayName,
+                   UserPreferences preferences) {}

@@ -8,21 +8,30 @@ import tandem.account.ProfileEditing;
 import tandem.account.RemoteLookupLimit;
 import tandem.account.SubscriptionService;
 import tandem.core.Config;
+import tandem.instance.InstanceSettingsService;
 import tandem.core.SlidingWindowLimiter;
+import tandem.http.AbuseToDto;
 import tandem.http.ActivityPubRoutes;
 import tandem.http.ActorToDto;
+import tandem.http.CustomConfigRoutes;
 import tandem.http.Auth;
 import tandem.http.AuthRoutes;
 import tandem.http.CaptionRoutes;
 import tandem.http.ChannelRoutes;
+import tandem.http.ClientRoutes;
 import tandem.http.ClientAddress;
 import tandem.http.CommentToDto;
 import tandem.http.FederationAdminRoutes;
 import tandem.http.FeedRoutes;
 import tandem.http.FileSender;
 import tandem.http.FastPaths;
+import tandem.http.LedgerRoutes;
 import tandem.http.MirrorAdminRoutes;
-import tandem.mirror.MirrorHostStore;
+import tandem.http.ModerationRoutes;
+import tandem.http.MuteRoutes;
+import tandem.http.PoolRoutes;
+import tandem.job.NoPayload;
+import tandem.mirror.pool.PoolJobs;
 import tandem.mirror.MirrorHosts;
 import tandem.http.HttpServer;
 import tandem.http.InstanceRoutes;
@@ -31,7 +40,13 @@ import tandem.http.MediaFiles;
 import tandem.http.OEmbedRoutes;
 import tandem.http.OpsRoutes;
 import tandem.http.PlaybackRoutes;
+import tandem.http.RegistrationRoutes;
+import tandem.http.RemoteHashRoutes;
 import tandem.http.PlaylistRoutes;
+import tandem.http.HistoryRoutes;
+import tandem.http.FeedTokenRoutes;
+import tandem.account.FeedTokens;
+import tandem.http.NotificationRoutes;
 import tandem.http.PlaylistToDto;
 import tandem.http.Problems;
 import tandem.http.ServerConfigDto;
@@ -42,6 +57,7 @@ import tandem.http.UploadRoutes;
 import tandem.http.Urls;
 import tandem.http.UserRoutes;
 import tandem.http.UserToDto;
+import tandem.http.VideoManageRoutes;
 import tandem.http.VideoRoutes;
 import tandem.http.VideoToDto;
 import tandem.http.VideoToOEmbed;
@@ -62,46 +78,64 @@ final class Api {
     private Api() {}
 
     /** Builds the routes and starts the main listener; `mediaFiles` is shared with the zero-copy listener. */
-    static HttpServer start(Config config, Platform p, Accounts a, Videos v, Federation federation, Tracking tracking,
+    static HttpServer start(Config config, Platform p, InstanceSettingsService settings, Accounts a, Videos v, Federation federation, Moderation moderation, Mirrors mirrors, Pool pool, Ledgers ledgers, Tracking tracking,
                             SubscriptionService subscriptions, MediaFiles mediaFiles, Urls urls, HttpServer.Limits limits, FastPaths fast) {
         var clock = p.clock();
         var accounts = a.accounts();
         var videos = v.videos();
         var events = federation.events();
         JsonIo json = new JsonIo(p.mapper(), config.maxJsonBytes());
+        FeedTokens feedTokens = new FeedTokens(p.db().jdbi(), clock);
         Auth auth = new Auth(a.oauth());
         ClientAddress clientAddress = new ClientAddress(new TrustedProxies(config.trustedProxies()));
         ActorToDto actors = new ActorToDto(urls, subscriptions);
         VideoToDto videoDto = new VideoToDto(urls, actors);
         // One budget per user for every lookup on other instances, channels and videos together.
         RemoteLookupLimit lookups = new RemoteLookupLimit(clock);
-        MirrorHosts mirrorHosts = new MirrorHosts(new MirrorHostStore(p.db().jdbi()), federation.following(), clock);
+        MirrorHosts mirrorHosts = mirrors.hosts();
         VideoRoutes videoRoutes = new VideoRoutes(videos, new VideoSearch(videos, federation.videoLookups(), lookups, config.publicHost()),
-                v.fileTokens(), videoDto, json, auth, p.tmp());
+                v.fileTokens(), videoDto, mirrors.directory(), federation.origins(), json, auth, p.tmp(), v.stills(), v.schedules(), moderation.videoBlocks(), v.history());
+        WebRoutes webRoutes = new WebRoutes(videos, urls);
         return new HttpServer(config.bindHost(), config.port(),
                 List.of(new AuthRoutes(a.oauth(), clientAddress, json, auth, config.publicHost()),
                         new UploadRoutes(videos, v.uploads(), json, auth, p.tmp(), config.maxUploadBytes(), config.url("/api/v1")),
+                        new RegistrationRoutes(a.registrations(), a.resets(), json, auth),
+                        // Before UserRoutes: its /users/{id} would take /users/scoped-tokens.
+                        new FeedTokenRoutes(feedTokens, json, auth),
                         new UserRoutes(accounts, a.admin(), new UserRemoval(a.admin(), videos, v.engagement(), v.commentStore()),
                                 new ProfileEditing(p.db().transactions(), a.store(), a.hasher(), a.oauth(), events, passwordChangeLimiter(config, p)), videos,
                                 new UserToDto(accounts, videos, actors), json, auth),
+                        // Before the video routes: their /videos/{id} would take /videos/blacklist and /videos/comments.
+                        new ModerationRoutes(moderation.abuses(), moderation.videoBlocks(), moderation.comments(), new AbuseToDto(actors, urls),
+                                videoDto, json, auth),
+                        new MuteRoutes(moderation.mutes(), accounts, actors, json, auth, config.publicHost()),
                         videoRoutes,
-                        new ChannelRoutes(accounts, new ChannelEditing(p.db().transactions(), a.store(), events),
+                        new ChannelRoutes(accounts, new ChannelEditing(p.db().transactions(), a.store(), events, clock),
                                 new ChannelSearch(accounts, subscriptions, lookups, config.publicHost()), subscriptions, videos, actors, videoRoutes,
                                 json, auth, urls),
-                        new InstanceRoutes(config, accounts, videos, p.jobStore(), v.playback(), json, auth),
+                        new CustomConfigRoutes(settings, () -> p.db().transactions().useTransaction(events::instanceUpdated), json, auth),
+                        new InstanceRoutes(config, settings::current, accounts, videos, p.jobStore(), v.playback(), () -> mirrors.listing().stats(mirrors.policy()), json, auth),
                         new SocialRoutes(v.comments(), v.engagement(), videos, new CommentToDto(urls, actors), json, auth, clientAddress),
-                        new FederationAdminRoutes(federation.following(), federation.blocks(), accounts, mirrorHosts, json, auth),
-                        new MirrorAdminRoutes(mirrorHosts, json, auth),
+                        new FederationAdminRoutes(federation.following(), federation.blocks(), accounts, mirrorHosts, json, auth,
+                                () -> p.jobs().enqueue(PoolJobs.PLAN, NoPayload.NONE)),
+                        new PoolRoutes(pool.pledges(), pool.view(), pool.pressure(), federation.signedRequests(), config.publicUrl().toString(), json, auth, clock),
+                        new MirrorAdminRoutes(mirrorHosts, mirrors.service(), mirrors.listing(), mirrors.policy(), config.mirrors(), json, auth),
+                        new LedgerRoutes(ledgers.ledger(), json, auth),
                         new PlaybackRoutes(v.playback(), json, auth),
                         new PlaylistRoutes(v.playlists(), accounts, new PlaylistToDto(urls, actors, videoDto), json, auth, p.tmp()),
                         new CaptionRoutes(v.captions(), json, auth, p.tmp()),
-                        new SubscriptionRoutes(subscriptions, videos, videoRoutes, actors, json, auth)),
-                List.of(new StaticRoutes(new FileSender(p.blobs()), mediaFiles), new FeedRoutes(videos, urls, config),
-                        new WellKnownRoutes(federation.discovery(), () -> nodeinfo(federation, config, a, v)),
-                        new ActivityPubRoutes(federation.documents(), federation.inbox()),
-                        new WebRoutes(videos, urls),
-                        new OEmbedRoutes(videos, new VideoToOEmbed(urls, config.instanceName()), urls, json),
-                        new OpsRoutes(p.registry(), () -> ping(p), json)),
+                        new VideoManageRoutes(v.chapters(), v.stills(), urls, json, auth),
+                        new SubscriptionRoutes(subscriptions, videos, videoRoutes, actors, json, auth),
+                        new HistoryRoutes(v.history(), videoDto, json, auth),
+                        new NotificationRoutes(v.notifications(), urls, json, auth)),
+                List.of(new RemoteHashRoutes(videos, federation.remoteVideos()), new StaticRoutes(new FileSender(p.blobs()), mediaFiles),
+                        new FeedRoutes(videos, urls, () -> settings.current().name(), feedTokens),
+                        new WellKnownRoutes(federation.discovery(), () -> nodeinfo(federation, settings, a, v)),
+                        new ActivityPubRoutes(federation.documents(), federation.inbox(), federation.cacheFileDocuments()),
+                        webRoutes,
+                        new OEmbedRoutes(videos, new VideoToOEmbed(urls, () -> settings.current().name()), urls, json),
+                        new OpsRoutes(p.registry(), () -> ping(p), json),
+                        new ClientRoutes(webRoutes::appShell)),
                 Map.of("/tracker/socket", tracking.socket()),
                 new Problems(json), p.registry(), limits, fast, Api::exitForRestart).start();
     }
@@ -117,9 +151,9 @@ final class Api {
         return new SlidingWindowLimiter(config.loginAttemptsPerWindow(), config.loginWindow(), p.clock());
     }
 
-    private static byte[] nodeinfo(Federation federation, Config config, Accounts a, Videos v) {
-        return federation.discovery().nodeinfo(ServerConfigDto.SERVER_VERSION, config.instanceName(), a.accounts().countUsers(),
-                v.videos().countLocal(), 0, false).toString().getBytes(StandardCharsets.UTF_8);
+    private static byte[] nodeinfo(Federation federation, InstanceSettingsService settings, Accounts a, Videos v) {
+        return federation.discovery().nodeinfo(ServerConfigDto.SERVER_VERSION, settings.current().name(), a.accounts().countUsers(),
+                v.videos().countLocal(), 0, settings.current().signup().policy() != tandem.instance.InstanceSettings.SignupPolicy.CLOSED).toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static boolean ping(Platform p) {

@@ -1,10 +1,13 @@
 package tandem.app;
 
+import io.micrometer.core.instrument.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.account.SubscriptionService;
 import tandem.account.SubscriptionStore;
 import tandem.core.Config;
+import tandem.instance.InstanceSettingsService;
+import tandem.instance.InstanceSettingsStore;
 import tandem.db.Database;
 import tandem.federation.vocab.VideoUrls;
 import tandem.http.FastPaths;
@@ -14,6 +17,8 @@ import tandem.p2p.TrackerWebSocketServer;
 import tandem.http.MediaFiles;
 import tandem.http.Urls;
 import tandem.job.JobQueue;
+import tandem.mirror.pool.Pledges;
+import tandem.mirror.ledger.ServedBytes;
 import tandem.net.ConnectionBudget;
 import tandem.net.ConnectionGate;
 import tandem.net.TrustedProxies;
@@ -29,7 +34,7 @@ import java.util.function.Function;
 
 /**
  * The composition root: the only place that builds services and wires them together, one wiring
- * record per capability (Platform, Accounts, Videos, Federation, Tracking, Api, Listeners).
+ * record per capability (Platform, Accounts, Videos, Federation, Mirrors, Tracking, Api, Listeners).
  */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
@@ -39,14 +44,21 @@ public final class App implements AutoCloseable {
     private final Listeners listeners;
     private final Tracking tracking;
     private final Federation federation;
+    private final Mirrors mirrors;
+    private final Ledgers ledgers;
+    private final InstanceSettingsService settings;
     private final Optional<String> createdAdminPassword;
 
-    private App(Config config, Platform platform, Listeners listeners, Tracking tracking, Federation federation, Optional<String> createdAdminPassword) {
+    private App(Config config, Platform platform, Listeners listeners, Tracking tracking, Federation federation, Mirrors mirrors,
+                Ledgers ledgers, InstanceSettingsService settings, Optional<String> createdAdminPassword) {
         this.config = config;
         this.platform = platform;
         this.listeners = listeners;
         this.tracking = tracking;
         this.federation = federation;
+        this.mirrors = mirrors;
+        this.ledgers = ledgers;
+        this.settings = settings;
         this.createdAdminPassword = createdAdminPassword;
     }
 
@@ -59,15 +71,29 @@ public final class App implements AutoCloseable {
         long t0 = System.nanoTime();
         Platform p = Platform.open(config, clock);
         try {
-            Accounts accounts = Accounts.wire(config, p);
+            InstanceSettingsService settings = new InstanceSettingsService(new InstanceSettingsStore(p.db().jdbi()), p.mapper(), clock,
+                    InstanceDefaults.from(config));
+            Accounts accounts = Accounts.wire(config, p, settings);
             Federation.Local local = Federation.Local.wire(config, p);
             Videos videos = Videos.wire(config, p, accounts, local.events());
             Urls urls = new Urls(config);
-            Federation federation = Federation.wire(config, p, accounts, videos, local, videoUrls(urls));
+            Pledges pledges = Pool.pledges(config, p, local);
+            Moderation moderation = Moderation.wire(p, accounts, videos, local.events());
+            Federation federation = Federation.wire(config, p, accounts, videos, local, videoUrls(urls), pledges, () -> settings.current().name(), moderation);
             SubscriptionService subscriptions = new SubscriptionService(new SubscriptionStore(p.db().jdbi()), accounts.accounts(), clock,
                     config.publicHost(), federation.subscriptions());
-            Tracking tracking = Tracking.wire(config, p, videos.videos(), urls);
-            MediaFiles mediaFiles = new MediaFiles(videos.videos(), accounts.oauth(), videos.fileTokens());
+            Mirrors mirrors = Mirrors.wire(config, p, federation);
+            Pool pool = Pool.wire(p, pledges, local.actors(), federation, mirrors);
+            Tracking tracking = Tracking.wire(config, p, videos.videos(), urls, mirrors.catalog());
+            Ledgers ledgers = Ledgers.wire(config, p);
+            Counter mirrorServed = Counter.builder("tandem_mirror_served_bytes")
+                    .description("Body bytes sent from our mirrors of other instances' videos").register(p.registry());
+            String ownHost = config.publicHost();
+            ServedBytes counted = (uuid, origin, bytes) -> {
+                ledgers.served().count(uuid, origin, bytes);
+                if (!origin.equals(ownHost)) mirrorServed.increment(bytes);
+            };
+            MediaFiles mediaFiles = new MediaFiles(videos.videos(), accounts.oauth(), videos.fileTokens(), mirrors.catalog(), counted, ownHost);
             videos.videos().onChanged(changed -> mediaFiles.forget());
             ConnectionBudget budget = connectionBudget(config);
             TrustedProxies proxies = new TrustedProxies(config.trustedProxies());
@@ -75,7 +101,7 @@ public final class App implements AutoCloseable {
             TrackerWebSocketServer trackerLoops = Listeners.startTracker(config, gates, tracking);
             HttpServer http;
             try {
-                http = Api.start(config, p, accounts, videos, federation, tracking, subscriptions, mediaFiles, urls,
+                http = Api.start(config, p, settings, accounts, videos, federation, moderation, mirrors, pool, ledgers, tracking, subscriptions, mediaFiles, urls,
                         new HttpServer.Limits(gates.apply("main"), config.connections().headTimeout(), config.connections().idleTimeout()),
                         new FastPaths(new MediaExchange(mediaFiles, p.blobs()), trackerLoops));
             } catch (RuntimeException e) {
@@ -86,7 +112,7 @@ public final class App implements AutoCloseable {
             log.info("HTTP ready on port {} after {} ms; loading media tools", http.port(), (System.nanoTime() - t0) / 1_000_000);
             // Unpacking the bundled ffmpeg takes seconds: answer HTTP first (uploads queue jobs), start the workers after.
             try {
-                videos.registerJobs(config, p, urls, local.events());
+                videos.registerJobs(config, p, urls, () -> settings.current().resolutions());
             } catch (RuntimeException e) {
                 listeners.close();
                 tracking.housekeeping().shutdownNow();
@@ -95,6 +121,10 @@ public final class App implements AutoCloseable {
             p.jobs().register(JobQueue.PURGE_DONE, p.jobs()::purgeDone);
             p.jobs().recurring(JobQueue.PURGE_DONE, Duration.ofHours(1));
             federation.registerJobs(p.jobs());
+            mirrors.registerJobs(config, p.jobs());
+            pool.registerJobs(config, p.jobs());
+            ledgers.registerJobs(p.jobs());
+            accounts.registerJobs(p.jobs());
 
             p.jobs().start();
             log.info("Tandem is listening on port {} as {} (data in {}, {} database) — started in {} ms",
@@ -108,7 +138,7 @@ public final class App implements AutoCloseable {
                       (shown once; change it with ./tandem admin reset-password)
                     =============================================================="""
                     , pw));
-            return new App(config, p, listeners, tracking, federation, accounts.createdAdminPassword());
+            return new App(config, p, listeners, tracking, federation, mirrors, ledgers, settings, accounts.createdAdminPassword());
         } catch (RuntimeException | IOException e) {
             p.db().close();
             throw e;
@@ -140,12 +170,21 @@ public final class App implements AutoCloseable {
     public Database database() { return platform.db(); }
     public Config config() { return config; }
     public Optional<String> createdAdminPassword() { return createdAdminPassword; }
+    /** What tells mirrored videos' origins about our mirrors (the mirror package's copy job calls it). */
+    public tandem.federation.CacheFileAnnouncer cacheFileAnnouncer() { return federation.cacheFiles(); }
+    /** The ledger's byte counters (tests flush them instead of waiting for the flusher). */
+    public tandem.mirror.ledger.ServedCounter servedCounter() { return ledgers.served(); }
+    /** What stores the hourly storage record (tests run it instead of waiting for its job). */
+    public tandem.mirror.ledger.HeldBytes heldBytes() { return ledgers.held(); }
+    /** The administrator's instance settings, live. */
+    public InstanceSettingsService instanceSettings() { return settings; }
 
     /** Graceful stop: no new requests, running jobs are put back in the queue, then the pool closes. */
     @Override
     public void close() {
         log.info("stopping Tandem");
         listeners.close();
+        ledgers.close(); // the last request is answered: what it sent is counted
         tracking.housekeeping().shutdownNow();
         platform.jobs().close();
         try {
@@ -153,6 +192,7 @@ public final class App implements AutoCloseable {
         } catch (Exception e) {
             log.warn("closing the federation HTTP client failed", e);
         }
+        mirrors.close();
         platform.db().close();
     }
 }

@@ -69,7 +69,7 @@ public final class Main {
         }
         try (Database db = Database.open(config.databaseUrl())) {
             AccountService accounts = new AccountService(db.transactions(), new AccountStore(db.jdbi()), new PasswordHasher(10),
-                    Clock.systemUTC(), config.defaultVideoQuota(), config.defaultVideoQuotaDaily());
+                    Clock.systemUTC(), () -> new tandem.account.UserDefaults(config.defaultVideoQuota(), config.defaultVideoQuotaDaily(), true));
             accounts.resetPassword(args[2], args[3]);
             log.info("password of '{}' changed", args[2]);
         } catch (tandem.core.Problem p) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tandem.core.Config;
 import tandem.http.TrackerSocket;
 import tandem.http.Urls;
+import tandem.mirror.MirrorCatalog;
 import tandem.p2p.Tracker;
 import tandem.p2p.TrackerLimits;
 import tandem.video.VideoService;
@@ -17,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 /** The P2P half of the composition root: the WebTorrent tracker, its socket on the main port, and their minute sweeps. */
 record Tracking(Tracker tracker, TrackerSocket socket, ScheduledExecutorService housekeeping) {
 
-    static Tracking wire(Config config, Platform p, VideoService videos, Urls urls) {
-        // PeerTube's tracker.private: by default only our own videos' swarms are served.
-        Tracker tracker = new Tracker(config.trackerPrivate() ? new LocalSwarms(videos, urls, p.clock()) : infoHash -> true,
+    static Tracking wire(Config config, Platform p, VideoService videos, Urls urls, MirrorCatalog mirrors) {
+        // PeerTube's tracker.private: by default only the swarms of our own videos and of the videos we mirror are served.
+        LocalSwarms local = new LocalSwarms(videos, urls, p.clock());
+        Tracker tracker = new Tracker(config.trackerPrivate() ? infoHash -> local.serves(infoHash) || mirrors.servesSwarm(infoHash) : infoHash -> true,
                 TrackerLimits.defaults().withMessagesPerWindow(config.trackerMessagesPerWindow()), p.clock(), p.mapper());
         bindMetrics(p.registry(), tracker);
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("housekeeping").daemon().factory());

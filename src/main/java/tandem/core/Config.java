@@ -43,7 +43,21 @@ public record Config(
         int trackerPort,
         String trackerSocketUrl,
         Federation federation,
-        Connections connections) {
+        Connections connections,
+        Mirrors mirrors,
+        Smtp smtp) {
+
+    /**
+     * The mail server account e-mails (sign-up decisions, password resets) go through. {@code host}
+     * null: no mail is sent (and `config.email.enabled` says so). {@code tls}: true for implicit TLS
+     * (port 465), false for plain SMTP upgraded with STARTTLS when the server offers it.
+     */
+    public record Smtp(String host, int port, String username, String password, String from, boolean tls) {
+        /** Whether a mail server is configured. */
+        public boolean enabled() {
+            return host != null;
+        }
+    }
 
     /**
      * What each listener (main, media, tracker) lets in: at most {@code maxPerListener} connections
@@ -59,6 +73,21 @@ public record Config(
     public record Federation(java.util.List<String> allowedHosts, boolean manualFollowerApproval, Duration firstRetry,
                              int deliveryAttempts, int deliveryConcurrency, int perHostConcurrency, long maxInboxBytes,
                              Duration requestTimeout) {}
+
+    /**
+     * Mirrors (PeerTube's redundancy). {@code strategies}: comma-separated
+     * `strategy:size:min-lifetime[:min-views]` (`most-views:10GB:48h,recently-added:5GB:24h:10`),
+     * empty by default as PeerTube; parsed by the mirror package. {@code acceptFrom}: whose mirrors of
+     * our videos we list (`anybody`, `followings`, `nobody`). {@code originPreference}: how our
+     * players weigh us against mirrors (`prefer-mirrors`, `even`, `origin-first`).
+     * {@code copyBytesPerSecond}: a mirror job's download rate cap, so copying never floods an origin.
+     * {@code firstByteTimeout}: how long a player waits for a source's first byte before trying another.
+     * {@code ledgerFlush}: how often the ledger's in-memory byte counters are added to the database
+     * (what a crash can lose at most; 1 to 60 seconds).
+     */
+    public record Mirrors(String strategies, Duration checkInterval, String acceptFrom, String originPreference,
+                          long copyBytesPerSecond, Duration firstByteTimeout, Duration recheckInterval, Duration poolPlanInterval,
+                          Duration ledgerFlush) {}
 
     /** Loads defaults, then the file, then the environment. */
     public static Config load(Map<String, String> env) {
@@ -135,7 +164,28 @@ public record Config(
                         Duration.ofSeconds(longValue(p, "federation_request_timeout_seconds", 7))),
                 new Connections(intValue(p, "max_connections", 0), intValue(p, "max_connections_per_address", 0),
                         Duration.ofSeconds(longValue(p, "request_head_timeout_seconds", 10)),
-                        Duration.ofSeconds(longValue(p, "idle_connection_timeout_seconds", 300))));
+                        Duration.ofSeconds(longValue(p, "idle_connection_timeout_seconds", 300))),
+                new Mirrors(p.getProperty("mirror_strategies", "").trim(),
+                        Duration.ofSeconds(longValue(p, "mirror_check_interval_seconds", 3600)),
+                        oneOf(p, "mirror_accept_from", "anybody", "anybody", "followings", "nobody"),
+                        oneOf(p, "mirror_origin_preference", "prefer-mirrors", "prefer-mirrors", "even", "origin-first"),
+                        // 10 MB/s: a 1 GB video copies in under 2 minutes, and one mirror takes a fraction of an origin's uplink.
+                        longValue(p, "mirror_copy_bytes_per_second", 10L * 1024 * 1024),
+                        Duration.ofMillis(longValue(p, "mirror_first_byte_timeout_ms", 2000)),
+                        Duration.ofSeconds(longValue(p, "mirror_recheck_seconds", 24 * 3600)),
+                        // Origins' loads follow a daily curve: re-planning hourly follows it without copying back and forth.
+                        Duration.ofSeconds(Math.max(1, longValue(p, "pool_plan_interval_seconds", 3600))),
+                        // The issue asks for at least once a minute; a few rows every 10 s cost nothing.
+                        Duration.ofSeconds(Math.clamp(longValue(p, "ledger_flush_seconds", 10), 1, 60))),
+                smtp(p, publicUrl));
+    }
+
+    /** SMTP settings; the sender address defaults to noreply@ the public host, as PeerTube's does. */
+    private static Smtp smtp(Properties p, String publicUrl) {
+        boolean tls = "true".equalsIgnoreCase(p.getProperty("smtp_tls", "false").trim());
+        return new Smtp(blankToNull(p.getProperty("smtp_host")), intValue(p, "smtp_port", tls ? 465 : 25),
+                blankToNull(p.getProperty("smtp_username")), blankToNull(p.getProperty("smtp_password")),
+                p.getProperty("smtp_from", "noreply@" + URI.create(publicUrl).getHost()).trim(), tls);
     }
 
     /** How many listeners this instance opens: the main one, and the media and tracker ones when configured. */
@@ -188,6 +238,16 @@ public record Config(
     /** A comma-separated setting; blank entries dropped, so an empty value is an empty list. */
     private static java.util.List<String> list(String value) {
         return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private static String oneOf(Properties p, String key, String fallback, String... allowed) {
+        String v = blankToNull(p.getProperty(key));
+        if (v == null) return fallback;
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (!java.util.List.of(allowed).contains(lower)) {
+            throw new IllegalStateException("Setting " + key + " must be one of " + String.join(", ", allowed) + ", got '" + v + "'");
+        }
+        return lower;
     }
 
     private static String blankToNull(String s) {

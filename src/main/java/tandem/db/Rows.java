@@ -21,4 +21,9 @@ public final class Rows {
         double v = rs.getDouble(col);
         return rs.wasNull() ? null : v;
     }
+
+    public static Boolean booleanOrNull(ResultSet rs, String col) throws SQLException {
+        boolean v = rs.getBoolean(col);
+        return rs.wasNull() ? null : v;
+    }
 }

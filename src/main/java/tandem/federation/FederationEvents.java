@@ -9,13 +9,15 @@ import tandem.job.JobQueue;
 import tandem.video.Video;
 import tandem.account.AccountEvents;
 import tandem.video.VideoEvents;
+import tandem.video.moderation.AbuseEvents;
+import tandem.federation.outbox.FlagJob;
 import tandem.federation.actor.LocalActors;
 
 /**
  * Hears video events inside their transaction and queues one durable publish job each; the job
  * builds the activities later, so a crash between the change and the delivery loses nothing.
  */
-public final class FederationEvents implements VideoEvents, AccountEvents {
+public final class FederationEvents implements VideoEvents, AccountEvents, AbuseEvents {
     private final JobQueue jobs;
     private final LocalActors local;
 
@@ -55,6 +57,11 @@ public final class FederationEvents implements VideoEvents, AccountEvents {
         queue(h, new PublishJob.AccountUpdated(accountId));
     }
 
+    /** Our instance actor changed (its pledge): its followers get an Update of it. */
+    public void instanceUpdated(Handle h) {
+        queue(h, new PublishJob.InstanceUpdated());
+    }
+
     @Override
     public void remoteStale(Handle h, long videoId) {
         jobs.enqueue(h, InboxJobs.FETCH, new FetchJob.Refresh(videoId));
@@ -78,6 +85,12 @@ public final class FederationEvents implements VideoEvents, AccountEvents {
     @Override
     public void rated(Handle h, long videoId, long accountId, String old, String rating) {
         queue(h, new PublishJob.Rated(videoId, accountId, old, rating));
+    }
+
+    /** A report about another instance's object: a Flag goes to it. */
+    @Override
+    public void reportedRemote(Handle h, long abuseId) {
+        jobs.enqueue(h, OutboxJobs.FLAG, new FlagJob(abuseId));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import tandem.core.Problem;
+import tandem.federation.CacheFileDocuments;
 import tandem.federation.document.Documents;
 import tandem.federation.inbox.Inbox;
 import tandem.federation.inbox.InboxRejection;
@@ -27,10 +28,12 @@ public final class ActivityPubRoutes implements HttpService {
 
     private final Documents documents;
     private final Inbox inbox;
+    private final CacheFileDocuments cacheFiles;
 
-    public ActivityPubRoutes(Documents documents, Inbox inbox) {
+    public ActivityPubRoutes(Documents documents, Inbox inbox, CacheFileDocuments cacheFiles) {
         this.documents = documents;
         this.inbox = inbox;
+        this.cacheFiles = cacheFiles;
     }
 
     @Override
@@ -47,6 +50,8 @@ public final class ActivityPubRoutes implements HttpService {
              .get("/videos/watch/{id}/comments/{commentId}", this::comment)
              .get("/videos/watch/{id}/comments/{commentId}/approve-reply", this::approval)
              .get("/videos/watch/{id}/announces/{actorId}", this::share)
+             .get("/redundancy/streaming-playlists/hls/{uuid}", (req, res) ->
+                     send(res, cacheFiles.byVideoUuid(Params.pathParam(req, "uuid")).orElseThrow(() -> Problem.notFound("Redundancy not found"))))
              .post("/inbox", this::receive)
              .post("/accounts/{name}/inbox", this::receive)
              .post("/video-channels/{name}/inbox", this::receive);

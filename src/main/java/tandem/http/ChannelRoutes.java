@@ -56,6 +56,11 @@ public final class ChannelRoutes implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/video-channels/{handle}", (req, res) -> json.ok(res, actors.channel(channel(req))))
              .put("/video-channels/{handle}", this::update)
+             .post("/video-channels", this::create)
+             .delete("/video-channels/{handle}", (req, res) -> {
+                 editing.delete(auth.require(req), Params.pathParam(req, "handle"));
+                 res.status(io.helidon.http.Status.NO_CONTENT_204).send();
+             })
              .get("/video-channels/{handle}/videos", (req, res) ->
                      videoRoutes.writeList(res, videos.list(VideoRoutes.query(req, channel(req).id(), null, null))))
              .get("/video-channels/{handle}/followers", (req, res) -> {
@@ -76,6 +81,15 @@ public final class ChannelRoutes implements HttpService {
     private void search(ServerRequest req, ServerResponse res) {
         List<Channel> found = search.search(req.query().first("search").orElse(""), () -> auth.optional(req));
         json.ok(res, Map.of("total", found.size(), "data", found.stream().map(actors::channel).toList()));
+    }
+
+    /** PeerTube's POST: `{ videoChannel: { id } }` of the new channel. */
+    private void create(ServerRequest req, ServerResponse res) {
+        User user = auth.require(req);
+        Map<String, Object> body = json.readObject(req);
+        Channel c = editing.create(user, Params.text(body.get("name"), "name"), new ChannelEditing.Changes(Params.text(body.get("displayName"), "displayName"),
+                Params.text(body.get("description"), "description"), Params.text(body.get("support"), "support")));
+        json.ok(res, Map.of("videoChannel", Map.of("id", c.id())));
     }
 
     /** PeerTube's PUT: the fields given change, the others stay; 204. */

@@ -30,8 +30,12 @@ public final class FederationAdminRoutes implements HttpService {
     private final JsonIo json;
     private final Auth auth;
     private final MirrorHosts mirrorHosts;
+    /** Told when we stop following an instance: the pool re-plans (a member left). */
+    private final Runnable followingChanged;
 
-    public FederationAdminRoutes(Following following, Blocklist blocks, AccountService accounts, MirrorHosts mirrorHosts, JsonIo json, Auth auth) {
+    public FederationAdminRoutes(Following following, Blocklist blocks, AccountService accounts, MirrorHosts mirrorHosts, JsonIo json, Auth auth,
+                                 Runnable followingChanged) {
+        this.followingChanged = followingChanged;
         this.following = following;
         this.mirrorHosts = mirrorHosts;
         this.blocks = blocks;
@@ -47,6 +51,7 @@ public final class FederationAdminRoutes implements HttpService {
              .delete("/server/following/{target}", (req, res) -> {
                  admin(req);
                  following.unfollow(Params.pathParam(req, "target"));
+                 followingChanged.run();
                  res.status(204).send();
              })
              .get("/server/followers", (req, res) -> list(req, res, false))

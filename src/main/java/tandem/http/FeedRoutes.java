@@ -5,7 +5,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import tandem.core.Config;
 import tandem.core.PageRequest;
 import tandem.core.Problem;
 import tandem.video.Video;
@@ -17,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** `/feeds/videos.xml`: the latest public videos as RSS 2.0 or Atom, optionally for one account or channel. */
 public final class FeedRoutes implements HttpService {
@@ -25,26 +25,40 @@ public final class FeedRoutes implements HttpService {
 
     private final VideoService videos;
     private final Urls urls;
-    private final Config config;
+    /** The instance's name as the administrator set it, read for each feed. */
+    private final Supplier<String> instanceName;
 
-    public FeedRoutes(VideoService videos, Urls urls, Config config) {
+    private final tandem.account.FeedTokens feedTokens;
+
+    public FeedRoutes(VideoService videos, Urls urls, Supplier<String> instanceName, tandem.account.FeedTokens feedTokens) {
+        this.feedTokens = feedTokens;
         this.videos = videos;
         this.urls = urls;
-        this.config = config;
+        this.instanceName = instanceName;
     }
 
     @Override
     public void routing(HttpRules rules) {
-        for (String ext : new String[] {"xml", "rss", "atom"}) rules.get("/feeds/videos." + ext, (req, res) -> feed(req, res, ext));
+        for (String ext : new String[] {"xml", "rss", "atom"}) {
+            rules.get("/feeds/videos." + ext, (req, res) -> feed(req, res, ext, false))
+                 .get("/feeds/subscriptions." + ext, (req, res) -> feed(req, res, ext, true));
+        }
     }
 
-    private void feed(ServerRequest req, ServerResponse res, String extension) {
+    /** The public feed of videos (an account's or a channel's), or one user's subscriptions, opened by their feed token. */
+    private void feed(ServerRequest req, ServerResponse res, String extension, boolean subscriptions) {
         String format = Params.get(req, "format");
         if (format == null) format = extension;
         Long account = Params.longValue(Params.get(req, "accountId"), "accountId");
         Long channel = Params.longValue(Params.get(req, "videoChannelId"), "videoChannelId");
         PageRequest page = new PageRequest(0, ITEMS, "publishedAt", true);
-        List<Video> list = videos.list(new VideoQuery(page, null, null, null, null, null, channel, account, null)).data();
+        VideoQuery query = new VideoQuery(page, null, null, null, null, null, channel, account, null);
+        if (subscriptions) {
+            if (account == null) throw Problem.invalidParam("accountId", "Should have an account id");
+            if (!feedTokens.opens(account, Params.get(req, "token"))) throw Problem.forbidden("Invalid feed token for this account");
+            query = new VideoQuery(page, null, null, null, null, null, null, null, null).subscribedBy(account);
+        }
+        List<Video> list = videos.list(query).data();
         String body = switch (format) {
             case "rss", "xml" -> rss(list);
             case "atom" -> atom(list);
@@ -56,7 +70,7 @@ public final class FeedRoutes implements HttpService {
 
     private String rss(List<Video> list) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>")
-                .append("<title>").append(xml(config.instanceName())).append("</title><link>").append(xml(urls.base())).append("</link>")
+                .append("<title>").append(xml(instanceName.get())).append("</title><link>").append(xml(urls.base())).append("</link>")
                 .append("<description>Latest videos</description>");
         for (Video v : list) {
             sb.append("<item><title>").append(xml(v.name())).append("</title><link>").append(xml(urls.watchUrl(v))).append("</link>")
@@ -70,7 +84,7 @@ public final class FeedRoutes implements HttpService {
 
     private String atom(List<Video> list) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">")
-                .append("<title>").append(xml(config.instanceName())).append("</title><id>").append(xml(urls.base() + "/feeds/videos.atom"))
+                .append("<title>").append(xml(instanceName.get())).append("</title><id>").append(xml(urls.base() + "/feeds/videos.atom"))
                 .append("</id><link href=\"").append(xml(urls.base())).append("\"/><updated>")
                 .append(list.isEmpty() ? Instant.EPOCH : published(list.getFirst())).append("</updated>");
         for (Video v : list) {

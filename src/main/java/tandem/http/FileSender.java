@@ -71,8 +71,11 @@ public final class FileSender {
             res.send();
             return true;
         }
+        long[] written = {0};
         try (InputStream in = blobs.read(key, start, length); OutputStream out = res.outputStream()) {
-            transfer(in, length, out);
+            transfer(in, length, out, written);
+        } finally {
+            file.sent(written[0]); // what was handed to the connection, also when the client left halfway
         }
         return true;
     }
@@ -82,7 +85,7 @@ public final class FileSender {
      * more here: the JDK zeroes a temporary direct buffer as large as each socket write, and on
      * virtual threads that buffer is not reused.
      */
-    private static void transfer(InputStream in, long length, OutputStream out) throws IOException {
+    private static void transfer(InputStream in, long length, OutputStream out, long[] written) throws IOException {
         byte[] buf = new byte[(int) Math.min(length, FileHeaders.CHUNK)];
         long left = length;
         while (left > 0) {
@@ -90,6 +93,7 @@ public final class FileSender {
             if (r < 0) throw new IOException("file shrank while being sent");
             out.write(buf, 0, r);
             left -= r;
+            written[0] += r;
         }
     }
 

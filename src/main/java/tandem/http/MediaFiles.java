@@ -5,6 +5,8 @@ import tandem.net.MediaResolver.Resolved;
 import tandem.account.OAuthService;
 import tandem.account.User;
 import tandem.core.Problem;
+import tandem.mirror.MirrorCatalog;
+import tandem.mirror.ledger.ServedBytes;
 import tandem.storage.BlobKeys;
 import tandem.video.Video;
 import tandem.video.VideoFile;
@@ -14,6 +16,7 @@ import tandem.video.VideoService;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,12 +24,20 @@ import java.util.function.UnaryOperator;
  * paths refuse private videos, `private/` paths need the owner's (or a moderator's) bearer token or
  * file token, and files whose path does not say (stills, torrents, downloads) follow their video's
  * privacy. Shared by the Helidon routes and the zero-copy media listener.
+ *
+ * <p>The ledger counts the body bytes of video files on every path: HLS files (playlists, hashes,
+ * segments) and web videos of our own videos, downloads, and every file of our mirrors of others'
+ * videos (under their origin's host; the mirror's copy of the thumbnail included). Our stills,
+ * captions and torrents are not counted: small, and for remote videos they are our cached copies,
+ * not a mirror's work.
  */
 public final class MediaFiles implements MediaResolver {
     /** File keys and video UUIDs alike: the names of a video's files start with one of them. */
     private static final int UUID_LENGTH = 36;
     private static final String HLS = "/static/streaming-playlists/hls/";
     private static final String WEB = "/static/web-videos/";
+    /** Our mirrors of other instances' videos, at PeerTube's path, under the origin's file names. */
+    private static final String MIRROR = "/static/redundancy/hls/";
     /** Where PeerTube offers downloads of a video's files, with the kind of file each folder holds. */
     private static final Map<String, String> DOWNLOADS =
             Map.of("/download/web-videos/", VideoFile.WEB, "/download/streaming-playlists/hls/videos/", VideoFile.HLS);
@@ -36,10 +47,17 @@ public final class MediaFiles implements MediaResolver {
     private final VideoService videos;
     private final OAuthService oauth;
     private final VideoFileTokens fileTokens;
+    private final MirrorCatalog mirrors;
+    private final ServedBytes served;
+    private final String ownHost;
     private final MediaVideoCache cache = new MediaVideoCache();
 
-    public MediaFiles(VideoService videos, OAuthService oauth, VideoFileTokens fileTokens) {
+    /** {@code served} counts the body bytes sent of each video's files; {@code ownHost} is our public host, the origin of our videos. */
+    public MediaFiles(VideoService videos, OAuthService oauth, VideoFileTokens fileTokens, MirrorCatalog mirrors, ServedBytes served, String ownHost) {
         this.fileTokens = fileTokens;
+        this.mirrors = mirrors;
+        this.served = served;
+        this.ownHost = ownHost;
         this.videos = videos;
         this.oauth = oauth;
     }
@@ -60,8 +78,9 @@ public final class MediaFiles implements MediaResolver {
             String file = safeName(p[privatePath ? 2 : 1]);
             Video v = cache.get(uuid, () -> videos.find(uuid)).orElseThrow(MediaFiles::missing);
             checkAccess(v, privatePath, access);
-            return new Resolved(BlobKeys.hlsFile(v.uuid(), file), file.endsWith(".mp4"), privatePath, null);
+            return new Resolved(BlobKeys.hlsFile(v.uuid(), file), file.endsWith(".mp4"), privatePath, null, counter(v));
         }
+        if (path.startsWith(MIRROR)) return mirrored(path.substring(MIRROR.length()));
         if (path.startsWith(WEB + "private/")) return webVideo(path.substring(WEB.length() + "private/".length()), true, access);
         if (path.startsWith(WEB)) return webVideo(path.substring(WEB.length()), false, access);
         for (Map.Entry<String, String> folder : DOWNLOADS.entrySet()) {
@@ -87,12 +106,26 @@ public final class MediaFiles implements MediaResolver {
         cache.clear();
     }
 
+    /**
+     * A file of our mirror of another instance's public video, served as the origin serves it; only
+     * once the copy is verified (a half-copied or failed mirror serves nothing).
+     */
+    private Resolved mirrored(String rest) {
+        String[] p = rest.split("/", -1);
+        if (p.length != 2 || !mirrors.serves(p[0])) throw missing();
+        String file = safeName(p[1]);
+        String uuid = p[0];
+        String origin = mirrors.originHost(uuid).orElse(null);
+        LongConsumer counter = origin == null ? null : bytes -> served.count(uuid, origin, bytes);
+        return new Resolved(BlobKeys.mirrorFile(uuid, file), file.endsWith(".mp4"), false, null, counter);
+    }
+
     /** A web video's player address: like HLS, under `private/` exactly when the video is private. */
     private Resolved webVideo(String name, boolean privatePath, Access access) {
         String file = safeName(name);
         Video v = owner(file);
         checkAccess(v, privatePath, access);
-        return new Resolved(BlobKeys.webVideo(file), true, privatePath, null);
+        return new Resolved(BlobKeys.webVideo(file), true, privatePath, null, counter(v));
     }
 
     /**
@@ -107,7 +140,7 @@ public final class MediaFiles implements MediaResolver {
         checkDownloadable(v, access);
         String key = VideoFile.WEB.equals(kind) ? BlobKeys.webVideo(file) : BlobKeys.hlsFile(v.uuid(), file);
         int dot = file.lastIndexOf('.');
-        return new Resolved(key, true, restricted(v), downloadName(v, f, dot < 0 ? "" : file.substring(dot)));
+        return new Resolved(key, true, restricted(v), downloadName(v, f, dot < 0 ? "" : file.substring(dot)), counter(v));
     }
 
     /** A web video's .torrent; from `/download/` it is a download like the file it describes. */
@@ -134,6 +167,13 @@ public final class MediaFiles implements MediaResolver {
         String uuid = file.substring(0, UUID_LENGTH);
         Video v = opened(cache.get(uuid, () -> videos.find(uuid)).orElseThrow(MediaFiles::missing), access);
         return new Resolved(BlobKeys.caption(file), false, restricted(v), null);
+    }
+
+    /** Who counts the bytes sent of one of our videos' files; null for a remote video's (we hold none of its video files). */
+    private LongConsumer counter(Video v) {
+        if (!v.isLocal()) return null;
+        String uuid = v.uuid();
+        return bytes -> served.count(uuid, ownHost, bytes);
     }
 
     /** The video a file belongs to, by the file key its name starts with. */

@@ -72,6 +72,19 @@ final class Params {
         return text(body.get(name), name);
     }
 
+    /** A JSON boolean; null when absent, 400 when it is something else. */
+    static Boolean boolValue(Object v, String name) {
+        if (v == null || v instanceof Boolean) return (Boolean) v;
+        throw Problem.invalidParam(name, "Should have a valid " + name + " boolean");
+    }
+
+    /** A JSON list of strings; null when absent, 400 when it is something else. */
+    static List<String> texts(Object v, String name) {
+        if (v == null) return null;
+        if (v instanceof List<?> l && l.stream().allMatch(x -> x instanceof String)) return l.stream().map(String.class::cast).toList();
+        throw Problem.invalidParam(name, "Should have a valid " + name + " list");
+    }
+
     static Integer intValue(Object v, String name) {
         Long l = longValue(v, name);
         if (l != null && (l > Integer.MAX_VALUE || l < Integer.MIN_VALUE)) throw Problem.invalidParam(name, "Should have a valid " + name);

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Players report playback (PeerTube's `/metrics/playback`); admins and moderators read the P2P summary. */
+/**
+ * Players report playback (PeerTube's `/metrics/playback`); admins and moderators read the P2P
+ * summary, and per video the bytes each HTTP source (origin, mirrors) carried.
+ */
 public final class PlaybackRoutes implements HttpService {
     private final PlaybackStats stats;
     private final JsonIo json;
@@ -28,7 +31,8 @@ public final class PlaybackRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.post("/metrics/playback", this::report)
-             .get("/server/p2p-stats", this::p2pStats);
+             .get("/server/p2p-stats", this::p2pStats)
+             .get("/videos/{id}/stats/sources", this::sources);
     }
 
     private void report(ServerRequest req, ServerResponse res) {
@@ -54,6 +58,15 @@ public final class PlaybackRoutes implements HttpService {
         body.put("topVideos", s.topVideos().stream().map(v -> Map.of("uuid", v.uuid(), "name", v.name(),
                 "p2pBytes", v.p2pBytes(), "httpBytes", v.httpBytes())).toList());
         json.ok(res, body);
+    }
+
+    private void sources(ServerRequest req, ServerResponse res) {
+        var user = auth.requireRole(req, Role.MODERATOR);
+        Integer hours = Params.intValue(Params.get(req, "hours"), "hours");
+        PlaybackStats.Sources s = stats.sources(user, Params.pathParam(req, "id"), hours == null ? PlaybackStats.MAX_HOURS : hours);
+        json.ok(res, Map.of("video", Map.of("id", s.video().id(), "uuid", s.video().uuid()), "hours", s.hours(),
+                "total", s.hosts().stream().mapToLong(h -> h.bytes()).sum(),
+                "data", s.hosts().stream().map(h -> Map.of("host", h.host(), "bytes", h.bytes(), "reports", h.reports())).toList()));
     }
 
     private static Map<String, Object> traffic(Traffic t) {

@@ -17,6 +17,7 @@ import tandem.video.PlaylistService;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,8 +53,10 @@ public final class PlaylistRoutes implements HttpService {
              .post("/video-playlists/{id}/videos/reorder", this::reorder)
              .delete("/video-playlists/{id}/videos/{elementId}", this::remove)
              .get("/accounts/{name}/video-playlists", this::ofAccount)
+             .get("/users/me/video-playlists/videos-exist", this::videosExist)
              .get("/users/me/video-playlists", (req, res) -> {
                  User u = auth.require(req);
+                 playlists.watchLater(u);
                  writeList(req, res, u.accountId(), null, true);
              });
     }
@@ -63,6 +66,28 @@ public final class PlaylistRoutes implements HttpService {
                 Set.of("createdAt", "updatedAt", "displayName"));
         Page<Playlist> page = playlists.list(account, channel, includePrivate, p.start(), p.count());
         json.ok(res, Map.of("total", page.total(), "data", page.data().stream().map(dto::playlist).toList()));
+    }
+
+    /** `{ "<videoId>": [{ playlistElementId, playlistId, startTimestamp, stopTimestamp }] }` for each video asked about. */
+    private void videosExist(ServerRequest req, ServerResponse res) {
+        User u = auth.require(req);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (String s : Params.list(req, "videoIds")) {
+            if (!s.matches("^\\d{1,18}$")) throw Problem.invalidParam("videoIds", "Should have a valid video ids array");
+            ids.add(Long.parseLong(s));
+        }
+        if (ids.isEmpty()) throw Problem.invalidParam("videoIds", "Should have a valid video ids array");
+        Map<String, List<Map<String, Object>>> out = new java.util.LinkedHashMap<>();
+        for (long id : ids) out.put(String.valueOf(id), new java.util.ArrayList<>());
+        for (var held : playlists.holding(u, ids)) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("playlistElementId", held.elementId());
+            m.put("playlistId", held.playlistId());
+            m.put("startTimestamp", held.startTimestamp());
+            m.put("stopTimestamp", held.stopTimestamp());
+            out.get(String.valueOf(held.videoId())).add(m);
+        }
+        json.ok(res, out);
     }
 
     private void ofAccount(ServerRequest req, ServerResponse res) {

@@ -39,7 +39,7 @@ public final class PlaylistToDto {
         m.put("privacy", Map.of("id", p.privacy(), "label", PRIVACIES.get(p.privacy())));
         m.put("thumbnailPath", null);
         m.put("videosLength", p.videosLength());
-        m.put("type", Map.of("id", 1, "label", "Regular"));
+        m.put("type", Map.of("id", p.type(), "label", p.type() == Playlist.WATCH_LATER ? "Watch later" : "Regular"));
         m.put("embedPath", "/video-playlists/embed/" + p.uuid());
         m.put("createdAt", Instant.ofEpochMilli(p.createdAt()));
         m.put("updatedAt", Instant.ofEpochMilli(p.updatedAt()));

@@ -62,7 +62,8 @@ public final class UploadRoutes implements HttpService {
             if (file == null) throw Problem.invalidParam("videofile", "Should have a file");
             if (!UploadFormats.accepted(file.fileName())) throw VideoRoutes.unsupported();
             VideoMetadata m = VideoMetadata.parse(form.fields(), true);
-            Video v = videos.createFromUpload(user, m, file.path(), file.fileName());
+            var schedule = videos.schedule(form.fields());
+            Video v = videos.createFromUpload(user, m, file.path(), file.fileName(), schedule);
             json.ok(res, VideoRoutes.videoRef(v));
         }
     }

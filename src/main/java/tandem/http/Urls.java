@@ -36,6 +36,8 @@ public final class Urls {
 
     public String masterPlaylist(Video v) { return hlsDir(v) + v.masterName(); }
     public String segmentsSha256(Video v) { return hlsDir(v) + v.segmentsShaName(); }
+    /** Our copy of a remote video's segment hashes (see {@link RemoteHashRoutes}). */
+    public String remoteHashes(Video v) { return base() + RemoteHashRoutes.PREFIX + v.uuid() + "/" + RemoteHashRoutes.FILE; }
 
     public String fileUrl(Video v, VideoFile f) {
         return VideoFile.WEB.equals(f.kind())

@@ -11,12 +11,14 @@ import tandem.account.Role;
 import tandem.account.User;
 import tandem.account.UserAdministration;
 import tandem.account.UserQuery;
+import tandem.account.UserPreferences;
 import tandem.account.UserUpdate;
 import tandem.core.PageRequest;
 import tandem.core.Problem;
 import tandem.video.UserRemoval;
 import tandem.video.VideoService;
 
+import java.util.List;
 import java.util.Map;
 
 /** `/api/v1/users…`: the current user, quota usage, and admin user management. */
@@ -61,13 +63,24 @@ public final class UserRoutes implements HttpService {
         json.ok(res, Map.of("videoQuotaUsed", videos.usedQuota(u, false), "videoQuotaUsedDaily", videos.usedQuota(u, true)));
     }
 
-    /** The signed-in user's own profile and password; PeerTube's other fields (email, player settings) are not kept here and are ignored. */
+    /**
+     * The signed-in user's own profile, password, e-mail and settings (NSFW policy, autoplay, P2P, video
+     * languages, and our `language` and `theme`); an absent field keeps its value.
+     */
     private void updateMe(ServerRequest req, ServerResponse res) {
         User me = auth.require(req);
         Map<String, Object> body = json.readObject(req);
+        UserPreferences old = me.preferences();
+        Boolean autoPlay = Params.boolValue(body.get("autoPlayVideo"), "autoPlayVideo");
+        Boolean autoPlayNext = Params.boolValue(body.get("autoPlayNextVideo"), "autoPlayNextVideo");
+        UserPreferences prefs = new UserPreferences(Params.text(body.get("nsfwPolicy"), "nsfwPolicy"),
+                Params.boolValue(body.get("p2pEnabled"), "p2pEnabled"),
+                autoPlay == null ? old.autoPlayVideo() : autoPlay, autoPlayNext == null ? old.autoPlayNextVideo() : autoPlayNext,
+                body.containsKey("videoLanguages") && body.get("videoLanguages") == null ? List.of() : Params.texts(body.get("videoLanguages"), "videoLanguages"),
+                Params.clearableText(body, "language"), Params.text(body.get("theme"), "theme"));
         profile.update(me, auth.token(req).orElseThrow(), new ProfileEditing.Changes(Params.text(body.get("displayName"), "displayName"),
                 Params.clearableText(body, "description"), Params.text(body.get("currentPassword"), "currentPassword"),
-                Params.text(body.get("password"), "password")));
+                Params.text(body.get("password"), "password"), Params.text(body.get("email"), "email"), prefs));
         res.status(204).send();
     }
 

@@ -2,6 +2,7 @@ package tandem.http;
 
 import tandem.account.AccountService;
 import tandem.account.User;
+import tandem.account.UserPreferences;
 import tandem.video.VideoService;
 
 import java.time.Instant;
@@ -28,14 +29,17 @@ public final class UserToDto {
         m.put("email", u.email());
         m.put("emailVerified", true);
         m.put("pendingEmail", null);
-        m.put("nsfwPolicy", u.nsfwPolicy());
-        m.put("p2pEnabled", true);
-        m.put("autoPlayVideo", true);
-        m.put("autoPlayNextVideo", false);
+        UserPreferences prefs = u.preferences();
+        m.put("nsfwPolicy", prefs.nsfwPolicy());
+        // null: the user has not decided yet (the instance asks before sharing their address with peers).
+        m.put("p2pEnabled", prefs.p2pEnabled());
+        m.put("autoPlayVideo", prefs.autoPlayVideo());
+        m.put("autoPlayNextVideo", prefs.autoPlayNextVideo());
         m.put("autoPlayNextVideoPlaylist", true);
         m.put("videosHistoryEnabled", true);
-        m.put("videoLanguages", null);
-        m.put("theme", "instance-default");
+        m.put("videoLanguages", prefs.videoLanguages());
+        m.put("language", prefs.language());
+        m.put("theme", prefs.theme());
         m.put("role", Map.of("id", u.role().id, "label", u.role().label));
         m.put("videoQuota", u.videoQuota());
         m.put("videoQuotaDaily", u.videoQuotaDaily());

@@ -15,13 +15,25 @@ import tandem.video.VideoConstants;
 import tandem.video.VideoFile;
 import tandem.video.VideoMetadata;
 import tandem.video.VideoQuery;
+import tandem.video.moderation.VideoBlock;
+import tandem.video.moderation.VideoBlocks;
 import tandem.video.VideoFileTokens;
 import tandem.video.VideoSearch;
 import tandem.video.VideoService;
+import tandem.video.WatchHistory;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import tandem.mirror.MirrorDirectory;
+import tandem.mirror.OriginStatus;
+import tandem.mirror.Origins;
+import tandem.video.RemotePlayback;
+import tandem.video.ScheduledUpdate;
+import tandem.video.VideoSchedules;
+import tandem.video.VideoStills;
+
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,12 +43,25 @@ public final class VideoRoutes implements HttpService {
     private final VideoService videos;
     private final VideoSearch search;
     private final VideoToDto dto;
+    private final MirrorDirectory mirrors;
+    private final Origins origins;
     private final JsonIo json;
     private final Auth auth;
     private final Path tmpDir;
     private final VideoFileTokens fileTokens;
+    private final VideoStills stills;
+    private final VideoSchedules schedules;
+    private final VideoBlocks blocks;
+    private final WatchHistory history;
 
-    public VideoRoutes(VideoService videos, VideoSearch search, VideoFileTokens fileTokens, VideoToDto dto, JsonIo json, Auth auth, Path tmpDir) {
+    public VideoRoutes(VideoService videos, VideoSearch search, VideoFileTokens fileTokens, VideoToDto dto, MirrorDirectory mirrors, Origins origins, JsonIo json, Auth auth,
+                       Path tmpDir, VideoStills stills, VideoSchedules schedules, VideoBlocks blocks, WatchHistory history) {
+        this.stills = stills;
+        this.schedules = schedules;
+        this.blocks = blocks;
+        this.history = history;
+        this.mirrors = mirrors;
+        this.origins = origins;
         this.videos = videos;
         this.search = search;
         this.fileTokens = fileTokens;
@@ -53,7 +78,7 @@ public final class VideoRoutes implements HttpService {
              .get("/videos/languages", (req, res) -> json.ok(res, VideoConstants.LANGUAGES))
              .get("/videos/privacies", (req, res) -> json.ok(res, stringKeys(VideoConstants.PRIVACIES)))
              .get("/videos", this::list)
-             .get("/search/videos", (req, res) -> writeList(res, search.search(query(req, null, null, null, "-match"), () -> auth.optional(req))))
+             .get("/search/videos", this::searchVideos)
              .get("/videos/{id}/description", this::description)
              .get("/videos/{id}", this::get)
              .put("/videos/{id}", this::update)
@@ -83,7 +108,12 @@ public final class VideoRoutes implements HttpService {
         PageRequest page = PageRequest.parse(Params.get(req, "start"), Params.get(req, "count"), Params.get(req, "sort"),
                 defaultSort, VideoQuery.SORTABLE);
         return new VideoQuery(page, Params.bool(req, "isLocal"), Params.bool(req, "nsfw"), Params.ints(req, "categoryOneOf"),
-                Params.list(req, "tagsOneOf"), search, channelId, accountId, ownerAccountId);
+                Params.list(req, "tagsOneOf"), search, channelId, accountId, ownerAccountId).filteredBy(VideoFilterParams.parse(req));
+    }
+
+    private void searchVideos(ServerRequest req, ServerResponse res) {
+        VideoFilterParams.checkSearchTarget(req);
+        writeList(res, search.search(seenBy(req, query(req, null, null, null, "-match")), () -> auth.optional(req)));
     }
 
     void writeList(ServerResponse res, Page<Video> page) {
@@ -91,7 +121,12 @@ public final class VideoRoutes implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        writeList(res, videos.list(query(req, null, null, null)));
+        writeList(res, videos.list(seenBy(req, query(req, null, null, null))));
+    }
+
+    /** The list as the signed-in viewer sees it: without the accounts and servers they muted. */
+    private VideoQuery seenBy(ServerRequest req, VideoQuery q) {
+        return auth.optional(req).map(u -> q.seenBy(u.accountId())).orElse(q);
     }
 
     private void myVideos(ServerRequest req, ServerResponse res) {
@@ -102,8 +137,20 @@ public final class VideoRoutes implements HttpService {
     private void get(ServerRequest req, ServerResponse res) {
         Optional<User> viewer = auth.optional(req);
         Video v = videos.visible(viewer, Params.pathParam(req, "id"));
+        Optional<VideoBlock> block = blocks.of(v.id());
+        // A blocked video: its owner and moderators still open it; everyone else is told it is blocked.
+        if (block.isPresent() && !videos.canManage(viewer, v)) throw Problem.forbidden("This video is blocked by the moderators of this instance");
         List<VideoFile> files = videos.files(v);
-        json.ok(res, dto.details(v, files, videos.remotePlayback(v)));
+        Optional<RemotePlayback> remote = videos.remotePlayback(v);
+        List<String> bases = mirrors.baseUrls(v.id(), v.uuid());
+        OriginStatus origin = remote.filter(r -> r.playlistUrl() != null).map(r -> origins.status(v, r, bases)).orElse(null);
+        Map<String, Object> details = dto.details(v, files, remote, bases, origin);
+        schedules.find(v.id()).ifPresent(s -> details.put("scheduledUpdate", scheduled(s)));
+        details.put("blacklisted", block.isPresent());
+        details.put("blacklistedReason", block.map(VideoBlock::reason).orElse(null));
+        // PeerTube's resume point for the signed-in viewer; the player starts there.
+        viewer.flatMap(u -> history.position(u, v.id())).ifPresent(t -> details.put("userHistory", Map.of("currentTime", t)));
+        json.ok(res, details);
     }
 
     private void description(ServerRequest req, ServerResponse res) {
@@ -113,20 +160,45 @@ public final class VideoRoutes implements HttpService {
         json.ok(res, body);
     }
 
-    /** PeerTube updates with a multipart form; JSON is accepted too. */
+    /**
+     * PeerTube updates with a multipart form, where `thumbnailfile` and `previewfile` replace the stills;
+     * JSON is accepted too. Everything is checked before anything changes.
+     */
     private void update(ServerRequest req, ServerResponse res) throws IOException {
         User u = auth.require(req);
+        String id = Params.pathParam(req, "id");
         String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
-        Fields fields;
         if (type.startsWith("multipart/form-data")) {
-            try (MultipartForm form = MultipartForm.read(req, tmpDir, 8L * 1024 * 1024)) {
-                fields = form.fields();
+            try (MultipartForm form = MultipartForm.read(req, tmpDir, VideoStills.MAX_IMAGE_BYTES)) {
+                Path thumbnail = image(form, "thumbnailfile");
+                Path preview = image(form, "previewfile");
+                VideoMetadata m = VideoMetadata.parse(form.fields(), false);
+                var schedule = videos.schedule(form.fields());
+                // Stills first: an image ffmpeg cannot read is refused before any field changes.
+                if (thumbnail != null || preview != null) stills.fromImages(u, id, thumbnail, preview);
+                videos.update(u, id, m, schedule);
             }
         } else {
-            fields = Fields.fromJson(json.readObject(req));
+            Fields fields = Fields.fromJson(json.readObject(req));
+            VideoMetadata m = VideoMetadata.parse(fields, false);
+            videos.update(u, id, m, videos.schedule(fields));
         }
-        videos.update(u, Params.pathParam(req, "id"), VideoMetadata.parse(fields, false));
         res.status(204).send();
+    }
+
+    /** An uploaded still, checked; null when the form has none. */
+    private static Path image(MultipartForm form, String field) {
+        MultipartForm.UploadedFile f = form.file(field);
+        if (f == null) return null;
+        VideoStills.checkImage(field, f.path(), f.size());
+        return f.path();
+    }
+
+    static Map<String, Object> scheduled(ScheduledUpdate s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("updateAt", java.time.Instant.ofEpochMilli(s.updateAt()).toString());
+        m.put("privacy", s.privacy().id);
+        return m;
     }
 
     private void delete(ServerRequest req, ServerResponse res) {

@@ -1,6 +1,7 @@
 package tandem.http;
 
 import tandem.p2p.Infohashes;
+import tandem.mirror.OriginStatus;
 import tandem.video.RemotePlayback;
 import tandem.video.Video;
 import tandem.video.VideoConstants;
@@ -63,9 +64,15 @@ public final class VideoToDto {
         return m;
     }
 
-    public Map<String, Object> details(Video v, List<VideoFile> files, java.util.Optional<RemotePlayback> remote) {
-        if (remote.isPresent()) return remoteDetails(v, remote.get());
+    /**
+     * {@code mirrors}: the directory URLs of the video's mirrors (PeerTube's redundancies), origin file
+     * names inside; {@code origin}: a remote video's origin state (null while unknown or for ours).
+     */
+    public Map<String, Object> details(Video v, List<VideoFile> files, java.util.Optional<RemotePlayback> remote, List<String> mirrors,
+                                       OriginStatus origin) {
+        if (remote.isPresent()) return remoteDetails(v, remote.get(), mirrors, origin);
         Map<String, Object> m = commonDetails(v);
+        m.put("originStatus", originStatus(null));
         m.put("trackerUrls", urls.trackerUrls());
         List<VideoFile> web = files.stream().filter(f -> VideoFile.WEB.equals(f.kind())).toList();
         List<VideoFile> hls = files.stream().filter(f -> VideoFile.HLS.equals(f.kind())).toList();
@@ -78,7 +85,7 @@ public final class VideoToDto {
             playlist.put("type", 1);
             playlist.put("playlistUrl", urls.masterPlaylist(v));
             playlist.put("segmentsSha256Url", urls.segmentsSha256(v));
-            playlist.put("redundancies", List.of());
+            playlist.put("redundancies", redundancies(mirrors));
             playlist.put("p2pMediaLoaderInfohashes", Infohashes.forMaster(urls.masterPlaylist(v), hls.size()));
             playlist.put("files", hls.stream().map(f -> file(v, f)).toList());
             m.put("streamingPlaylists", List.of(playlist));
@@ -105,8 +112,9 @@ public final class VideoToDto {
      * A remote video plays from its origin: the origin's playlist, hashes, trackers and swarm ids, or
      * (an origin without HLS) its web-video files.
      */
-    private Map<String, Object> remoteDetails(Video v, RemotePlayback r) {
+    private Map<String, Object> remoteDetails(Video v, RemotePlayback r, List<String> mirrors, OriginStatus origin) {
         Map<String, Object> m = commonDetails(v);
+        m.put("originStatus", originStatus(origin));
         m.put("url", r.url());
         m.put("trackerUrls", r.trackers());
         m.put("files", r.webFiles().stream().map(VideoToDto::remoteFile).toList());
@@ -117,13 +125,29 @@ public final class VideoToDto {
         Map<String, Object> playlist = new LinkedHashMap<>();
         playlist.put("id", v.id());
         playlist.put("type", 1);
-        playlist.put("playlistUrl", r.playlistUrl());
-        playlist.put("segmentsSha256Url", r.sha256Url());
-        playlist.put("redundancies", List.of());
+        // While the origin is down a mirror's copy of the playlists stands in; the hashes stay ours (a
+        // mirror must not vouch for its own bytes) and the swarm the origin's, so viewers stay together.
+        boolean standIn = origin != null && origin.mirrorBase() != null;
+        playlist.put("playlistUrl", standIn ? origin.mirrorMaster() : r.playlistUrl());
+        playlist.put("segmentsSha256Url", standIn && origin.ownHashes() ? urls.remoteHashes(v) : r.sha256Url());
+        playlist.put("redundancies", redundancies(mirrors));
         playlist.put("p2pMediaLoaderInfohashes", r.infohashes());
         playlist.put("files", r.files().stream().map(VideoToDto::remoteFile).toList());
         m.put("streamingPlaylists", List.of(playlist));
         return m;
+    }
+
+    /** Our extension: whether the origin answers, since when not, and which mirror the video plays from meanwhile. */
+    private static Map<String, Object> originStatus(OriginStatus o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("reachable", o == null || o.reachable());
+        m.put("unreachableSince", o == null || o.unreachableSince() == null ? null : java.time.Instant.ofEpochMilli(o.unreachableSince()).toString());
+        m.put("playingFrom", o == null ? null : o.playingFrom());
+        return m;
+    }
+
+    private static List<Map<String, Object>> redundancies(List<String> mirrors) {
+        return mirrors.stream().map(u -> Map.<String, Object>of("baseUrl", u)).toList();
     }
 
     /** A file at the origin: what its Video object told (no torrent, no metadata of ours). */

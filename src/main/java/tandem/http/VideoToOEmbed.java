@@ -5,6 +5,7 @@ import tandem.video.Video;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** A video as an oEmbed 1.0 "video" response: an iframe of our embed page, sized to fit the consumer's box. */
 public final class VideoToOEmbed {
@@ -12,9 +13,9 @@ public final class VideoToOEmbed {
     static final int HEIGHT = 315;
 
     private final Urls urls;
-    private final String providerName;
+    private final Supplier<String> providerName;
 
-    public VideoToOEmbed(Urls urls, String providerName) {
+    public VideoToOEmbed(Urls urls, Supplier<String> providerName) {
         this.urls = urls;
         this.providerName = providerName;
     }
@@ -37,7 +38,7 @@ public final class VideoToOEmbed {
         m.put("title", v.name());
         m.put("author_name", v.channel().displayName());
         m.put("author_url", urls.channelUrl(v.channel()));
-        m.put("provider_name", providerName);
+        m.put("provider_name", providerName.get());
         m.put("provider_url", urls.base());
         if (v.hasThumbnail()) {
             m.put("thumbnail_url", urls.base() + urls.previewPath(v));

@@ -30,10 +30,15 @@ public final class WebRoutes implements HttpService {
     private final VideoService videos;
     private final Urls urls;
     /** The pages the app shell renders in the browser (web/src/app.js routes them). */
-    private static final List<String> APP_PAGES = List.of("/", "/videos/recently-added", "/videos/trending", "/videos/local",
-            "/login", "/upload", "/videos/upload", "/my-library/videos", "/search", "/admin", "/admin/{tab}",
+    private static final List<String> APP_PAGES = List.of("/", "/home", "/videos/browse", "/videos/recently-added", "/videos/trending", "/videos/local",
+            "/login", "/upload", "/videos/upload", "/my-library/videos", "/videos/manage/{id}", "/search", "/admin", "/admin/{tab}", "/about/ledger",
+            "/admin/config/edit-custom", "/about", "/about/instance",
+            "/admin/moderation/{section}/list", "/my-account/blocklist/{kind}",
             "/c/{name}", "/c/{name}/videos", "/video-channels/{name}", "/video-channels/{name}/videos",
-            "/a/{name}", "/a/{name}/videos", "/accounts/{name}", "/accounts/{name}/videos");
+            "/a/{name}", "/a/{name}/videos", "/accounts/{name}", "/accounts/{name}/videos",
+            "/signup", "/reset-password", "/my-account/settings", "/admin/moderation/registrations/list",
+            "/my-account/notifications", "/my-library/history/videos", "/videos/subscriptions", "/my-library/subscriptions",
+            "/my-library/video-playlists", "/my-library/video-channels", "/w/p/{id}", "/videos/watch/playlist/{id}");
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
     public WebRoutes(VideoService videos, Urls urls) {
@@ -44,12 +49,18 @@ public final class WebRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         for (String path : APP_PAGES) rules.get(path, (req, res) -> html(res, page("app.html")));
+        // PeerTube's older edit URL /videos/update/{id} is one of ClientRoutes' redirects.
         rules.get("/videos/watch/{id}", (req, res) -> html(res, withMeta(req, "watch.html")))
              .get("/w/{id}", (req, res) -> html(res, withMeta(req, "watch.html")))
              .get("/videos/embed/{id}", (req, res) -> html(res, withMeta(req, "embed.html")))
              .get("/style.css", (req, res) -> asset(res, "style.css"))
              .get("/favicon.ico", (req, res) -> res.status(204).send())
              .get("/assets/{file}", (req, res) -> asset(res, "assets/" + Params.pathParam(req, "file")));
+    }
+
+    /** The app's page, which renders whichever page the path names (or "page not found"). */
+    public String appShell() {
+        return page("app.html");
     }
 
     private String withMeta(ServerRequest req, String name) {

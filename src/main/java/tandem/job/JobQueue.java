@@ -74,8 +74,10 @@ public final class JobQueue implements AutoCloseable {
     }
 
     /** Runs jobs of this type with the handler, which receives each job's payload decoded. */
+    /** @throws IllegalStateException when another handler already has this type's name: two kinds of job sharing a name would run each other's payloads */
     public <P> void register(JobType<P> type, JobHandler<P> handler) {
-        types.put(type.name(), new Registered<>(type, handler, new Semaphore(type.concurrency())));
+        Registered<?> before = types.putIfAbsent(type.name(), new Registered<>(type, handler, new Semaphore(type.concurrency())));
+        if (before != null) throw new IllegalStateException("two job types are named " + type.name());
     }
 
     /** Deletes finished jobs older than {@link #KEEP_DONE}; the handler of {@link #PURGE_DONE}. */

@@ -62,6 +62,32 @@ public final class Thumbnailer {
         }
     }
 
+    /**
+     * Both JPEGs from the frame at `seconds` of a video the user chose (the edit page's "choose a frame").
+     * Bounded like every ffmpeg run here; a time past the last decodable frame yields no picture and fails.
+     */
+    public Thumbnails frame(Path input, double seconds, Path thumbnail, Path preview) throws MediaException, InterruptedException {
+        return produce(input(input, Math.max(0, seconds)), thumbnail, preview, "No picture could be extracted at this time of the video");
+    }
+
+    /** Both JPEGs from an uploaded image (JPEG, PNG or WebP), cropped and letterboxed as a frame would be. */
+    public Thumbnails image(Path image, Path thumbnail, Path preview) throws MediaException, InterruptedException {
+        return produce(List.of("-i", image.toAbsolutePath().toString()), thumbnail, preview, "The image could not be read");
+    }
+
+    private Thumbnails produce(List<String> inputArgs, Path thumbnail, Path preview, String failure)
+            throws MediaException, InterruptedException {
+        try {
+            run(inputArgs, thumbnail, preview);
+            if (!nonEmpty(thumbnail) || !nonEmpty(preview)) throw new MediaException(failure);
+            return new Thumbnails(thumbnail, preview);
+        } catch (MediaException | InterruptedException | RuntimeException e) {
+            deleteQuietly(thumbnail);
+            deleteQuietly(preview);
+            throw e;
+        }
+    }
+
     private static List<String> input(Path input, double seconds) {
         return List.of("-ss", String.format(Locale.ROOT, "%.3f", seconds), "-i", input.toAbsolutePath().toString());
     }

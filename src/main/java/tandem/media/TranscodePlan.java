@@ -27,8 +27,16 @@ public record TranscodePlan(List<Rendition> renditions, int sourceFps) {
         }
     }
 
-    /** Plans the ladder for a probed source. */
+    /** Plans the standard ladder for a probed source. */
     public static TranscodePlan of(MediaInfo info) {
+        return of(info, STANDARD_RESOLUTIONS);
+    }
+
+    /**
+     * Plans the ladder for a probed source from the resolutions an administrator chose: each one no taller than the
+     * source, highest first; a source smaller than all of them keeps one rung of its own size.
+     */
+    public static TranscodePlan of(MediaInfo info, Collection<Integer> chosen) {
         if (!info.hasVideo()) {
             return new TranscodePlan(List.of(Rendition.audioOnly()), 0);
         }
@@ -36,7 +44,7 @@ public record TranscodePlan(List<Rendition> renditions, int sourceFps) {
         int sourceFps = outputFps(video.fps());
         List<Rendition> rungs = new ArrayList<>();
         int shortSide = video.shortSide();
-        for (int resolution : STANDARD_RESOLUTIONS) {
+        for (int resolution : chosen.stream().distinct().sorted(java.util.Comparator.reverseOrder()).toList()) {
             if (resolution <= shortSide) {
                 rungs.add(rendition(resolution, info, sourceFps));
             }
@@ -71,6 +79,14 @@ public record TranscodePlan(List<Rendition> renditions, int sourceFps) {
     public Optional<TranscodePlan> without(Collection<Integer> resolutions) {
         List<Rendition> left = renditions.stream().filter(r -> !resolutions.contains(r.resolution())).toList();
         return left.isEmpty() ? Optional.empty() : Optional.of(new TranscodePlan(left, sourceFps));
+    }
+
+    /**
+     * Whether a remux of the source, at its own size, may stand in for the top rung: only when the source is no
+     * taller than the tallest resolution chosen, so a remux never passes the administrator's ceiling.
+     */
+    public static boolean sourceFits(int sourceResolution, Collection<Integer> chosen) {
+        return chosen.stream().anyMatch(r -> r >= sourceResolution);
     }
 
     /** Returns true when the only rendition is audio. */

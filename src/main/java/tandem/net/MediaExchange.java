@@ -98,7 +98,7 @@ public final class MediaExchange {
     /** The file a request names, or a Problem: refused (401, 403…) or missing (404). */
     private Found find(RequestHead h) throws IOException {
         MediaResolver.Resolved r = media.resolve(h.path(), h.header("authorization"), fileToken(h.query()));
-        FileFacts info = facts(r.key()).orElseThrow(() -> Problem.notFound("File not found"));
+        FileFacts info = facts(r.key(), r.immutable()).orElseThrow(() -> Problem.notFound("File not found"));
         return new Found(r, info);
     }
 
@@ -107,12 +107,17 @@ public final class MediaExchange {
         writeAll(s, simple(status, detail, false));
     }
 
-    /** What the response head says about a file, kept two seconds: hot segments skip the stat and the date formatting. */
+    /**
+     * What the response head says about a file, kept two seconds for files that never change: hot
+     * segments skip the stat and the date formatting. A file that changes in place (a master playlist
+     * the ladder rewrites, a mirror's refreshed hashes) is read anew each time: an old size would cut
+     * the new content short.
+     */
     private record FileFacts(long size, String etag, String headLines, long checkedAt) {}
 
-    private Optional<FileFacts> facts(String key) throws IOException {
+    private Optional<FileFacts> facts(String key, boolean immutable) throws IOException {
         long now = System.currentTimeMillis();
-        FileFacts f = facts.get(key);
+        FileFacts f = immutable ? facts.get(key) : null;
         if (f != null && now - f.checkedAt() < FACTS_MILLIS) return Optional.of(f);
         Optional<BlobStore.BlobInfo> info = blobs.stat(key);
         if (info.isEmpty()) {
@@ -124,9 +129,11 @@ public final class MediaExchange {
         String lines = "Accept-Ranges: bytes\r\nETag: " + etag
                 + "\r\nLast-Modified: " + FileHeaders.lastModified(info.get())
                 + "\r\nContent-Type: " + FileHeaders.contentType(key) + "\r\n";
-        if (facts.size() > MAX_FACTS) facts.clear();
         f = new FileFacts(size, etag, lines, now);
-        facts.put(key, f);
+        if (immutable) {
+            if (facts.size() > MAX_FACTS) facts.clear();
+            facts.put(key, f);
+        }
         return Optional.of(f);
     }
 
@@ -163,24 +170,43 @@ public final class MediaExchange {
         h.append("Content-Length: ").append(length).append("\r\n");
         writeAll(s, head(status, status == 206 ? "Partial Content" : "OK", keepAlive, h.toString()));
         if (headOnly) return new Outcome(status, keepAlive);
+        // Counted in the finally blocks: what went into the socket, also when the client left halfway.
         if (zeroCopy.isEmpty()) {
-            copy(s, r.key(), from, length);
+            long[] written = {0};
+            try {
+                copy(s, r.key(), from, length, written);
+            } finally {
+                r.sent(written[0]);
+            }
             return new Outcome(status, keepAlive);
         }
+        long pos = from;
         try (FileChannel ch = zeroCopy.get().open(r.key())) {
-            long pos = from;
             long end = from + length;
+            ByteBuffer slow = null;
             while (pos < end) {
                 long n = ch.transferTo(pos, end - pos, s);
-                if (n <= 0) throw new IOException("file shrank or peer stalled while sending " + r.key());
-                pos += n;
+                if (n > 0) {
+                    pos += n;
+                    continue;
+                }
+                // sendfile does not wait for room: on a virtual thread's socket (non-blocking underneath)
+                // it returns 0 once the socket's buffer is full. One piece through write(), which parks
+                // until the reader makes room, then sendfile again.
+                if (slow == null) slow = ByteBuffer.allocate(FileHeaders.CHUNK);
+                int read = ch.read(slow.clear().limit((int) Math.min(slow.capacity(), end - pos)), pos);
+                if (read <= 0) throw new IOException("file shrank while sending " + r.key());
+                writeAll(s, slow.flip());
+                pos += read;
             }
+        } finally {
+            r.sent(pos - from);
         }
         return new Outcome(status, keepAlive);
     }
 
     /** Without local files (a remote store), the bytes go through the JVM after all, in the same pieces as Helidon's routes. */
-    private void copy(SocketChannel s, String key, long from, long length) throws IOException {
+    private void copy(SocketChannel s, String key, long from, long length, long[] written) throws IOException {
         try (InputStream in = blobs.read(key, from, length)) {
             ByteBuffer buf = ByteBuffer.allocate((int) Math.min(length, FileHeaders.CHUNK));
             long left = length;
@@ -189,6 +215,7 @@ public final class MediaExchange {
                 if (n < 0) throw new IOException("blob shrank while sending " + key);
                 writeAll(s, buf.clear().limit(n));
                 left -= n;
+                written[0] += n;
             }
         }
     }

@@ -2,6 +2,7 @@ package tandem.net;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.function.LongConsumer;
 
 /**
  * Maps a media request to the stored blob it may read, applying the video's privacy: the one rule
@@ -10,9 +11,19 @@ import java.nio.charset.StandardCharsets;
 public interface MediaResolver {
     /**
      * The blob to send, whether it never changes (cacheable for a year), whether only some may read it
-     * (a private video's: no shared cache may keep it), and the file name of a download.
+     * (a private video's: no shared cache may keep it), the file name of a download, and who is told
+     * how many body bytes went out (a mirror counts what it serves for an origin), null for nobody.
      */
-    record Resolved(String key, boolean immutable, boolean restricted, String downloadName) {
+    record Resolved(String key, boolean immutable, boolean restricted, String downloadName, LongConsumer onSent) {
+        public Resolved(String key, boolean immutable, boolean restricted, String downloadName) {
+            this(key, immutable, restricted, downloadName, null);
+        }
+
+        /** Reports {@code bytes} of body sent, to whoever counts them. */
+        public void sent(long bytes) {
+            if (onSent != null && bytes > 0) onSent.accept(bytes);
+        }
+
         /** What caches may do with it: a private video's files only in the viewer's own browser. */
         public String cacheControl() {
             if (restricted) return immutable ? "private, max-age=31536000, immutable" : "private, max-age=0, must-revalidate";

@@ -48,4 +48,14 @@ public final class BlobKeys {
     public static String caption(String fileName) {
         return captionsFolder(fileName.substring(0, Math.min(UUID_LENGTH, fileName.length()))) + fileName;
     }
+
+    /** The folder of our mirror of another instance's video: PeerTube's `/static/redundancy/hls/<uuid>/`. */
+    public static String mirrorFolder(String videoUuid) {
+        return "redundancy/hls/" + videoUuid + "/";
+    }
+
+    /** One file of our mirror, under the origin's own file name. */
+    public static String mirrorFile(String videoUuid, String fileName) {
+        return mirrorFolder(videoUuid) + fileName;
+    }
 }

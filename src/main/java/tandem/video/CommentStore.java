@@ -34,7 +34,11 @@ public final class CommentStore {
 
         private String filter() {
             // A number from our own rows, never the client's text: safe to inline.
-            return seesHeld ? "" : " AND (c.held_for_review = FALSE OR c.account_id = " + account + ")";
+            String held = seesHeld ? "" : " AND (c.held_for_review = FALSE OR c.account_id = " + account + ")";
+            // What the reader muted (V29): those accounts' and servers' comments are gone for them alone.
+            String muted = account == 0 ? "" : " AND c.account_id NOT IN (SELECT target_account_id FROM account_mutes WHERE account_id = " + account + ")"
+                    + " AND c.account_id NOT IN (SELECT id FROM accounts WHERE host IN (SELECT host FROM server_mutes WHERE account_id = " + account + "))";
+            return held + muted;
         }
     }
 

@@ -24,8 +24,11 @@ public final class EngagementService {
     private final Clock clock;
 
     private final VideoEvents events;
+    private final WatchHistory history;
 
-    public EngagementService(Transactions transactions, EngagementStore store, VideoService videos, Clock clock, VideoEvents events) {
+    public EngagementService(Transactions transactions, EngagementStore store, VideoService videos, Clock clock, VideoEvents events,
+                             WatchHistory history) {
+        this.history = history;
         this.events = events;
         this.transactions = transactions;
         this.store = store;
@@ -74,10 +77,25 @@ public final class EngagementService {
         return currentTime >= VIEW_AFTER_SECONDS;
     }
 
-    /** Records a player's progress report; returns whether it counted as a new view. */
+    /**
+     * A view another instance reported (ActivityPub `View`): counted as it comes, since the sender
+     * already applied its viewers' rules; it counts towards trending like ours.
+     */
+    public void federatedView(long videoId) {
+        long now = clock.millis();
+        transactions.useTransaction(h -> store.addView(h, videoId, now));
+    }
+
+    /**
+     * Records a player's progress report (a signed-in viewer's history keeps the position); returns
+     * whether it counted as a new view.
+     */
     public boolean view(Optional<User> viewer, String clientIp, String videoId, double currentTime) {
-        if (currentTime < 0 || Double.isNaN(currentTime)) throw Problem.invalidParam("currentTime", "Should have a valid current time");
+        if (currentTime < 0 || Double.isNaN(currentTime) || Double.isInfinite(currentTime)) {
+            throw Problem.invalidParam("currentTime", "Should have a valid current time");
+        }
         Video v = videos.visible(viewer, videoId);
+        viewer.ifPresent(u -> history.record(u, v, currentTime));
         if (!watchedEnough(v.duration(), currentTime)) return false;
         String who = viewer.map(u -> "user:" + u.id()).orElse("ip:" + clientIp);
         long now = clock.millis();

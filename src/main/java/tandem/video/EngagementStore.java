@@ -68,6 +68,19 @@ public final class EngagementStore {
             h.createUpdate("INSERT INTO video_view_counts (video_id, viewer, counted_at) VALUES (:v, :w, :now)")
                     .bind("now", now).bind("v", videoId).bind("w", viewer).execute();
         }
+        addView(h, videoId, now);
+    }
+
+    /**
+     * Adds one view to a video's counter and to its row for the day (UTC) of `now`, which the trending
+     * sorts add up, in the caller's transaction.
+     */
+    public void addView(Handle h, long videoId, long now) {
         h.createUpdate("UPDATE videos SET views = views + 1 WHERE id = :v").bind("v", videoId).execute();
+        // Both engines know this upsert.
+        h.createUpdate("""
+                INSERT INTO video_daily_views (video_id, day, views) VALUES (:v, :day, 1)
+                ON CONFLICT (video_id, day) DO UPDATE SET views = video_daily_views.views + 1""")
+                .bind("v", videoId).bind("day", (int) Math.floorDiv(now, 86_400_000L)).execute();
     }
 }

@@ -3,17 +3,19 @@ package tandem.video;
 import tandem.core.Problem;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * One player report in PeerTube's PlaybackMetricCreate shape, validated. Counters are deltas since
+ * One player report in PeerTube's PlaybackMetricCreate shape, validated, with Tandem's per-source
+ * breakdown of the HTTP bytes ({@link SourceBytes}, empty from PeerTube's players). Counters are deltas since
  * the player's previous report (every ~15 s), so each is bounded: a report claiming more than
  * {@link #MAX_BYTES} is a bug or a lie, and refusing it keeps one client from skewing the totals.
  */
 public record PlaybackReport(String videoId, String playerMode, int resolution, Integer fps, boolean p2pEnabled, int p2pPeers,
                              int resolutionChanges, int errors, long downloadedBytesP2P, long downloadedBytesHttp,
-                             long uploadedBytesP2P) {
+                             long uploadedBytesP2P, List<SourceBytes> sources) {
     /** 10 GB: far beyond what any connection moves in one reporting interval. */
     public static final long MAX_BYTES = 10_000_000_000L;
     static final int MAX_RESOLUTION = 10_000;
@@ -45,9 +47,10 @@ public record PlaybackReport(String videoId, String playerMode, int resolution, 
         long downP2p = c.required("downloadedBytesP2P", MAX_BYTES);
         long downHttp = c.required("downloadedBytesHTTP", MAX_BYTES);
         long upP2p = c.required("uploadedBytesP2P", MAX_BYTES);
+        List<SourceBytes> sources = SourceBytes.parse(body.get(SourceBytes.FIELD), downHttp, errors);
         if (!errors.isEmpty()) throw Problem.invalidParams(errors);
         return new PlaybackReport(videoId, (String) mode, resolution, fps == null ? null : fps.intValue(), (Boolean) p2p,
-                peers == null ? 0 : peers.intValue(), resolutionChanges, errorCount, downP2p, downHttp, upP2p);
+                peers == null ? 0 : peers.intValue(), resolutionChanges, errorCount, downP2p, downHttp, upP2p, sources);
     }
 
     /** Reads whole, non-negative, bounded numbers, collecting errors instead of failing on the first. */

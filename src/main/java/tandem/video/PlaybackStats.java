@@ -3,6 +3,7 @@ package tandem.video;
 import tandem.account.User;
 import tandem.core.Problem;
 import tandem.video.PlaybackStatsStore.Hour;
+import tandem.video.PlaybackStatsStore.HostBytes;
 import tandem.video.PlaybackStatsStore.Traffic;
 import tandem.video.PlaybackStatsStore.VideoTraffic;
 
@@ -55,6 +56,15 @@ public final class PlaybackStats {
         }
         Traffic totals = all.stream().map(Hour::traffic).reduce(Traffic.NONE, Traffic::plus);
         return new Summary(all, totals, p2pRatio(totals), store.topVideos(from, TOP_VIDEOS));
+    }
+
+    /** One video's HTTP bytes per source host (the origin, its mirrors) over the last `hours`: who carried it. */
+    public record Sources(Video video, int hours, List<HostBytes> hosts) {}
+
+    public Sources sources(User viewer, String videoId, int hours) {
+        if (hours < 1 || hours > MAX_HOURS) throw Problem.invalidParam("hours", "Should have a number of hours between 1 and " + MAX_HOURS);
+        Video v = videos.visible(Optional.of(viewer), videoId);
+        return new Sources(v, hours, store.sources(v.id(), currentHour() - (hours - 1) * HOUR));
     }
 
     /** All-time totals, for the instance stats. */

@@ -35,20 +35,45 @@ public final class PlaybackStatsStore {
         this.jdbi = jdbi;
     }
 
-    /** Adds one report to its video's row for the hour, creating the row on the hour's first report. */
+    /** Bytes one source host carried for a video's players. */
+    public record HostBytes(String host, long bytes, long reports) {}
+
+    /**
+     * Adds one report to its video's row for the hour, creating the row on the hour's first report,
+     * and its per-source bytes to the video's rows per host, in one transaction.
+     */
     public void add(long videoId, long hourStart, PlaybackReport r) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                INSERT INTO video_playback_stats (video_id, hour_start, p2p_bytes, http_bytes, uploaded_bytes, reports, max_peers)
-                VALUES (:v, :hour, :p2p, :http, :up, 1, :peers)
-                ON CONFLICT (video_id, hour_start) DO UPDATE SET
-                    p2p_bytes = video_playback_stats.p2p_bytes + excluded.p2p_bytes,
-                    http_bytes = video_playback_stats.http_bytes + excluded.http_bytes,
-                    uploaded_bytes = video_playback_stats.uploaded_bytes + excluded.uploaded_bytes,
-                    reports = video_playback_stats.reports + 1,
-                    max_peers = CASE WHEN excluded.max_peers > video_playback_stats.max_peers
-                                     THEN excluded.max_peers ELSE video_playback_stats.max_peers END""")
-                .bind("v", videoId).bind("hour", hourStart).bind("p2p", r.downloadedBytesP2P()).bind("http", r.downloadedBytesHttp())
-                .bind("up", r.uploadedBytesP2P()).bind("peers", r.p2pPeers()).execute());
+        jdbi.useTransaction(h -> {
+            for (SourceBytes s : r.sources()) {
+                h.createUpdate("""
+                        INSERT INTO video_source_stats (video_id, hour_start, host, bytes, reports) VALUES (:v, :hour, :host, :bytes, 1)
+                        ON CONFLICT (video_id, hour_start, host) DO UPDATE SET
+                            bytes = video_source_stats.bytes + excluded.bytes, reports = video_source_stats.reports + 1""")
+                        .bind("v", videoId).bind("hour", hourStart).bind("host", s.host()).bind("bytes", s.bytes()).execute();
+            }
+            h.createUpdate("""
+                    INSERT INTO video_playback_stats (video_id, hour_start, p2p_bytes, http_bytes, uploaded_bytes, reports, max_peers)
+                    VALUES (:v, :hour, :p2p, :http, :up, 1, :peers)
+                    ON CONFLICT (video_id, hour_start) DO UPDATE SET
+                        p2p_bytes = video_playback_stats.p2p_bytes + excluded.p2p_bytes,
+                        http_bytes = video_playback_stats.http_bytes + excluded.http_bytes,
+                        uploaded_bytes = video_playback_stats.uploaded_bytes + excluded.uploaded_bytes,
+                        reports = video_playback_stats.reports + 1,
+                        max_peers = CASE WHEN excluded.max_peers > video_playback_stats.max_peers
+                                         THEN excluded.max_peers ELSE video_playback_stats.max_peers END""")
+                    .bind("v", videoId).bind("hour", hourStart).bind("p2p", r.downloadedBytesP2P()).bind("http", r.downloadedBytesHttp())
+                    .bind("up", r.uploadedBytesP2P()).bind("peers", r.p2pPeers()).execute();
+        });
+    }
+
+    /** Bytes per source host for one video since `fromHour`, the biggest carrier first. */
+    public List<HostBytes> sources(long videoId, long fromHour) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT host, SUM(bytes) AS bytes, SUM(reports) AS reports FROM video_source_stats
+                        WHERE video_id = :v AND hour_start >= :from GROUP BY host ORDER BY SUM(bytes) DESC, host""")
+                .bind("v", videoId).bind("from", fromHour)
+                .map((rs, ctx) -> new HostBytes(rs.getString("host"), rs.getLong("bytes"), rs.getLong("reports")))
+                .list());
     }
 
     /** Hours since `fromHour` that have reports, oldest first; hours without any are absent. */

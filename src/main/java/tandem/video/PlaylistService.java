@@ -57,6 +57,7 @@ public final class PlaylistService {
 
     public void delete(User user, String id) {
         Playlist p = owned(user, id);
+        if (p.type() == Playlist.WATCH_LATER) throw Problem.badRequest("Cannot delete a watch later playlist.");
         store.delete(p.id());
     }
 
@@ -115,6 +116,24 @@ public final class PlaylistService {
         return new Page<>(p.videosLength(), out);
     }
 
+    /**
+     * The user's private "Watch later" playlist (PeerTube's type 2), made the first time their own
+     * playlists are asked for: every account has one, as on PeerTube, without the account package
+     * knowing playlists.
+     */
+    public Playlist watchLater(User user) {
+        long id = store.watchLater(user.accountId()).orElseGet(() -> transactions.inTransaction(h -> store.watchLater(user.accountId())
+                .orElseGet(() -> store.insert(UUID.randomUUID().toString(), user.accountId(), null, "Watch later", null, Playlist.PRIVATE,
+                        Playlist.WATCH_LATER, clock.millis()))));
+        return load(id).orElseThrow();
+    }
+
+    /** Which of these videos the user's playlists hold, and where (PeerTube's videos-exist). */
+    public List<PlaylistStore.Holding> holding(User user, List<Long> videoIds) {
+        if (videoIds.size() > 100) throw Problem.invalidParam("videoIds", "Should have at most 100 video ids");
+        return store.holding(user.accountId(), videoIds);
+    }
+
     /** Public playlists for lists; an account's own lists include all of theirs. */
     public Page<Playlist> list(Long accountId, Long channelId, boolean includePrivate, int start, int count) {
         Page<Long> ids = store.ids(accountId, channelId, includePrivate, start, count);
@@ -150,7 +169,7 @@ public final class PlaylistService {
     private Optional<Playlist> load(long id) {
         return store.byId(id).map(r -> new Playlist(r.id(), r.uuid(), r.displayName(), r.description(), r.privacy(),
                 accounts.account(r.accountId()).orElseThrow(), r.channelId() == null ? null : accounts.channel(r.channelId()).orElse(null),
-                r.createdAt(), r.updatedAt(), r.videosLength()));
+                r.createdAt(), r.updatedAt(), r.videosLength(), r.type()));
     }
 
     private static int checkPrivacy(int privacy) {

@@ -13,14 +13,14 @@ import java.util.Optional;
 public final class PlaylistStore {
     /** A playlist row as stored: its owner and channel by id, with its number of elements. */
     public record Row(long id, String uuid, String displayName, String description, int privacy, long accountId, Long channelId,
-                      long createdAt, long updatedAt, int videosLength) {}
+                      long createdAt, long updatedAt, int videosLength, int type) {}
 
     /** An element row as stored: its video by id. */
     public record ElementRow(long id, long videoId, int position, Integer startTimestamp, Integer stopTimestamp) {}
 
     private static final RowMapper<Row> ROW = (rs, ctx) -> new Row(rs.getLong("id"), rs.getString("uuid"), rs.getString("display_name"),
             rs.getString("description"), rs.getInt("privacy"), rs.getLong("account_id"), Rows.longOrNull(rs, "channel_id"),
-            rs.getLong("created_at"), rs.getLong("updated_at"), rs.getInt("n"));
+            rs.getLong("created_at"), rs.getLong("updated_at"), rs.getInt("n"), rs.getInt("type"));
     private static final RowMapper<ElementRow> ELEMENT = (rs, ctx) -> new ElementRow(rs.getLong("id"), rs.getLong("video_id"),
             rs.getInt("position"), Rows.intOrNull(rs, "start_timestamp"), Rows.intOrNull(rs, "stop_timestamp"));
 
@@ -31,11 +31,34 @@ public final class PlaylistStore {
     }
 
     public long insert(String uuid, long accountId, Long channelId, String displayName, String description, int privacy, long now) {
+        return insert(uuid, accountId, channelId, displayName, description, privacy, Playlist.REGULAR, now);
+    }
+
+    public long insert(String uuid, long accountId, Long channelId, String displayName, String description, int privacy, int type, long now) {
         return jdbi.withHandle(h -> h.createQuery("""
-                INSERT INTO playlists (uuid, account_id, channel_id, display_name, description, privacy, created_at, updated_at)
-                VALUES (:u, :a, :c, :n, :d, :p, :now, :now) RETURNING id""")
+                INSERT INTO playlists (uuid, account_id, channel_id, display_name, description, privacy, type, created_at, updated_at)
+                VALUES (:u, :a, :c, :n, :d, :p, :t, :now, :now) RETURNING id""")
                 .bind("u", uuid).bind("a", accountId).bind("c", channelId).bind("n", displayName).bind("d", description)
-                .bind("p", privacy).bind("now", now).mapTo(Long.class).one());
+                .bind("p", privacy).bind("t", type).bind("now", now).mapTo(Long.class).one());
+    }
+
+    /** The account's "Watch later" playlist, if it has one yet. */
+    public Optional<Long> watchLater(long accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM playlists WHERE account_id = :a AND type = :t ORDER BY id LIMIT 1")
+                .bind("a", accountId).bind("t", Playlist.WATCH_LATER).mapTo(Long.class).findOne());
+    }
+
+    /** Where an account's playlists hold these videos (PeerTube's videos-exist): one row per element. */
+    public record Holding(long videoId, long playlistId, long elementId, Integer startTimestamp, Integer stopTimestamp) {}
+
+    public List<Holding> holding(long accountId, List<Long> videoIds) {
+        if (videoIds.isEmpty()) return List.of();
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT e.video_id, e.playlist_id, e.id, e.start_timestamp, e.stop_timestamp FROM playlist_elements e
+                JOIN playlists p ON p.id = e.playlist_id WHERE p.account_id = :a AND e.video_id IN (<ids>) ORDER BY e.id""")
+                .bind("a", accountId).bindList("ids", videoIds)
+                .map((rs, ctx) -> new Holding(rs.getLong("video_id"), rs.getLong("playlist_id"), rs.getLong("id"),
+                        Rows.intOrNull(rs, "start_timestamp"), Rows.intOrNull(rs, "stop_timestamp"))).list());
     }
 
     public void update(long id, String displayName, String description, int privacy, Long channelId, long now) {

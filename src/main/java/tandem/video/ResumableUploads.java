@@ -65,6 +65,7 @@ public final class ResumableUploads {
 
     public Init init(User user, Map<String, Object> body, long size, String mimeType) {
         VideoMetadata m = VideoMetadata.parse(Fields.fromJson(body), true);
+        ScheduledUpdate.parse(Fields.fromJson(body), clock.millis());
         Object fileName = body.get("filename");
         if (!(fileName instanceof String name) || name.isBlank()) throw Problem.invalidParam("filename", "Should have a valid filename");
         if (size <= 0) throw Problem.invalidParam("X-Upload-Content-Length", "Should have a positive X-Upload-Content-Length header");
@@ -189,8 +190,10 @@ public final class ResumableUploads {
     private Video finish(User user, UploadSession s) throws IOException {
         try {
             Map<String, Object> body = json.readValue(s.metadataJson(), new TypeReference<>() {});
-            VideoMetadata m = VideoMetadata.parse(Fields.fromJson(body), true);
-            Video v = videos.createFromUpload(user, m, fileOf(s.id()), s.fileName());
+            Fields fields = Fields.fromJson(body);
+            VideoMetadata m = VideoMetadata.parse(fields, true);
+            // Checked at init; a time that passed while the bytes came publishes at once.
+            Video v = videos.createFromUpload(user, m, fileOf(s.id()), s.fileName(), ScheduledUpdate.parse(fields, Long.MIN_VALUE));
             store.setVideo(s.id(), v.id(), clock.millis());
             return v;
         } catch (IOException | RuntimeException e) {

@@ -20,6 +20,8 @@ public final class VideoJobs {
     public static final JobType<VideoJob> TRANSCODE = JobType.of("video-transcode", VideoJob.class, 3, Duration.ofSeconds(30), 1).withPriority(100);
     /** Encodes the rungs a published video still lacks in one ffmpeg process and adds them. CPU-heavy: one at a time by default. */
     public static final JobType<VideoJob> LADDER = JobType.of("video-ladder", VideoJob.class, 3, Duration.ofSeconds(30), 1).withPriority(110);
+    /** Publishes a video at the time its owner scheduled ({@link VideoSchedules}). */
+    public static final JobType<VideoJob> SCHEDULED_UPDATE = JobType.of("video-scheduled-update", VideoJob.class, 10, Duration.ofSeconds(30), 2).withPriority(30);
     /** Removes a deleted video's files from storage. */
     public static final JobType<DeleteFilesJob> DELETE_FILES = JobType.of("video-delete-files", DeleteFilesJob.class, 10, Duration.ofSeconds(30), 2).withPriority(50);
     /** Purges resumable uploads that received no chunk for a while (recurring). */

@@ -8,6 +8,7 @@ import tandem.core.Page;
 import tandem.db.Dialect;
 import tandem.db.Sql;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,15 +21,32 @@ import java.util.Map;
 final class VideoListing {
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final Clock clock;
 
-    VideoListing(Jdbi jdbi, Dialect dialect) {
+    VideoListing(Jdbi jdbi, Dialect dialect, Clock clock) {
         this.jdbi = jdbi;
         this.dialect = dialect;
+        this.clock = clock;
     }
 
     /** The channels of blocked servers and accounts: federation's blocklist takes their videos out of every list. */
     private static final String BLOCKED_CHANNELS = "SELECT id FROM channels WHERE host IN (SELECT host FROM server_blocks)"
             + " UNION SELECT id FROM channels WHERE account_id IN (SELECT account_id FROM account_blocks)";
+
+    /** Blocked videos (V29's blacklist) leave every public list; their owners still list them as their own. */
+    private static final String BLACKLISTED = "SELECT video_id FROM video_blacklist";
+
+    /**
+     * The channels a list leaves out: the blocked ones, and for a signed-in viewer those of the accounts and
+     * servers they muted. The viewer's account id comes from our own rows, never from the client: safe to inline.
+     */
+    private static String hiddenChannels(VideoQuery q) {
+        if (q.viewerAccountId() == null) return BLOCKED_CHANNELS;
+        long viewer = q.viewerAccountId();
+        return BLOCKED_CHANNELS
+                + " UNION SELECT id FROM channels WHERE account_id IN (SELECT target_account_id FROM account_mutes WHERE account_id = " + viewer + ")"
+                + " UNION SELECT id FROM channels WHERE host IN (SELECT host FROM server_mutes WHERE account_id = " + viewer + ")";
+    }
 
     /** SQLite joins a page's rows to their channels and accounts by primary key, row by row. */
     private static final String JOIN_EACH = " JOIN channels c ON c.id = v.channel_id JOIN accounts a ON a.id = c.account_id";
@@ -78,11 +96,23 @@ final class VideoListing {
         return jdbi.withHandle(h -> VideoStore.withTags(h, pageQuery(h, q).map(VideoStore.VIDEO).list()));
     }
 
+    /**
+     * The SQL a sort field orders by. The trending sorts add up each video's views of the last
+     * {@link VideoQuery#TRENDING_DAYS} UTC days, today included, from V31's daily rows (read by their
+     * primary key, video then day): recent views, not the lifetime counter. The first day is a number the
+     * clock gives, never the client's text, so it is written into the SQL like LIMIT.
+     */
+    private String sortColumn(String field) {
+        if (!field.equals("trending") && !field.equals("hot")) return VideoQuery.SORT_COLUMNS.get(field);
+        long firstDay = Math.floorDiv(clock.millis(), 86_400_000L) - (VideoQuery.TRENDING_DAYS - 1);
+        return "(SELECT COALESCE(SUM(d.views), 0) FROM video_daily_views d WHERE d.video_id = v.id AND d.day >= " + firstDay + ")";
+    }
+
     /** The page's query; a search's has a column `list_total` too: how many videos match in all. */
     private Query pageQuery(Handle h, VideoQuery q) {
         Map<String, Object> binds = new HashMap<>();
         String where = where(q, binds);
-        String col = VideoQuery.SORT_COLUMNS.get(q.page().sortField());
+        String col = sortColumn(q.page().sortField());
         String direction = q.page().descending() ? " DESC" : " ASC";
         String order = " ORDER BY " + col + direction + ", v.id" + direction;
         String limit = " LIMIT " + q.page().count() + " OFFSET " + q.page().start();
@@ -122,7 +152,9 @@ final class VideoListing {
         return jdbi.withHandle(h -> {
             if (countedByCounters(q)) {
                 List<Integer> categories = categories(q);
-                return categories.isEmpty() ? publicTotal(h, q.isLocal()) : categoryTotal(h, q.isLocal(), categories);
+                long[] blocked = blacklistedPublic(h, q, categories);
+                long total = categories.isEmpty() ? publicTotal(h, q) : categoryTotal(h, q, categories);
+                return total - pick(blocked, q.isLocal());
             }
             Map<String, Object> binds = new HashMap<>();
             Query query = h.createQuery("SELECT COUNT(*) FROM videos v" + where(q, binds));
@@ -133,7 +165,8 @@ final class VideoListing {
 
     private static boolean countedByCounters(VideoQuery q) {
         return q.ownerAccountId() == null && q.nsfw() == null && q.channelId() == null && q.accountId() == null
-                && q.subscriberAccountId() == null && (q.tagsOneOf() == null || q.tagsOneOf().isEmpty()) && !searches(q);
+                && q.subscriberAccountId() == null && (q.tagsOneOf() == null || q.tagsOneOf().isEmpty()) && !searches(q)
+                && !q.filters().any();
     }
 
     private static boolean searches(VideoQuery q) {
@@ -146,33 +179,42 @@ final class VideoListing {
     }
 
     /** Published public videos, all or local or remote ones, out of the blocked servers' and accounts' channels. */
-    private static long publicTotal(Handle h, Boolean isLocal) {
+    private static long publicTotal(Handle h, VideoQuery q) {
         long[] sums = h.createQuery("""
                 SELECT COALESCE((SELECT public_videos FROM video_counts WHERE channel_id = 0), 0) - COALESCE(SUM(public_videos), 0),
                        COALESCE((SELECT public_local_videos FROM video_counts WHERE channel_id = 0), 0) - COALESCE(SUM(public_local_videos), 0)
-                FROM video_counts WHERE channel_id IN (""" + BLOCKED_CHANNELS + ")")
+                FROM video_counts WHERE channel_id IN (""" + hiddenChannels(q) + ")")
                 .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
-        return pick(sums, isLocal);
+        return pick(sums, q.isLocal());
     }
 
     /**
      * Published public videos in these categories, as {@link #publicTotal}: each category's row for every
      * channel (channel_id 0) less the blocked channels' rows, read through the counters' primary key.
      */
-    private static long categoryTotal(Handle h, Boolean isLocal, List<Integer> categories) {
+    private static long categoryTotal(Handle h, VideoQuery q, List<Integer> categories) {
         long[] sums = new long[2];
         h.createQuery("""
                 SELECT 1, public_videos, public_local_videos FROM video_category_counts WHERE channel_id = 0 AND category IN (<categories>)
                 UNION ALL
                 SELECT -1, public_videos, public_local_videos FROM video_category_counts
-                WHERE category IN (<categories>) AND channel_id IN (""" + BLOCKED_CHANNELS + ")")
+                WHERE category IN (<categories>) AND channel_id IN (""" + hiddenChannels(q) + ")")
                 .bindList("categories", categories)
                 .map((rs, ctx) -> new long[] {rs.getLong(1) * rs.getLong(2), rs.getLong(1) * rs.getLong(3)})
                 .forEach(row -> {
                     sums[0] += row[0];
                     sums[1] += row[1];
                 });
-        return pick(sums, isLocal);
+        return pick(sums, q.isLocal());
+    }
+
+    /** The blocked videos the counters still count ({all, local}): public, published, in no hidden channel, in the categories. */
+    private static long[] blacklistedPublic(Handle h, VideoQuery q, List<Integer> categories) {
+        var query = h.createQuery("SELECT COUNT(*), COALESCE(SUM(CASE WHEN v.is_local THEN 1 ELSE 0 END), 0) FROM video_blacklist b"
+                + " JOIN videos v ON v.id = b.video_id WHERE v.privacy = 1 AND v.state = 1 AND v.channel_id NOT IN (" + hiddenChannels(q) + ")"
+                + (categories.isEmpty() ? "" : " AND v.category IN (<categories>)"));
+        if (!categories.isEmpty()) query.bindList("categories", categories);
+        return query.map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
     }
 
     /** From {all, local} sums, the one an isLocal filter asks for. */
@@ -195,8 +237,9 @@ final class VideoListing {
             clauses.add("v.privacy = 1 AND v.state = 1");
             // On PostgreSQL an array computed once per query (an InitPlan): as a NOT IN subquery its start-up
             // cost was charged on every probe of a nested loop, which made the planner read all videos instead.
-            clauses.add(dialect == Dialect.POSTGRESQL ? "v.channel_id <> ALL (ARRAY(" + BLOCKED_CHANNELS + "))"
-                    : "v.channel_id NOT IN (" + BLOCKED_CHANNELS + ")");
+            clauses.add(dialect == Dialect.POSTGRESQL ? "v.channel_id <> ALL (ARRAY(" + hiddenChannels(q) + "))"
+                    : "v.channel_id NOT IN (" + hiddenChannels(q) + ")");
+            clauses.add(dialect == Dialect.POSTGRESQL ? "v.id <> ALL (ARRAY(" + BLACKLISTED + "))" : "v.id NOT IN (" + BLACKLISTED + ")");
         }
         if (q.isLocal() != null) {
             clauses.add("v.is_local = :local");
@@ -220,8 +263,29 @@ final class VideoListing {
         }
         if (q.categoryOneOf() != null && !q.categoryOneOf().isEmpty()) clauses.add("v.category IN (<categories>)");
         if (q.tagsOneOf() != null && !q.tagsOneOf().isEmpty()) clauses.add("v.id IN (SELECT video_id FROM video_tags WHERE LOWER(tag) IN (<tags>))");
+        filters(q.filters(), clauses, binds);
         if (searches(q)) search(q.search(), clauses, binds);
         return " WHERE " + String.join(" AND ", clauses);
+    }
+
+    /** Dates, durations and languages: each bound, never written into the SQL. */
+    private static void filters(VideoFilters f, List<String> clauses, Map<String, Object> binds) {
+        bound(clauses, binds, "v.published_at >= :publishedAfter", "publishedAfter", f.publishedAfter());
+        bound(clauses, binds, "v.published_at <= :publishedBefore", "publishedBefore", f.publishedBefore());
+        bound(clauses, binds, "v.originally_published_at >= :originallyAfter", "originallyAfter", f.originallyPublishedAfter());
+        bound(clauses, binds, "v.originally_published_at <= :originallyBefore", "originallyBefore", f.originallyPublishedBefore());
+        bound(clauses, binds, "v.duration >= :durationMin", "durationMin", f.durationMin());
+        bound(clauses, binds, "v.duration <= :durationMax", "durationMax", f.durationMax());
+        List<String> either = new ArrayList<>();
+        if (!f.knownLanguages().isEmpty()) either.add("v.language IN (<languages>)");
+        if (f.unknownLanguage()) either.add("v.language IS NULL");
+        if (!either.isEmpty()) clauses.add("(" + String.join(" OR ", either) + ")");
+    }
+
+    private static void bound(List<String> clauses, Map<String, Object> binds, String clause, String name, Object value) {
+        if (value == null) return;
+        clauses.add(clause);
+        binds.put(name, value);
     }
 
     /**
@@ -251,6 +315,7 @@ final class VideoListing {
     private static void bindAll(Query query, Map<String, Object> binds, VideoQuery q) {
         binds.forEach(query::bind);
         if (q.categoryOneOf() != null && !q.categoryOneOf().isEmpty()) query.bindList("categories", categories(q));
+        if (!q.filters().knownLanguages().isEmpty()) query.bindList("languages", q.filters().knownLanguages());
         if (q.tagsOneOf() != null && !q.tagsOneOf().isEmpty()) {
             query.bindList("tags", q.tagsOneOf().stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).toList());
         }

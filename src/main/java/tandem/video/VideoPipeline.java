@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -52,9 +53,13 @@ public final class VideoPipeline {
     private final Path workRoot;
     private final Clock clock;
     private final JobQueue jobs;
+    /** The administrator's chosen heights for the ladder, read when each job starts. */
+    private final Supplier<List<Integer>> resolutions;
 
     public VideoPipeline(Transactions transactions, VideoStore store, BlobStore blobs, MediaProbe probe, HlsTranscoder transcoder,
-                         Thumbnailer thumbnailer, MediaLinks links, Path workRoot, Clock clock, VideoEvents events, JobQueue jobs) {
+                         Thumbnailer thumbnailer, MediaLinks links, Path workRoot, Clock clock, VideoEvents events, JobQueue jobs,
+                         Supplier<List<Integer>> resolutions) {
+        this.resolutions = resolutions;
         this.events = events;
         this.jobs = jobs;
         this.transactions = transactions;
@@ -180,13 +185,15 @@ public final class VideoPipeline {
                 store.updateWebFileFacts(web.id(), resolutionOf(info), info.hasVideo() ? info.video().displayWidth() : 0,
                         info.hasVideo() ? info.video().displayHeight() : 0, info.hasVideo() ? info.video().fps() : 0,
                         info.hasAudio(), info.hasVideo());
-                TranscodePlan ladder = TranscodePlan.of(info);
+                List<Integer> chosen = resolutions.get();
+                TranscodePlan ladder = TranscodePlan.of(info, chosen);
                 ProgressWriter progress = new ProgressWriter(v.id());
                 HlsOutput out;
                 if (ladder.audioOnly()) {
                     out = transcoder.transcode(local.path(), info, ladder, dir, v.fileKey(), progress::accept);
                 } else {
-                    Optional<String> notReady = WebReady.whyNot(info);
+                    Optional<String> notReady = TranscodePlan.sourceFits(info.video().shortSide(), chosen) ? WebReady.whyNot(info)
+                            : Optional.of("taller than the resolutions chosen for this instance");
                     Optional<HlsOutput> remuxed = notReady.isEmpty()
                             ? transcoder.remux(local.path(), info, dir, v.fileKey()) : Optional.empty();
                     if (remuxed.isEmpty()) {
@@ -235,7 +242,7 @@ public final class VideoPipeline {
             Path dir = workDir("ladder-" + v.id());
             try (BlobStore.LocalFile local = blobs.localFile(BlobKeys.webVideo(web.get().fileName()))) {
                 MediaInfo info = probe.probe(local.path());
-                Optional<TranscodePlan> rest = TranscodePlan.of(info).without(published);
+                Optional<TranscodePlan> rest = TranscodePlan.of(info, resolutions.get()).without(published);
                 if (rest.isEmpty()) return;
                 HlsOutput added = transcoder.transcode(local.path(), info, rest.get(), dir, v.fileKey(), p -> { });
                 if (video(payload).isEmpty()) return; // deleted while encoding: store nothing in its folder

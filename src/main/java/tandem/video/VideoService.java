@@ -44,11 +44,13 @@ public final class VideoService {
     private final Clock clock;
     private final long maxUploadBytes;
     private final VideoEvents events;
+    private final VideoSchedules schedules;
     private final List<Consumer<Video>> changeListeners = new CopyOnWriteArrayList<>();
 
     public VideoService(Transactions transactions, VideoStore store, AccountService accounts, BlobStore blobs, JobQueue jobs, Clock clock,
-                        long maxUploadBytes, VideoEvents events) {
+                        long maxUploadBytes, VideoEvents events, VideoSchedules schedules) {
         this.events = events;
+        this.schedules = schedules;
         this.transactions = transactions;
         this.store = store;
         this.accounts = accounts;
@@ -96,6 +98,11 @@ public final class VideoService {
      * video and queues torrent, thumbnail and transcode jobs, all in one transaction.
      */
     public Video createFromUpload(User user, VideoMetadata m, Path file, String originalName) throws IOException {
+        return createFromUpload(user, m, file, originalName, Optional.empty());
+    }
+
+    /** As above, with PeerTube's `scheduleUpdate`: the video's publication is scheduled in the same transaction. */
+    public Video createFromUpload(User user, VideoMetadata m, Path file, String originalName, Optional<ScheduledUpdate> schedule) throws IOException {
         long size = Files.size(file);
         Channel channel = checkUploadAllowed(user, m, size);
         String uuid = UUID.randomUUID().toString();
@@ -112,6 +119,7 @@ public final class VideoService {
                 jobs.enqueue(h, VideoJobs.TORRENT, payload);
                 jobs.enqueue(h, VideoJobs.THUMBNAIL, payload);
                 jobs.enqueue(h, VideoJobs.TRANSCODE, payload);
+                if (schedule.isPresent()) schedules.set(h, videoId, schedule.get());
                 return videoId;
             });
             log.info("video {} created by {} ({} bytes, '{}')", uuid, user.username(), size, originalName);
@@ -127,6 +135,11 @@ public final class VideoService {
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
         return EXTENSION.matcher(ext).matches() ? ext : ".mp4";
+    }
+
+    /** PeerTube's `scheduleUpdate` of an upload or update, if any; its time must be to come. */
+    public Optional<ScheduledUpdate> schedule(Fields f) {
+        return ScheduledUpdate.parse(f, clock.millis());
     }
 
     /** Finds a video by numeric id, UUID or short UUID; 400 when the id has none of these shapes. */
@@ -192,7 +205,8 @@ public final class VideoService {
         return viewer.isPresent() && (v.ownedBy(viewer.get().accountId()) || viewer.get().role().canManageVideos());
     }
 
-    private Video managed(User user, String idOrUuid) {
+    /** A video the user may edit: theirs, or any for a moderator; 404 for another's private one, else 403. */
+    public Video managed(User user, String idOrUuid) {
         Video v = find(idOrUuid).orElseThrow(() -> Problem.notFound("Video not found"));
         if (!canManage(Optional.of(user), v)) {
             if (v.privacy() == VideoPrivacy.PRIVATE) throw Problem.notFound("Video not found");
@@ -202,13 +216,28 @@ public final class VideoService {
     }
 
     public Video update(User user, String idOrUuid, VideoMetadata m) {
+        return update(user, idOrUuid, m, Optional.empty());
+    }
+
+    /**
+     * Updates the metadata and, with a schedule, (re)schedules its publication; a privacy made public or
+     * unlisted by hand drops a pending schedule, as PeerTube.
+     */
+    public Video update(User user, String idOrUuid, VideoMetadata m, Optional<ScheduledUpdate> schedule) {
         Video v = managed(user, idOrUuid);
         if (m.channelId() != null && m.channelId() != v.channel().id()) ownedChannel(user, m.channelId());
         transactions.useTransaction(h -> {
             store.update(h, v.id(), m, clock.millis());
+            if (schedule.isPresent()) schedules.set(h, v.id(), schedule.get());
+            else if (m.privacy() != null && m.privacy() != VideoPrivacy.PRIVATE) schedules.clear(h, v.id());
             events.updated(h, v.id());
         });
-        Video updated = store.byId(v.id()).orElseThrow();
+        return refreshed(v.id());
+    }
+
+    /** Reads a video again after a change committed elsewhere (its stills, its schedule) and tells the change listeners. */
+    public Video refreshed(long videoId) {
+        Video updated = store.byId(videoId).orElseThrow(() -> Problem.notFound("Video not found"));
         changed(updated);
         return updated;
     }
@@ -287,5 +316,10 @@ public final class VideoService {
 
     public long countLocal() {
         return store.countLocal();
+    }
+
+    /** Views of our own videos, all together. */
+    public long localViews() {
+        return store.sumLocalViews();
     }
 }

@@ -35,7 +35,7 @@ public final class VideoStore {
             rs.getString("state_reason"), rs.getInt("transcode_progress"), rs.getInt("duration"),
             Rows.doubleOrNull(rs, "aspect_ratio"), rs.getLong("input_size"), rs.getString("input_name"),
             rs.getString("file_key"), rs.getLong("views"), rs.getLong("likes"), rs.getLong("dislikes"),
-            rs.getBoolean("is_local"), rs.getBoolean("has_thumbnail"), rs.getLong("created_at"), rs.getLong("updated_at"),
+            rs.getBoolean("is_local"), rs.getBoolean("has_thumbnail"), rs.getInt("thumbnail_version"), rs.getLong("created_at"), rs.getLong("updated_at"),
             Rows.longOrNull(rs, "published_at"), Rows.longOrNull(rs, "originally_published_at"),
             List.of(),
             new Channel(rs.getLong("c_id"), rs.getString("c_name"), rs.getString("c_host"), rs.getString("c_display_name"),
@@ -54,8 +54,13 @@ public final class VideoStore {
     private final VideoListing listing;
 
     public VideoStore(Jdbi jdbi, Dialect dialect) {
+        this(jdbi, dialect, java.time.Clock.systemUTC());
+    }
+
+    /** `clock` tells the trending sorts which days are the recent ones. */
+    public VideoStore(Jdbi jdbi, Dialect dialect, java.time.Clock clock) {
         this.jdbi = jdbi;
-        this.listing = new VideoListing(jdbi, dialect);
+        this.listing = new VideoListing(jdbi, dialect, clock);
     }
 
     public long insert(Handle h, String uuid, long channelId, VideoMetadata m, String fileKey, long inputSize, String inputName, long now) {
@@ -154,7 +159,7 @@ public final class VideoStore {
         return new Video(v.id(), v.uuid(), v.name(), v.description(), v.support(), v.category(), v.licence(), v.language(),
                 v.privacy(), v.nsfw(), v.downloadEnabled(), v.commentsPolicy(), v.waitTranscoding(), v.state(), v.stateReason(),
                 v.transcodeProgress(), v.duration(), v.aspectRatio(), v.inputSize(), v.inputName(), v.fileKey(), v.views(),
-                v.likes(), v.dislikes(), v.isLocal(), v.hasThumbnail(), v.createdAt(), v.updatedAt(), v.publishedAt(),
+                v.likes(), v.dislikes(), v.isLocal(), v.hasThumbnail(), v.thumbnailVersion(), v.createdAt(), v.updatedAt(), v.publishedAt(),
                 v.originallyPublishedAt(), List.copyOf(t), v.channel());
     }
 
@@ -228,6 +233,12 @@ public final class VideoStore {
         jdbi.useHandle(h -> h.createUpdate("UPDATE videos SET has_thumbnail = TRUE WHERE id = :id").bind("id", videoId).execute());
     }
 
+    /** Points the row to stills of a new version, unless another change moved it from `old` first. */
+    public boolean swapThumbnail(Handle h, long videoId, int old, int version, long now) {
+        return h.createUpdate("UPDATE videos SET thumbnail_version = :n, has_thumbnail = TRUE, updated_at = :now WHERE id = :id AND thumbnail_version = :old")
+                .bind("n", version).bind("old", old).bind("now", now).bind("id", videoId).execute() == 1;
+    }
+
     public void markPublished(Handle h, long videoId, int duration, Double aspectRatio, long now) {
         h.createUpdate("""
                 UPDATE videos SET state = :s, state_reason = NULL, transcode_progress = 100, duration = :d, aspect_ratio = :ar,
@@ -264,6 +275,11 @@ public final class VideoStore {
 
     public long countLocal() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM videos WHERE is_local = TRUE").mapTo(Long.class).one());
+    }
+
+    /** Views of our own videos, all together (PeerTube's `totalLocalVideoViews`). */
+    public long sumLocalViews() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(SUM(views), 0) FROM videos WHERE is_local = TRUE").mapTo(Long.class).one());
     }
 
     /**

@@ -59,7 +59,7 @@ class LoginTimingTest {
     }
 
     private static AccountService service(PasswordHasher hasher) {
-        return new AccountService(db.transactions(), new AccountStore(db.jdbi()), hasher, Clock.systemUTC(), -1, -1);
+        return new AccountService(db.transactions(), new AccountStore(db.jdbi()), hasher, Clock.systemUTC(), () -> new UserDefaults(-1, -1, true));
     }
 
     /** The hashes one login attempt had bcrypt check. */

@@ -33,8 +33,8 @@ class LayeringTest {
     private static final Map<String, Integer> LAYER = Map.ofEntries(
             Map.entry("core", 0),
             Map.entry("db", 1), Map.entry("storage", 1), Map.entry("job", 1), Map.entry("media", 1), Map.entry("p2p", 1),
-            Map.entry("net", 1),
-            Map.entry("account", 2), Map.entry("video", 2),
+            Map.entry("net", 1), Map.entry("mail", 1),
+            Map.entry("instance", 2), Map.entry("account", 2), Map.entry("video", 2),
             Map.entry("federation", 3), Map.entry("mirror", 3),
             Map.entry("http", 4),
             Map.entry("app", 5));
@@ -42,9 +42,9 @@ class LayeringTest {
      * The only arrows allowed between two capabilities of the same layer: layer-1 infrastructure is
      * independent except for the job table's use of `db` and the protocol code of `net` (WebSocket
      * frames, byte ranges, multipart) under the tracker's and the media's own listeners; `video` may use `account`, never the
-     * reverse; `mirror` may use `federation`, which reaches `mirror` only through an interface `app` wires.
+     * reverse, and both read the administrator's `instance` settings; `mirror` may use `federation`, which reaches `mirror` only through an interface `app` wires.
      */
-    private static final Set<String> SAME_LAYER_ALLOWED = Set.of("job -> db", "p2p -> net", "net -> storage", "video -> account", "mirror -> federation");
+    private static final Set<String> SAME_LAYER_ALLOWED = Set.of("job -> db", "p2p -> net", "net -> storage", "video -> account", "account -> instance", "video -> instance", "mirror -> federation");
 
     private static final Path MAIN = Path.of("src/main/java");
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);

@@ -238,6 +238,17 @@ final class FakeRemote implements AutoCloseable {
                 return;
             }
             ex.getResponseHeaders().set("Content-Type", mediaTypes.getOrDefault(path, "application/activity+json"));
+            String range = ex.getRequestHeaders().getFirst("Range");
+            if (range != null && range.matches("bytes=\\d+-\\d+")) {
+                // Enough of HTTP ranges for a mirror check: one closed range inside the file.
+                String[] r = range.substring("bytes=".length()).split("-");
+                int from = Integer.parseInt(r[0]);
+                int to = Math.min(Integer.parseInt(r[1]), doc.length - 1);
+                ex.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + to + "/" + doc.length);
+                ex.sendResponseHeaders(206, to - from + 1);
+                ex.getResponseBody().write(doc, from, to - from + 1);
+                return;
+            }
             ex.sendResponseHeaders(200, doc.length);
             ex.getResponseBody().write(doc);
         }

@@ -40,6 +40,8 @@ import tandem.federation.document.CommentToAs;
 import tandem.federation.document.VideoToAs;
 import tandem.federation.inbox.CommentActivities;
 import tandem.federation.inbox.InboxJob;
+import tandem.federation.inbox.CacheFileActivities;
+import tandem.federation.inbox.CacheFileSink;
 import tandem.federation.inbox.InboxProcessor;
 import tandem.federation.inbox.InboxStore;
 import tandem.federation.vocab.Activity;
@@ -288,38 +290,40 @@ class FixturesTest {
     }
 
     @Test
-    void the_inbox_reads_cache_files_and_ignores_them_until_we_mirror(@TempDir Path dir) throws Exception {
-        assertThat(process(dir, json("peertube/create-cachefile-hls.json")))
-                .containsExactly("ignoring CacheFile " + MIRROR + " of " + VIDEO + " (Create by https://mirror.example/accounts/peertube; mirrors are not followed yet)");
-        assertThat(process(dir, json("peertube/undo-cachefile.json")))
-                .containsExactly("ignoring CacheFile " + MIRROR + " of " + VIDEO + " (Undo by https://mirror.example/accounts/peertube; mirrors are not followed yet)");
+    void the_inbox_hands_cache_files_to_the_mirror_package(@TempDir Path dir) throws Exception {
+        List<String> sunk = new java.util.ArrayList<>();
+        CacheFileSink sink = new CacheFileSink() {
+            public void onCreateOrUpdate(String actor, CacheFile c, boolean forwarded) { sunk.add("create " + c.id() + " " + c.href() + " by " + actor); }
+            public void onUndo(String actor, String id) { sunk.add("undo " + id + " by " + actor); }
+        };
+        process(dir, json("peertube/create-cachefile-hls.json"), sink);
+        process(dir, json("peertube/undo-cachefile.json"), sink);
+        assertThat(sunk).containsExactly("create " + MIRROR + " " + MIRROR.replace("/redundancy/streaming-playlists/", "/static/redundancy/")
+                + " by https://mirror.example/accounts/peertube", "undo " + MIRROR + " by https://mirror.example/accounts/peertube");
         ObjectNode bad = json("peertube/undo-cachefile.json");
         ((ObjectNode) bad.at("/object/object")).put("expires", "soon");
-        assertThatThrownBy(() -> process(dir, bad)).isInstanceOf(PermanentJobFailure.class).hasMessageContaining("expires must be an ISO date");
+        assertThatThrownBy(() -> process(dir, bad, sink)).isInstanceOf(PermanentJobFailure.class).hasMessageContaining("expires must be an ISO date");
+        ObjectNode elsewhere = json("peertube/create-cachefile-hls.json");
+        ((ObjectNode) elsewhere.get("object")).put("id", "https://other.example/redundancy/streaming-playlists/hls/x");
+        assertThatThrownBy(() -> process(dir, elsewhere, sink)).isInstanceOf(PermanentJobFailure.class).hasMessageContaining("is not on the host of its actor");
+        assertThat(sunk).hasSize(2);
     }
 
     /**
-     * Runs one signed-by-its-actor inbox row through the real processor and returns what it logged. Nothing but the
-     * decoding and the CacheFile branch runs, so the handlers it never reaches are null.
+     * Runs one signed-by-its-actor inbox row through the real processor. Nothing but the decoding and
+     * the CacheFile branch runs (on a remote video, so nothing is forwarded), so the handlers it never reaches are null.
      */
-    private static List<String> process(Path dir, ObjectNode body) throws Exception {
+    private static void process(Path dir, ObjectNode body, CacheFileSink sink) throws Exception {
         Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + dir.resolve("inbox.db"));
         jdbi.useHandle(h -> {
             h.execute("CREATE TABLE IF NOT EXISTS inbox_activities (id INTEGER PRIMARY KEY, body TEXT, signer_url TEXT)");
             h.execute("DELETE FROM inbox_activities");
             h.execute("INSERT INTO inbox_activities (id, body, signer_url) VALUES (1, ?, ?)", body.toString(), body.path("actor").asText());
         });
-        InboxProcessor processor = new InboxProcessor(new InboxStore(jdbi), Fixtures.MAPPER, new ObjectFetcher(null, null, null, null), null, null, null, null, null, null, null);
-        Logger logger = (Logger) LoggerFactory.getLogger(InboxProcessor.class);
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        logger.addAppender(logs);
-        try {
-            processor.run(new Job(1, "inbox", "{\"inbox\":1}", 0, 1), new InboxJob(1));
-        } finally {
-            logger.detachAppender(logs);
-        }
-        return logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        ObjectFetcher fetcher = new ObjectFetcher(null, null, null, null);
+        InboxProcessor processor = new InboxProcessor(new InboxStore(jdbi), Fixtures.MAPPER, fetcher, null, null, null, null, null, null, null,
+                new CacheFileActivities(fetcher, sink, Ours.LOCAL, null, null, null, null), null, null);
+        processor.run(new Job(1, "inbox", "{\"inbox\":1}", 0, 1), new InboxJob(1));
     }
 
     @Test

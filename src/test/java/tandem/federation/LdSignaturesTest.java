@@ -70,7 +70,7 @@ class LdSignaturesTest {
     }
 
     /** interop/ld-signature.mjs on one signed document: its canonical forms and whether it verifies. */
-    private static JsonNode jsonldJs(JsonNode document, String publicKeyPem) {
+    static JsonNode jsonldJs(JsonNode document, String publicKeyPem) {
         try {
             Process p = new ProcessBuilder("node", Path.of("interop", "ld-signature.mjs").toAbsolutePath().toString(), CONTEXTS.toAbsolutePath().toString())
                     .redirectErrorStream(true).start();

@@ -19,7 +19,7 @@ import tandem.media.TorrentFile;
 final class Ours {
     static final String BASE = "https://a.example";
     /** The converters only build URLs from the base; the store is needed only to make actor keys, which they never ask for. */
-    static final LocalActors LOCAL = new LocalActors(null, BASE, Clock.systemUTC());
+    static final LocalActors LOCAL = new LocalActors(null, null, BASE, Clock.systemUTC());
     static final long T0 = Instant.parse("2025-02-01T10:00:00Z").toEpochMilli();
     static final Account BOB = new Account(3, 30L, "bob", null, "Bob", null, T0);
     static final Channel CHANNEL = new Channel(4, "bob_channel", null, "Bob's channel", null, null, T0, BOB);
@@ -52,7 +52,7 @@ final class Ours {
     static Video video(String description, VideoPrivacy privacy) {
         return new Video(7, UUID, "Round trip", description, "Tip jar", 15, 2, "en", privacy,
                 false, true, 1, false, VideoState.PUBLISHED, null, 100, 61, 1.7778, 1_000_000, "in.mp4", "k3y",
-                5, 0, 0, true, true, T0, T0 + 60_000, T0 + 30_000, null, List.of("roundtrip", "tandem"), CHANNEL);
+                5, 0, 0, true, true, 0, T0, T0 + 60_000, T0 + 30_000, null, List.of("roundtrip", "tandem"), CHANNEL);
     }
 
     /** Two HLS renditions with their torrents, given lowest first, and the uploaded original, which is not federated. */

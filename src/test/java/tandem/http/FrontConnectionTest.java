@@ -137,6 +137,46 @@ class FrontConnectionTest {
         return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + String.join("", java.util.Arrays.stream(headers).map(h -> h + "\r\n").toList()) + "\r\n";
     }
 
+    @Test
+    void a_playlist_rewritten_in_place_is_served_whole_at_once() throws Exception {
+        // The ladder rewrites the master when it joins: a size remembered from before would cut it short.
+        java.nio.file.Path file = tandem.dataDir().resolve("storage/" + master.substring("/static/".length()));
+        byte[] before = java.nio.file.Files.readAllBytes(file);
+        try {
+            assertThat(tandem.client().get(master).body()).isEqualTo(before);
+            byte[] longer = (new String(before, StandardCharsets.UTF_8) + "#EXT-X-ADDED-BY-A-REWRITE\n").getBytes(StandardCharsets.UTF_8);
+            java.nio.file.Files.write(file, longer);
+            assertThat(tandem.client().get(master).body()).as("the new content, whole").isEqualTo(longer);
+        } finally {
+            java.nio.file.Files.write(file, before);
+        }
+    }
+
+    @Test
+    void a_file_larger_than_the_socket_buffers_goes_out_whole_to_a_slow_reader() throws Exception {
+        // sendfile on a virtual thread's socket returns 0 instead of waiting once the socket's buffer is
+        // full: the front must wait for room, not end the response a few MB in.
+        byte[] big = new byte[24 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(big);
+        java.nio.file.Path file = tandem.dataDir().resolve("storage/streaming-playlists/hls/" + uuid + "/big-fragmented.mp4");
+        java.nio.file.Files.write(file, big);
+        try (Socket s = new Socket("127.0.0.1", port())) {
+            s.setReceiveBufferSize(64 * 1024);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            String dir = master.substring(0, master.lastIndexOf('/') + 1);
+            send(out, get(dir + "big-fragmented.mp4"));
+            Reply head = readHead(in);
+            assertThat(head.status()).isEqualTo(200);
+            Thread.sleep(1500); // the reader falls behind: every buffer on the way fills up
+            byte[] body = in.readNBytes(big.length);
+            assertThat(body.length).isEqualTo(big.length);
+            assertThat(sha256(body)).isEqualTo(sha256(big));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
     private static void send(OutputStream out, String request) throws IOException {
         out.write(request.getBytes(StandardCharsets.UTF_8));
         out.flush();

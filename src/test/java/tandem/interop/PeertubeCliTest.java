@@ -44,7 +44,7 @@ class PeertubeCliTest {
         }
     }
 
-    private static String run(Path home, String... args) throws Exception {
+    static String run(Path home, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(CLI.toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

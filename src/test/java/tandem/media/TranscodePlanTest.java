@@ -36,6 +36,19 @@ class TranscodePlanTest {
     }
 
     @Test
+    void theAdministratorsChoiceMakesTheLadderAndCapsTheRemux() {
+        java.util.List<Integer> chosen = java.util.List.of(240, 720, 1440);
+        assertThat(TranscodePlan.of(video(3840, 2160, 25, 0, AUDIO), chosen).renditions())
+                .extracting(Rendition::resolution).containsExactly(1440, 720, 240);
+        assertThat(TranscodePlan.of(video(640, 480, 25, 0, AUDIO), java.util.List.of(360, 240)).renditions())
+                .extracting(Rendition::resolution).containsExactly(360, 240);
+        assertThat(TranscodePlan.of(video(320, 240, 25, 0, AUDIO), java.util.List.of(720)).renditions())
+                .as("a source below every choice keeps one rung of its own size").extracting(Rendition::resolution).containsExactly(240);
+        assertThat(TranscodePlan.sourceFits(480, java.util.List.of(240, 360))).isFalse();
+        assertThat(TranscodePlan.sourceFits(480, java.util.List.of(240, 720))).isTrue();
+    }
+
+    @Test
     void tinySourceKeepsItsOwnEvenSize() {
         assertThat(TranscodePlan.of(video(177, 101, 25, 0, AUDIO)).renditions()).singleElement()
                 .extracting(Rendition::resolution, Rendition::width, Rendition::height)

@@ -123,7 +123,7 @@ class PlaylistsTest {
         assertThat(secret.get("videoChannel").isNull()).as("no channel: null, not absent").isTrue();
         assertThat(tandem.client().get("/api/v1/video-playlists/" + id).status()).isEqualTo(403);
         assertThat(admin.get("/api/v1/video-playlists/" + id + "/videos").status()).isEqualTo(403);
-        assertThat(eve.get("/api/v1/users/me/video-playlists").json().get("total").asInt()).isEqualTo(1);
+        assertThat(eve.get("/api/v1/users/me/video-playlists").json().get("total").asInt()).as("hers and her Watch later").isEqualTo(2);
         assertThat(eve.postJson("/api/v1/video-playlists", Map.of("displayName", "")).status()).isEqualTo(400);
         assertThat(eve.postJson("/api/v1/video-playlists", Map.of("displayName", "Public without channel", "privacy", 1)).status()).isEqualTo(400);
         long adminChannel = admin.me().at("/videoChannels/0/id").asLong();

@@ -62,6 +62,7 @@ class VideoListNaiveTest {
             if (i % 4 == 2) sql("INSERT INTO video_tags (video_id, tag) VALUES (" + id + ", 'music')");
         }
         sql("INSERT INTO subscriptions (account_id, channel_id, created_at) VALUES (" + alice + ", " + bobChannel + ", 0)");
+        sql("UPDATE videos SET language = 'fr' WHERE duration IN (61, 62)");
     }
 
     @AfterEach
@@ -104,6 +105,17 @@ class VideoListNaiveTest {
             binds.put("s", Sql.likeContains(q.search()));
             binds.put("t", q.search().trim().toLowerCase(Locale.ROOT));
         }
+        VideoFilters f = q.filters();
+        if (f.publishedAfter() != null) where.add("v.published_at >= " + f.publishedAfter());
+        if (f.publishedBefore() != null) where.add("v.published_at <= " + f.publishedBefore());
+        if (f.originallyPublishedAfter() != null) where.add("v.originally_published_at >= " + f.originallyPublishedAfter());
+        if (f.originallyPublishedBefore() != null) where.add("v.originally_published_at <= " + f.originallyPublishedBefore());
+        if (f.durationMin() != null) where.add("v.duration >= " + f.durationMin());
+        if (f.durationMax() != null) where.add("v.duration <= " + f.durationMax());
+        if (!f.languageOneOf().isEmpty()) {
+            where.add("(v.language IN ('" + String.join("', '", f.languageOneOf()) + "')"
+                    + (f.languageOneOf().contains("_unknown") ? " OR v.language IS NULL)" : ")"));
+        }
         String col = VideoQuery.SORT_COLUMNS.get(q.page().sortField());
         String dir = q.page().descending() ? " DESC" : " ASC";
         String sql = "SELECT v.id FROM videos v JOIN channels c ON c.id = v.channel_id JOIN accounts a ON a.id = c.account_id WHERE "
@@ -118,7 +130,7 @@ class VideoListNaiveTest {
 
     private static VideoQuery query(PageRequest page, Boolean isLocal, Boolean nsfw, List<Integer> categories, List<String> tags,
                                     String search, Long channel, Long account, Long owner, Long subscriber) {
-        return new VideoQuery(page, isLocal, nsfw, categories, tags, search, channel, account, owner, subscriber);
+        return new VideoQuery(page, isLocal, nsfw, categories, tags, search, channel, account, owner, subscriber, null, VideoFilters.NONE);
     }
 
     /** The filters the API and pages combine, on one page size and start. */
@@ -140,7 +152,10 @@ class VideoListNaiveTest {
                 query(p, null, null, null, null, null, bobChannel, null, null, null),
                 query(p, null, null, null, null, null, null, carol, null, null),
                 query(p, null, null, null, null, null, null, null, alice, null),
-                query(p, null, null, null, null, null, null, null, null, alice));
+                query(p, null, null, null, null, null, null, null, null, alice),
+                query(p, null, null, null, null, null, null, null, null, null).filteredBy(new VideoFilters(2000L, 8000L, null, null, 61, 63, List.of())),
+                query(p, true, null, null, null, "clip", null, null, null, null).filteredBy(new VideoFilters(null, null, 7L, 35L, null, null, List.of("_unknown"))),
+                query(p, null, null, List.of(2), null, null, null, null, null, null).filteredBy(new VideoFilters(null, 9000L, null, null, null, 62, List.of("fr"))));
     }
 
     private void assertSameAsNaive() {

@@ -183,6 +183,14 @@ public final class ActorStore {
                 .bindList("ids", List.copyOf(targetIds)).mapTo(String.class).list();
     }
 
+    /** Inboxes of the remote actors one actor follows (accepted or pending). */
+    public List<String> followingInboxes(Handle h, long followerId) {
+        return h.createQuery("""
+                SELECT DISTINCT COALESCE(a.shared_inbox, a.inbox) FROM actor_follows f JOIN actors a ON a.id = f.target_id
+                WHERE f.follower_id = :f AND a.is_local = FALSE""")
+                .bind("f", followerId).mapTo(String.class).list();
+    }
+
     /** URLs of the actors following one actor (accepted), for its `followers` collection. */
     public List<String> followerUrls(long targetId, int start, int count) {
         return jdbi.withHandle(h -> h.createQuery("""

@@ -1,5 +1,6 @@
 package tandem.federation.actor;
 
+import tandem.db.Transactions;
 import tandem.federation.vocab.Texts;
 import tandem.account.Account;
 import tandem.account.AccountStore;
@@ -22,11 +23,14 @@ public final class LocalActors {
     private final String base;
     private final String host;
     private final Clock clock;
-    private final Map<String, Object> creating = new ConcurrentHashMap<>();
+    private final Transactions transactions;
+    /** Keys made for actors being created: one key generation per actor even when several ask at once (it takes ~0.5 s). */
+    private final Map<String, KeyPairPem> creating = new ConcurrentHashMap<>();
     /** The instance actor never changes once made, and every signed fetch asks for it. */
     private volatile Actor instance;
 
-    public LocalActors(ActorStore store, String base, Clock clock) {
+    public LocalActors(ActorStore store, Transactions transactions, String base, Clock clock) {
+        this.transactions = transactions;
         this.store = store;
         this.base = base;
         this.host = Texts.hostOf(base);
@@ -45,6 +49,21 @@ public final class LocalActors {
     public String commentUrl(String uuid, long commentId) { return videoUrl(uuid) + "/comments/" + commentId; }
     /** A comment's ActivityPub id: its origin's for a remote one, ours otherwise. */
     public String commentId(Comment c) { return c.url() != null ? c.url() : commentUrl(c.videoUuid(), c.id()); }
+
+    /** The uuid (or short id) of one of our videos named by its URL (`/videos/watch/<id>` or `/w/<id>`), if it is one. */
+    public java.util.Optional<String> localVideoId(String url) {
+        if (!isLocal(url)) return java.util.Optional.empty();
+        String path;
+        try {
+            path = java.net.URI.create(url).getRawPath();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        String[] p = path == null ? new String[0] : path.split("/");
+        if (p.length == 4 && "videos".equals(p[1]) && "watch".equals(p[2])) return java.util.Optional.of(p[3]);
+        if (p.length == 3 && "w".equals(p[1])) return java.util.Optional.of(p[2]);
+        return java.util.Optional.empty();
+    }
 
     public boolean isLocal(String url) {
         try {
@@ -71,14 +90,15 @@ public final class LocalActors {
     private Actor ensure(String url, String type, String name, Long accountId, Long channelId) {
         var existing = store.byUrl(url);
         if (existing.isPresent()) return existing.get();
-        // One key generation per actor even when several requests ask at once (it takes ~0.5 s).
-        synchronized (creating.computeIfAbsent(url, k -> new Object())) {
-            existing = store.byUrl(url);
-            if (existing.isPresent()) return existing.get();
-            KeyPairPem keys = RsaKeys.generate();
-            Actor a = new Actor(0, url, type, name, host, true, accountId, channelId, url + "/inbox", sharedInbox(),
-                    url + "/outbox", url + "/followers", keys.publicPem(), keys.privatePem(), clock.millis());
-            return store.insertIfAbsent(a, clock.millis());
-        }
+        // No lock is held while writing: a caller inside a transaction holds the database's write
+        // lock, and one waiting on a lock we hold would wait for it. The insert joins the caller's
+        // transaction if there is one (a second one would wait for the first), and keeps the first
+        // actor stored when two threads race.
+        KeyPairPem keys = creating.computeIfAbsent(url, k -> RsaKeys.generate());
+        Actor a = new Actor(0, url, type, name, host, true, accountId, channelId, url + "/inbox", sharedInbox(),
+                url + "/outbox", url + "/followers", keys.publicPem(), keys.privatePem(), clock.millis());
+        Actor stored = transactions.inCurrentOrNew(h -> store.insertIfAbsent(h, a, clock.millis()));
+        creating.remove(url, keys);
+        return stored;
     }
 }

@@ -40,12 +40,20 @@ public final class RemoteActors implements KeyLookup {
     private final FederationHttp http;
     private final Signers signers;
     private final Clock clock;
+    private final PledgeExchange pledges;
     private final Map<String, PublicKey> parsedKeys = new ConcurrentHashMap<>();
     /** Actors by URL as last read: every inbox POST looks its signer up, usually the same few. */
     private final Map<String, Actor> recent = Lru.synchronizedMap(10_000);
 
     public RemoteActors(Transactions transactions, ActorStore store, RemoteAccountStore accounts, LocalActors local, FederationHttp http,
                         Signers signers, Clock clock) {
+        this(transactions, store, accounts, local, http, signers, clock, PledgeExchange.NONE);
+    }
+
+    /** With {@code pledges}, told the `pledge` of every remote instance actor (Application) read. */
+    public RemoteActors(Transactions transactions, ActorStore store, RemoteAccountStore accounts, LocalActors local, FederationHttp http,
+                        Signers signers, Clock clock, PledgeExchange pledges) {
+        this.pledges = pledges;
         this.transactions = transactions;
         this.store = store;
         this.accounts = accounts;
@@ -109,7 +117,7 @@ public final class RemoteActors implements KeyLookup {
             throw new FederationException("channel " + url + " must belong to a Person on " + parsed.host());
         }
         long now = clock.millis();
-        return transactions.inTransaction(h -> {
+        Actor stored = transactions.inTransaction(h -> {
             Long accountId = null;
             Long channelId = null;
             String display = text(doc, "name", parsed.username());
@@ -128,6 +136,17 @@ public final class RemoteActors implements KeyLookup {
             }
             return store.insertIfAbsent(h, full, now);
         });
+        if ("Application".equals(parsed.type())) readPledge(parsed.host(), doc.get("pledge"));
+        return stored;
+    }
+
+    /** A bad pledge is ignored (logged), never a reason to refuse the actor: PeerTube and Mastodon have none. */
+    private void readPledge(String host, JsonNode pledge) {
+        try {
+            pledges.read(host, pledge);
+        } catch (RuntimeException e) {
+            log.info("ignoring the pledge of {}: {}", host, e.getMessage());
+        }
     }
 
     /** Validates an actor document (interop notes §2.3); the HTTP client already checked that its id is on the host it came from. */

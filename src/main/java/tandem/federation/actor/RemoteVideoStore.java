@@ -29,16 +29,41 @@ public final class RemoteVideoStore {
      * What we hold of a remote video that an Update compares with the new object: its images' URLs,
      * whether its thumbnail was copied, and when its counts were last read (null: never).
      */
-    public record Copy(long videoId, String thumbnailUrl, String previewUrl, boolean hasThumbnail, Long countsFetchedAt) {}
+    public record Copy(long videoId, String thumbnailUrl, String previewUrl, boolean hasThumbnail, Long countsFetchedAt, String sha256Url,
+                       boolean hasHashes, String filesJson) {}
+
+    /** Whether the object lists other renditions than our copy holds (their hashes then changed too). */
+    public boolean filesChanged(Copy copy, RemoteVideo v) {
+        return !java.util.Objects.equals(copy.filesJson(), json(v.files()));
+    }
 
     public Optional<Copy> copy(String url) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT r.video_id, r.thumbnail_url, r.preview_url, v.has_thumbnail, r.counts_fetched_at
+                        SELECT r.video_id, r.thumbnail_url, r.preview_url, v.has_thumbnail, r.counts_fetched_at, r.sha256_url,
+                            r.segments_sha256 IS NOT NULL, r.files
                         FROM remote_videos r JOIN videos v ON v.id = r.video_id WHERE r.url = :u""")
                 .bind("u", url)
                 .map((rs, ctx) -> new Copy(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        rs.getObject(5) == null ? null : rs.getLong(5)))
+                        rs.getObject(5) == null ? null : rs.getLong(5), rs.getString(6), rs.getBoolean(7), rs.getString(8)))
                 .findOne());
+    }
+
+    /** Our copy of the origin's segments-sha256.json, if we hold one. */
+    public Optional<String> segmentsSha256(long videoId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT segments_sha256 FROM remote_videos WHERE video_id = :v AND segments_sha256 IS NOT NULL")
+                .bind("v", videoId).mapTo(String.class).findOne());
+    }
+
+    /** Whether we hold a copy of the origin's segments-sha256.json. */
+    public boolean hasSegmentsSha256(long videoId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM remote_videos WHERE video_id = :v AND segments_sha256 IS NOT NULL")
+                .bind("v", videoId).mapTo(Long.class).one() > 0);
+    }
+
+    /** Keeps a copy of the origin's segments-sha256.json, read from `url` (still the video's, else the copy is stale already). */
+    public void setSegmentsSha256(long videoId, String url, String json) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE remote_videos SET segments_sha256 = :j WHERE video_id = :v AND sha256_url = :u")
+                .bind("j", json).bind("v", videoId).bind("u", url).execute());
     }
 
     public Optional<String> urlOf(long videoId) {
@@ -109,10 +134,6 @@ public final class RemoteVideoStore {
     public boolean planCounts(Handle h, long videoId, long due) {
         return h.createUpdate("UPDATE remote_videos SET counts_due_at = :due WHERE video_id = :id AND counts_due_at IS NULL")
                 .bind("due", due).bind("id", videoId).execute() == 1;
-    }
-
-    public void addView(long videoId) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE videos SET views = views + 1 WHERE id = :id").bind("id", videoId).execute());
     }
 
     public void delete(Handle h, long videoId) {

@@ -8,20 +8,30 @@ import tandem.account.Channel;
 import java.time.Instant;
 import tandem.federation.actor.Actor;
 import tandem.federation.actor.LocalActors;
+import tandem.federation.actor.PledgeExchange;
 import tandem.federation.vocab.Contexts;
 
 /** Our actors as ActivityPub documents, in PeerTube's shape (interop notes §2.3). */
 public final class ActorToAs {
     private final ObjectMapper mapper;
     private final LocalActors local;
+    private final PledgeExchange pledges;
 
-    public ActorToAs(ObjectMapper mapper, LocalActors local) {
+    public ActorToAs(ObjectMapper mapper, LocalActors local, PledgeExchange pledges) {
         this.mapper = mapper;
         this.local = local;
+        this.pledges = pledges;
     }
 
+    /** The instance actor, with our capacity pledge (Tandem's `pledge` extension) when we make one. */
     public ObjectNode instance(String instanceName, long createdAt) {
-        return common(local.instance(), instanceName, null, createdAt);
+        ObjectNode o = common(local.instance(), instanceName, null, createdAt);
+        ObjectNode pledge = pledges.published();
+        if (pledge != null) {
+            o.set("@context", Contexts.instanceActor(mapper));
+            o.set("pledge", pledge);
+        }
+        return o;
     }
 
     public ObjectNode account(Account a) {

@@ -12,10 +12,13 @@ import tandem.video.CommentStore;
 import tandem.video.Video;
 import tandem.video.VideoPrivacy;
 import tandem.video.VideoQuery;
+import tandem.video.Chapter;
+import tandem.video.VideoChapters;
 import tandem.video.VideoService;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tandem.federation.actor.Actor;
 import tandem.federation.actor.ActorStore;
 import tandem.federation.actor.Follow;
@@ -42,11 +45,13 @@ public final class Documents {
     private final VideoToAs videoToAs;
     private final CommentToAs commentToAs;
     private final Collections collections;
-    private final String instanceName;
+    private final Supplier<String> instanceName;
+    private final VideoChapters chapters;
 
     public Documents(ObjectMapper mapper, AccountService accounts, VideoService videos, CommentStore comments, RemoteVideoStore remoteVideos,
                      LocalActors local, ActorStore actors, ActorToAs actorToAs, VideoToAs videoToAs, CommentToAs commentToAs,
-                     String instanceName) {
+                     Supplier<String> instanceName, VideoChapters chapters) {
+        this.chapters = chapters;
         this.mapper = mapper;
         this.accounts = accounts;
         this.videos = videos;
@@ -94,7 +99,7 @@ public final class Documents {
     public ObjectNode actor(Named n) {
         if (n.account() != null) return actorToAs.account(n.account());
         if (n.channel() != null) return actorToAs.channel(n.channel());
-        return actorToAs.instance(instanceName, 0);
+        return actorToAs.instance(instanceName.get(), 0);
     }
 
     public ObjectNode outbox(Named n, Integer page) {
@@ -176,7 +181,8 @@ public final class Documents {
 
     /**
      * `hasParts`: the video's chapters, as PeerTube reads them (an update of a video whose chapters
-     * it cannot fetch stops short of reading its likes). We have no chapters yet: an empty list.
+     * it cannot fetch stops short of reading its likes): each one's `name`, `startOffset` and `endOffset`
+     * (the next one's start, the last one's the video's end), in seconds.
      */
     public ObjectNode chapters(Video v) {
         ObjectNode o = mapper.createObjectNode();
@@ -184,7 +190,12 @@ public final class Documents {
         context.addObject().put("sc", "http://schema.org/").put("name", "sc:name").put("hasPart", "sc:hasPart")
                 .put("startOffset", "sc:startOffset").put("endOffset", "sc:endOffset");
         o.put("id", local.videoUrl(v.uuid()) + "/chapters");
-        o.putArray("hasPart");
+        ArrayNode parts = o.putArray("hasPart");
+        List<Chapter> list = chapters.of(v);
+        for (int i = 0; i < list.size(); i++) {
+            int end = i + 1 < list.size() ? list.get(i + 1).timecode() : Math.max(v.duration(), list.get(i).timecode());
+            parts.addObject().put("name", list.get(i).title()).put("startOffset", list.get(i).timecode()).put("endOffset", end);
+        }
         return o;
     }
 

@@ -9,6 +9,7 @@ import tandem.video.Comment;
 import tandem.video.CommentService;
 import tandem.video.CommentStore;
 import tandem.video.VideoEvents;
+import tandem.video.Notifications;
 import tandem.video.Video;
 import tandem.video.VideoService;
 
@@ -54,10 +55,12 @@ public final class CommentActivities {
     private final Clock clock;
     private final Blocklist blocks;
     private final VideoEvents events;
+    private final Notifications notifications;
 
     public CommentActivities(Transactions transactions, ObjectFetcher fetcher, RemoteActors actors, LocalActors local, CommentStore comments,
                              VideoService videos, RemoteVideoStore remoteVideos, Audience audience, Outbox outbox, Clock clock, Blocklist blocks,
-                             VideoEvents events) {
+                             VideoEvents events, Notifications notifications) {
+        this.notifications = notifications;
         this.transactions = transactions;
         this.events = events;
         this.blocks = blocks;
@@ -101,6 +104,7 @@ public final class CommentActivities {
                     t.parent() == null ? null : t.parent().id(), text, created, clock.millis(), id, held);
             // PeerTube approves a comment its video takes without review at once (its author's copy may wait for it).
             if (t.video().isLocal() && !held) events.commentApproved(h, stored);
+            notifications.commented(h, stored);
             if (t.video().isLocal() && !held && original != null) {
                 List<String> inboxes = audience.followersOf(h, audience.involved(t.video().channel())).stream()
                         .filter(i -> !Texts.hostOf(i).equals(writer.host())).toList();

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = FetchJob.VideoByUrl.class, name = "video"),
         @JsonSubTypes.Type(value = FetchJob.Thumbnail.class, name = "thumbnail"),
         @JsonSubTypes.Type(value = FetchJob.Refresh.class, name = "refresh"),
-        @JsonSubTypes.Type(value = FetchJob.Counts.class, name = "counts")})
+        @JsonSubTypes.Type(value = FetchJob.Counts.class, name = "counts"),
+        @JsonSubTypes.Type(value = FetchJob.Hashes.class, name = "hashes")})
 public sealed interface FetchJob {
     /** A video named by a crawl: fetched and stored. */
     record VideoByUrl(String url) implements FetchJob {}
@@ -30,4 +31,7 @@ public sealed interface FetchJob {
 
     /** A remote video's likes and dislikes, read once for the Updates that came since they were last read. */
     record Counts(long videoId, String likesUrl, String dislikesUrl) implements FetchJob {}
+
+    /** A remote video's segments-sha256.json, copied here: what mirrors are checked against and players verify with while the origin is down. */
+    record Hashes(long videoId, String url) implements FetchJob {}
 }

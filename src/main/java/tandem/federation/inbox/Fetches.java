@@ -49,6 +49,7 @@ public final class Fetches implements JobHandler<FetchJob> {
                 case FetchJob.Thumbnail t -> thumbnail(t.videoId(), t.url(), t.previewUrl());
                 case FetchJob.Refresh r -> videoActivities.refresh(r.videoId());
                 case FetchJob.Counts c -> videoActivities.readCounts(c.videoId(), c.likesUrl(), c.dislikesUrl());
+                case FetchJob.Hashes x -> videoActivities.copyHashes(x.videoId(), x.url());
             }
         } catch (RuntimeException e) {
             throw JobFailures.classify(e);

@@ -30,8 +30,8 @@ import tandem.federation.vocab.FederationException;
 /**
  * The door of every inbox: authenticate before accepting, process after. In order: size and JSON,
  * the activity's shape (its id on its actor's host), blocks, the HTTP signature (cached key, one
- * refetch), the signer must be the actor (forwarded Creates/Updates/Deletes excepted: their
- * objects are re-fetched from the origin later), not ourselves, not seen before; then the activity
+ * refetch), the signer must be the actor (forwarded Creates/Updates/Deletes, and Undos of
+ * CacheFiles, excepted: their objects are re-fetched from the origin later), not ourselves, not seen before; then the activity
  * and its job are stored in one transaction and only then do we answer 202.
  */
 public final class Inbox {
@@ -104,9 +104,14 @@ public final class Inbox {
                 case Activity.Create c -> { } // its object is fetched again from its origin
                 case Activity.Update u -> { }
                 case Activity.Delete d -> { } // counts only if the origin no longer serves the object
+                // An origin relays its mirrors' withdrawals: it counts once the mirror no longer serves its CacheFile.
+                case Activity.Undo u when isCacheFileUndo(u) -> { }
                 case Activity.Follow f -> throw notTheActor(signed, activity);
                 case Activity.Accept a -> throw notTheActor(signed, activity);
                 case Activity.Reject r -> throw notTheActor(signed, activity);
+                // Only the reporting instance may speak for its bandwidth: a relayed report proves nothing.
+                case Activity.UsageReport r -> throw notTheActor(signed, activity);
+                case Activity.UsageStatement s -> throw notTheActor(signed, activity);
                 default -> {
                     // PeerTube forwards its videos' likes, views, shares: without the author's own signature
                     // they prove nothing, and refusing them would cost us PeerTube's follow score.
@@ -140,6 +145,11 @@ public final class Inbox {
      */
     private static boolean isModerationDelete(Activity activity) {
         return activity instanceof Activity.Delete d && d.id().equals(d.object() + "/delete");
+    }
+
+    private static boolean isCacheFileUndo(Activity.Undo u) {
+        JsonNode inner = u.object();
+        return "Create".equals(inner.path("type").asText()) && "CacheFile".equals(inner.path("object").path("type").asText());
     }
 
     private static InboxRejection notTheActor(VerifiedSignature signed, Activity activity) {

@@ -16,8 +16,6 @@ import tandem.federation.vocab.Activity;
 import tandem.federation.vocab.AsObject;
 import tandem.federation.vocab.AsToObject;
 import tandem.federation.vocab.AsToActivity;
-import tandem.federation.vocab.AsToCacheFile;
-import tandem.federation.vocab.CacheFile;
 import tandem.federation.vocab.FederationException;
 
 /**
@@ -39,10 +37,16 @@ public final class InboxProcessor implements JobHandler<InboxJob> {
     private final RemoteActors actors;
     private final ActorDeletions actorDeletions;
     private final DeleteTargets deletes;
+    private final CacheFileActivities cacheFiles;
+    private final UsageActivities usage;
+    private final FlagActivities flags;
 
     public InboxProcessor(InboxStore store, ObjectMapper mapper, ObjectFetcher fetcher, FollowActivities follows, VideoActivities videos,
                           CommentActivities comments, RateActivities rates, RemoteActors actors, ActorDeletions actorDeletions,
-                          DeleteTargets deletes) {
+                          DeleteTargets deletes, CacheFileActivities cacheFiles, UsageActivities usage, FlagActivities flags) {
+        this.flags = flags;
+        this.cacheFiles = cacheFiles;
+        this.usage = usage;
         this.store = store;
         this.mapper = mapper;
         this.fetcher = fetcher;
@@ -75,9 +79,9 @@ public final class InboxProcessor implements JobHandler<InboxJob> {
             case Activity.Follow f -> follows.onFollow(f);
             case Activity.Accept a -> follows.onAccept(a);
             case Activity.Reject r -> follows.onReject(r);
-            case Activity.Undo u -> undo(u);
+            case Activity.Undo u -> undo(u, forwarded, original);
             case Activity.Create c -> create(c.actor(), c.object(), forwarded, original);
-            case Activity.Update u -> update(u.actor(), u.object(), forwarded);
+            case Activity.Update u -> update(u.actor(), u.object(), forwarded, original);
             case Activity.Delete d -> delete(d, forwarded);
             case Activity.Announce a -> videos.onAnnounce(a.actor(), a.object());
             case Activity.Rate r -> rates.onRate(r.actor(), r.object(), r.dislike() ? "dislike" : "like");
@@ -86,11 +90,14 @@ public final class InboxProcessor implements JobHandler<InboxJob> {
                 else rates.onView(v.actor(), v.object());
             }
             case Activity.ApproveReply a -> comments.onApproveReply(a, forwarded);
+            case Activity.UsageReport r -> usage.onReport(r);
+            case Activity.UsageStatement s -> usage.onStatement(s);
+            case Activity.Flag f -> flags.onFlag(f);
             case Activity.Ignored i -> log.info("ignoring {} {} from {}", i.type(), i.id(), i.actor());
         }
     }
 
-    private void undo(Activity.Undo u) {
+    private void undo(Activity.Undo u, boolean forwarded, ObjectNode original) {
         JsonNode inner = u.object();
         AsObject undone = AsToObject.parse(inner);
         if (undone instanceof AsObject.Unresolved r) {
@@ -107,7 +114,7 @@ public final class InboxProcessor implements JobHandler<InboxJob> {
                 rates.onRate(u.actor(), video, "none");
             }
             case AsObject.CreateActivity c -> {
-                if (AsToObject.parse(c.body().path("object")) instanceof AsObject.CacheFile cf) ignoreCacheFile("Undo", u.actor(), cf.body());
+                if (AsToObject.parse(c.body().path("object")) instanceof AsObject.CacheFile cf) cacheFiles.onUndo(u.actor(), cf.body(), forwarded, original);
                 else log.info("ignoring Undo of Create by {}", u.actor());
             }
             case AsObject.Video _, AsObject.Note _, AsObject.CacheFile _, AsObject.Actor _, AsObject.Unresolved _, AsObject.Other _ ->
@@ -120,7 +127,7 @@ public final class InboxProcessor implements JobHandler<InboxJob> {
             // The id the activity named, not the fetched body's: the video handler re-reads it from there.
             case AsObject.Video _ -> videos.onCreateOrUpdate(actor, AsToActivity.idOf(object));
             case AsObject.Note _ -> comments.onCreate(actor, object, forwarded, forwarded ? null : original);
-            case AsObject.CacheFile c -> ignoreCacheFile("Create", actor, c.body());
+            case AsObject.CacheFile c -> cacheFiles.onCreateOrUpdate(actor, c.body(), forwarded, original);
             case AsObject.Actor a -> log.info("ignoring Create of {} by {}", a.type(), actor);
             case AsObject.FollowActivity _, AsObject.RateActivity _, AsObject.CreateActivity _, AsObject.Unresolved _ ->
                     log.info("ignoring Create of an activity by {}", actor);
@@ -128,20 +135,15 @@ public final class InboxProcessor implements JobHandler<InboxJob> {
         }
     }
 
-    /** We do not mirror yet, but a CacheFile is still validated: a malformed one is refused like any bad activity. */
-    private static void ignoreCacheFile(String verb, String actor, JsonNode object) {
-        CacheFile c = AsToCacheFile.parse(object);
-        log.info("ignoring CacheFile {} of {} ({} by {}; mirrors are not followed yet)", c.id(), c.videoUrl(), verb, actor);
-    }
-
-    private void update(String actor, JsonNode object, boolean forwarded) {
+    private void update(String actor, JsonNode object, boolean forwarded, ObjectNode original) {
         switch (AsToObject.parse(object)) {
             case AsObject.Video _ -> videos.onCreateOrUpdate(actor, AsToActivity.idOf(object));
             case AsObject.Actor a -> {
                 if (!forwarded && actor.equals(a.id())) actors.resolve(actor, true);
             }
             case AsObject.Unresolved _ -> log.info("ignoring Update of an object given by id by {}", actor);
-            case AsObject.Note _, AsObject.CacheFile _, AsObject.FollowActivity _, AsObject.RateActivity _, AsObject.CreateActivity _, AsObject.Other _ ->
+            case AsObject.CacheFile c -> cacheFiles.onCreateOrUpdate(actor, c.body(), forwarded, original);
+            case AsObject.Note _, AsObject.FollowActivity _, AsObject.RateActivity _, AsObject.CreateActivity _, AsObject.Other _ ->
                     log.info("ignoring Update of {} by {}", object.path("type").asText(), actor);
         }
     }

@@ -60,11 +60,11 @@ public final class RateActivities {
     public void onView(String actorUrl, String videoUrl) {
         Optional<Video> mine = localVideo(videoUrl);
         if (mine.isPresent()) {
-            remoteVideos.addView(mine.get().id());
+            engagement.federatedView(mine.get().id());
             return;
         }
         Optional<Long> remote = remoteVideos.idByUrl(videoUrl);
-        if (remote.isPresent() && Texts.hostOf(actorUrl).equals(Texts.hostOf(videoUrl))) remoteVideos.addView(remote.get());
+        if (remote.isPresent() && Texts.hostOf(actorUrl).equals(Texts.hostOf(videoUrl))) engagement.federatedView(remote.get());
     }
 
     private Optional<Video> localVideo(String url) {

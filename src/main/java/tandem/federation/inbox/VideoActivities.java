@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.db.Transactions;
 import tandem.job.JobQueue;
+import tandem.video.Notifications;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import tandem.federation.actor.Blocklist;
 import tandem.federation.actor.ObjectFetcher;
 import tandem.federation.actor.RemoteActors;
 import tandem.federation.actor.RemoteVideoStore;
+import tandem.federation.transport.FederationHttp;
 import tandem.federation.transport.FederationHttpException;
 import tandem.federation.vocab.AsToVideo;
 import tandem.federation.vocab.FederationException;
@@ -32,6 +34,8 @@ public final class VideoActivities {
     private static final Logger log = LoggerFactory.getLogger(VideoActivities.class);
     /** How often an origin that keeps sending Updates has its likes and dislikes read. */
     static final Duration COUNTS_EVERY = Duration.ofMinutes(5);
+    /** The largest segments-sha256.json we keep a copy of (an hour of 4 renditions in 4 s segments is ~300 KB). */
+    static final int MAX_HASHES = 1024 * 1024;
 
     private final Transactions transactions;
     private final ObjectMapper mapper;
@@ -42,9 +46,18 @@ public final class VideoActivities {
     private final JobQueue jobs;
     private final Clock clock;
     private final Blocklist blocks;
+    private final FederationHttp http;
+    private final FetchFailures failures;
+    private final HashesChanged hashesChanged;
+    private final Notifications notifications;
 
     public VideoActivities(Transactions transactions, ObjectMapper mapper, ObjectFetcher fetcher, RemoteActors actors, ActorStore actorStore,
-                           RemoteVideoStore videos, JobQueue jobs, Clock clock, Blocklist blocks) {
+                           RemoteVideoStore videos, JobQueue jobs, Clock clock, Blocklist blocks, FederationHttp http, FetchFailures failures,
+                           HashesChanged hashesChanged, Notifications notifications) {
+        this.notifications = notifications;
+        this.hashesChanged = hashesChanged;
+        this.http = http;
+        this.failures = failures;
         this.transactions = transactions;
         this.blocks = blocks;
         this.mapper = mapper;
@@ -108,7 +121,10 @@ public final class VideoActivities {
         try {
             o = fetcher.fetch(url.get());
         } catch (FederationHttpException e) {
-            if (e.status() != 404 && e.status() != 410) throw e;
+            if (e.status() != 404 && e.status() != 410) {
+                if (e.status() == 0 || e.status() >= 500) failures.originFailed(url.get());
+                throw e;
+            }
             o = null;
         }
         if (o == null || "Tombstone".equals(o.path("type").asText())) {
@@ -118,11 +134,15 @@ public final class VideoActivities {
         }
         RemoteVideo v = AsToVideo.parse(o);
         if (!v.url().equals(url.get())) throw new FederationException("refresh of " + url.get() + " answered another video, " + v.url());
-        store(v, null, false);
+        store(v, null, false, true);
     }
 
     /** Stores or updates the video; `asked` when a local user asked for it, whose instance we then need not follow. */
     private long store(RemoteVideo v, String via, boolean asked) {
+        return store(v, via, asked, false);
+    }
+
+    private long store(RemoteVideo v, String via, boolean asked, boolean refreshed) {
         String host = Texts.hostOf(v.url());
         boolean known = videos.idByUrl(v.url()).isPresent();
         if (!known && !asked && !followsSomethingOn(host) && (via == null || !followed(via))) {
@@ -135,8 +155,18 @@ public final class VideoActivities {
         Actor channel = actors.resolve(v.channelUrl());
         if (channel.channelId() == null) throw new FederationException(v.channelUrl() + " is not a channel");
         Optional<RemoteVideoStore.Copy> before = videos.copy(v.url());
-        long id = transactions.inTransaction(h -> videos.upsert(h, v, channel.channelId(), clock.millis()));
+        long id = transactions.inTransaction(h -> {
+            long stored = videos.upsert(h, v, channel.channelId(), clock.millis());
+            // Subscribers hear of a video once, when it first arrives (an Update of a known one is not news).
+            if (before.isEmpty()) notifications.videoPublished(h, stored);
+            return stored;
+        });
         if (before.isEmpty() || imagesChanged(before.get(), v)) jobs.enqueue(InboxJobs.FETCH, new FetchJob.Thumbnail(id, v.thumbnailUrl(), v.previewUrl()));
+        // The hashes change with the renditions (an Update or a refresh lists them), or with a new file name.
+        if (v.sha256Url() != null && (before.isEmpty() || !before.get().hasHashes() || refreshed || !v.sha256Url().equals(before.get().sha256Url())
+                || videos.filesChanged(before.get(), v))) {
+            jobs.enqueue(InboxJobs.FETCH, new FetchJob.Hashes(id, v.sha256Url()));
+        }
         counts(id, v, before.map(RemoteVideoStore.Copy::countsFetchedAt).orElse(null));
         log.info("{} remote video {} ({})", known ? "updated" : "stored", v.url(), v.name());
         return id;
@@ -163,6 +193,30 @@ public final class VideoActivities {
         transactions.useTransaction(h -> {
             if (videos.planCounts(h, id, due)) jobs.enqueueAt(h, InboxJobs.FETCH, new FetchJob.Counts(id, v.likesUrl(), v.dislikesUrl()), due);
         });
+    }
+
+    /**
+     * Copies the origin's segments-sha256.json, capped: PeerTube's is a few KB (one hash per
+     * segment), and a larger or malformed one is refused rather than kept.
+     */
+    public void copyHashes(long id, String url) {
+        if (videos.urlOf(id).isEmpty()) return;
+        byte[] body = http.fetchBytes(java.net.URI.create(url), MAX_HASHES);
+        if (body.length >= MAX_HASHES) throw new FederationException("segment hashes " + url + " larger than " + MAX_HASHES + " bytes");
+        JsonNode json;
+        try {
+            json = mapper.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new FederationException("segment hashes " + url + " are not JSON");
+        }
+        if (json == null || !json.isObject()) throw new FederationException("segment hashes " + url + " are not a JSON object");
+        for (JsonNode file : json) {
+            if (!file.isObject()) throw new FederationException("segment hashes " + url + " are not PeerTube's {file: {range: sha256}}");
+        }
+        String copy = json.toString();
+        boolean changed = !copy.equals(videos.segmentsSha256(id).orElse(null));
+        videos.setSegmentsSha256(id, url, copy);
+        if (changed) hashesChanged.hashesChanged(id);
     }
 
     /** Reads a remote video's likes and dislikes from its origin's collections now. */

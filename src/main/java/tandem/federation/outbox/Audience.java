@@ -53,6 +53,16 @@ public final class Audience {
         return actors.followerInboxes(h, involved.stream().map(Actor::id).toList());
     }
 
+    /**
+     * Who hears of a change to our instance actor: its followers, and the instances it follows, which
+     * read its pledge to plan the pool with us (an Update of an actor they know costs them nothing).
+     */
+    public List<String> forInstance(Handle h, Actor instance) {
+        List<String> inboxes = new ArrayList<>(followersOf(h, List.of(instance)));
+        for (String inbox : actors.followingInboxes(h, instance.id())) if (!inboxes.contains(inbox)) inboxes.add(inbox);
+        return inboxes;
+    }
+
     /** Followers of the instance and of a local account (for activities by that account on remote videos). */
     public List<String> followersOfAccount(Handle h, Account a) {
         List<Actor> involved = new ArrayList<>();

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = PublishJob.VideoDeleted.class, name = "video-deleted"),
         @JsonSubTypes.Type(value = PublishJob.ChannelUpdated.class, name = "channel-updated"),
         @JsonSubTypes.Type(value = PublishJob.AccountUpdated.class, name = "account-updated"),
+        @JsonSubTypes.Type(value = PublishJob.InstanceUpdated.class, name = "instance-updated"),
         @JsonSubTypes.Type(value = PublishJob.SharesDue.class, name = "shares"),
         @JsonSubTypes.Type(value = PublishJob.CommentChanged.class, name = "comment"),
         @JsonSubTypes.Type(value = PublishJob.CommentDeleted.class, name = "comment-deleted"),
@@ -32,6 +33,9 @@ public sealed interface PublishJob {
 
     /** A local account's profile changed. */
     record AccountUpdated(long accountId) implements PublishJob {}
+
+    /** Our instance actor changed (its capacity pledge): Update of it to its followers. */
+    record InstanceUpdated() implements PublishJob {}
 
     /** The instance's and the channel's Announce of a video just created. */
     record SharesDue(long videoId) implements PublishJob {}

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import tandem.federation.actor.Actor;
 import tandem.federation.actor.ActorStore;
 import tandem.federation.actor.LocalActors;
@@ -57,10 +59,15 @@ public final class Publisher implements JobHandler<PublishJob> {
     private final OutboxStore sent;
     private final JobQueue jobs;
     private final Clock clock;
+    private final Supplier<String> instanceName;
+    /** Videos a moderator blocked and unfederated: their Delete went out, nothing else about them may follow. */
+    private final java.util.function.LongPredicate withheld;
 
     public Publisher(Transactions transactions, ObjectMapper mapper, VideoService videos, CommentStore comments, RemoteVideoStore remoteVideos,
                      LocalActors local, ActorStore actors, Audience audience, VideoToAs videoToAs, CommentToAs commentToAs, ActorToAs actorToAs,
-                     Outbox outbox, OutboxStore sent, JobQueue jobs, Clock clock) {
+                     Outbox outbox, OutboxStore sent, JobQueue jobs, Clock clock, Supplier<String> instanceName, java.util.function.LongPredicate withheld) {
+        this.withheld = withheld;
+        this.instanceName = instanceName;
         this.transactions = transactions;
         this.mapper = mapper;
         this.videos = videos;
@@ -84,6 +91,8 @@ public final class Publisher implements JobHandler<PublishJob> {
             case PublishJob.VideoChanged v -> video(v.videoId());
             case PublishJob.ChannelUpdated c -> channelUpdated(c.channelId());
             case PublishJob.AccountUpdated a -> accountUpdated(a.accountId());
+            // Its pledge: the instances we follow plan the pool with us, so they hear of it too.
+            case PublishJob.InstanceUpdated _ -> profileUpdated(local.instance(), actorToAs.instance(instanceName.get(), 0), h -> audience.forInstance(h, local.instance()));
             case PublishJob.SharesDue s -> shares(s.videoId());
             case PublishJob.VideoDeleted d -> videoDeleted(d);
             case PublishJob.CommentChanged c -> comment(c.commentId(), false);
@@ -104,7 +113,7 @@ public final class Publisher implements JobHandler<PublishJob> {
      */
     private void video(long videoId) {
         Optional<Video> found = video(String.valueOf(videoId));
-        if (found.isEmpty() || !found.get().isLocal()) return;
+        if (found.isEmpty() || !found.get().isLocal() || withheld.test(videoId)) return;
         Video v = found.get();
         String url = local.videoUrl(v.uuid());
         List<tandem.video.VideoFile> files = videos.files(v);
@@ -143,14 +152,14 @@ public final class Publisher implements JobHandler<PublishJob> {
     private void channelUpdated(long channelId) {
         Optional<tandem.account.Channel> c = audience.channel(channelId);
         if (c.isEmpty() || c.get().host() != null) return;
-        profileUpdated(local.channel(c.get()), actorToAs.channel(c.get()), audience.involved(c.get()));
+        profileUpdated(local.channel(c.get()), actorToAs.channel(c.get()), h -> audience.followersOf(h, audience.involved(c.get())));
     }
 
     private void accountUpdated(long accountId) {
         Optional<Account> a = audience.account(accountId);
         // An account never served as an actor is held by no other instance: nothing to update.
         if (a.isEmpty() || a.get().host() != null || actors.byAccount(accountId).isEmpty()) return;
-        profileUpdated(local.account(a.get()), actorToAs.account(a.get()), audience.involvedWith(a.get()));
+        profileUpdated(local.account(a.get()), actorToAs.account(a.get()), h -> audience.followersOf(h, audience.involvedWith(a.get())));
     }
 
     /**
@@ -158,12 +167,12 @@ public final class Publisher implements JobHandler<PublishJob> {
      * the actor and of the actors sharing its videos, who read the actor again (display name,
      * description, support).
      */
-    private void profileUpdated(Actor actor, ObjectNode object, List<Actor> involved) {
+    private void profileUpdated(Actor actor, ObjectNode object, Function<Handle, List<String>> inboxes) {
         ObjectNode update = activity("Update", actor.url() + "/updates/" + clock.millis(), actor, object);
         update.putArray("to").add(Contexts.PUBLIC);
         update.putArray("cc").add(actor.followers());
         transactions.useTransaction(h -> {
-            int n = outbox.send(h, actor, update, audience.followersOf(h, involved));
+            int n = outbox.send(h, actor, update, inboxes.apply(h));
             log.info("Update of {} queued for {} inbox(es)", actor.url(), n);
         });
     }

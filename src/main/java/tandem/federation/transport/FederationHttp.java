@@ -139,6 +139,30 @@ public final class FederationHttp implements AutoCloseable {
     }
 
     /**
+     * GETs bytes {@code start}..{@code endInclusive} of a media file (a mirror's segment) with a
+     * {@code Range} header, unsigned, without redirects. A server that ignores the range and sends
+     * the whole file is refused rather than read: the check wants exactly those bytes.
+     */
+    public byte[] fetchRange(URI url, long start, long endInclusive) {
+        policy.check(url);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest r = request(url, deadline).GET().header("Range", "bytes=" + start + "-" + endInclusive).build();
+        HttpResponse<byte[]> response = exchange(r, CappedBody.handler(Math.min(endInclusive - start + 1, maxResponseBytes)), deadline);
+        if (response.statusCode() != 206) throw FederationHttpException.status(response.statusCode(), "GET (range)", url);
+        return response.body();
+    }
+
+    /**
+     * The status of a GET of {@code url} answered within {@code within} (the body is discarded): a
+     * reachability probe that an API request may wait on, so its budget is short and its own.
+     */
+    public int probe(URI url, Duration within) {
+        policy.check(url);
+        long deadline = System.nanoTime() + within.toNanos();
+        return exchange(request(url, deadline).GET().build(), HttpResponse.BodyHandlers.discarding(), deadline).statusCode();
+    }
+
+    /**
      * POSTs an activity to an inbox and returns the 2xx status. Redirects are not followed: an inbox
      * that moves is a failure, and following it would re-send a signed body to a place we did not choose.
      * Sent by {@link InboxClient} to the addresses the policy checked.

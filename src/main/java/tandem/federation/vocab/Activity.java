@@ -41,6 +41,22 @@ public sealed interface Activity {
      */
     record ApproveReply(String id, String actor, String object) implements Activity {}
 
-    /** A type we do not handle (Flag, Add, Block…): acknowledged and ignored, as PeerTube does. */
+    /**
+     * Tandem's hourly usage report (see {@link AsToUsage}): a mirror's instance actor tells an origin what
+     * it served of the origin's videos during `hour` and how much of each it holds.
+     */
+    record UsageReport(String id, String actor, java.time.Instant hour, java.util.List<Usage.Claim> usage) implements Activity {}
+
+    /** Tandem's answer to a {@link UsageReport}: the origin's own figure per video and its flag, if any. */
+    record UsageStatement(String id, String actor, java.time.Instant hour, String report, java.util.List<Usage.Answer> usage) implements Activity {}
+
+    /**
+     * PeerTube's Flag, an abuse report: `objects` are the URLs reported (a video, a comment or an account),
+     * `content` the reason, `reasons` the predefined reasons its Hashtags named, `startAt`/`endAt` a video's span.
+     */
+    record Flag(String id, String actor, java.util.List<String> objects, String content, java.util.List<String> reasons, Integer startAt,
+                Integer endAt) implements Activity {}
+
+    /** A type we do not handle (Add, Block…): acknowledged and ignored, as PeerTube does. */
     record Ignored(String id, String actor, String type) implements Activity {}
 }

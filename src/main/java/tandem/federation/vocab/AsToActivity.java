@@ -13,6 +13,9 @@ public final class AsToActivity {
         String id = Texts.url(a, "id", true);
         String actor = idOf(a.path("actor"));
         if (actor == null) throw new FederationException("Incorrect activity: missing actor");
+        if (type.equals("UsageReport")) return AsToUsage.report(id, actor, a);
+        if (type.equals("UsageStatement")) return AsToUsage.statement(id, actor, a);
+        if (type.equals("Flag")) return flag(id, actor, a);
         JsonNode object = a.path("object");
         if (object.isMissingNode() || object.isNull()) {
             return switch (type) {
@@ -36,6 +39,23 @@ public final class AsToActivity {
             case "ApproveReply" -> new Activity.ApproveReply(id, actor, requireId(object, type));
             default -> new Activity.Ignored(id, actor, type);
         };
+    }
+
+    /** A Flag: its object is one URL or a list of them (PeerTube sends a list); at least one must be a URL. */
+    private static Activity.Flag flag(String id, String actor, JsonNode a) {
+        JsonNode object = a.path("object");
+        java.util.List<String> objects = new java.util.ArrayList<>();
+        if (object.isArray()) object.forEach(o -> { if (idOf(o) != null) objects.add(idOf(o)); });
+        else if (idOf(object) != null) objects.add(idOf(object));
+        if (objects.isEmpty()) throw new FederationException("Incorrect activity: Flag without an object URL");
+        java.util.List<String> reasons = new java.util.ArrayList<>();
+        for (JsonNode t : a.path("tag")) if ("Hashtag".equals(t.path("type").asText()) && t.path("name").isTextual()) reasons.add(t.path("name").asText());
+        String content = a.path("content").isTextual() ? a.path("content").asText() : "";
+        return new Activity.Flag(id, actor, objects, content, reasons, seconds(a.path("startAt")), seconds(a.path("endAt")));
+    }
+
+    private static Integer seconds(JsonNode v) {
+        return v.canConvertToInt() && v.isNumber() && v.asInt() >= 0 ? v.asInt() : null;
     }
 
     /** The URL an `actor`/`object` value names (a string, or an object's `id`); null unless it is a valid http(s) URL. */

@@ -62,6 +62,19 @@ public final class Contexts {
         return a;
     }
 
+    /** Tandem's own JSON-LD namespace (docs/activitypub-extensions.md); PeerTube and Mastodon ignore its terms. */
+    public static final String TANDEM = "urn:tandem:ns#";
+
+    /** The actor context plus Tandem's `pledge` extension and its fields, for our instance actor. */
+    public static ArrayNode instanceActor(ObjectMapper m) {
+        ArrayNode a = actor(m);
+        ObjectNode t = a.addObject().put("tandem", TANDEM).put("pledge", "tandem:pledge");
+        for (String term : new String[] {"storageGB", "egressGBPerMonth", "egressCapacityGBPerMonth", "currency", "perGBEgress", "perGBMonthStorage"}) {
+            t.put(term, "tandem:" + term);
+        }
+        return a;
+    }
+
     /** Base plus `replyApproval`, for comments (Note) and the Create carrying them. */
     public static ArrayNode comment(ObjectMapper m) {
         return withTerm(m, "replyApproval");
@@ -70,6 +83,32 @@ public final class Contexts {
     /** Base plus the `ApproveReply` type. */
     public static ArrayNode approveReply(ObjectMapper m) {
         return withTerm(m, "ApproveReply");
+    }
+
+    /** Base plus PeerTube's `CacheFile` type and its `expires` (schema.org), for mirrors' activities. */
+    public static ArrayNode cacheFile(ObjectMapper m) {
+        ArrayNode a = base(m);
+        a.addObject().put("pt", "https://joinpeertube.org/ns#").put("sc", "http://schema.org/")
+                .put("CacheFile", "pt:CacheFile").put("expires", "sc:expires");
+        return a;
+    }
+
+    /**
+     * Base plus Tandem's usage terms (docs/activitypub-extensions.md), for `UsageReport` and
+     * `UsageStatement`: every term they use is defined, so their linked-data signature holds in
+     * JSON-LD's safe mode; PeerTube and Mastodon ignore the unknown types.
+     */
+    public static ArrayNode usage(ObjectMapper m) {
+        ArrayNode a = base(m);
+        ObjectNode t = a.addObject();
+        t.put("tandem", "urn:tandem:ns#").put("xsd", "http://www.w3.org/2001/XMLSchema#");
+        t.put("UsageReport", "tandem:UsageReport").put("UsageStatement", "tandem:UsageStatement");
+        t.putObject("hour").put("@id", "tandem:hour").put("@type", "xsd:dateTime");
+        t.putObject("usage").put("@id", "tandem:usage").put("@container", "@list");
+        t.putObject("video").put("@id", "tandem:video").put("@type", "@id");
+        for (String n : new String[] {"bytes", "heldBytes", "originBytes"}) t.putObject(n).put("@id", "tandem:" + n).put("@type", "xsd:integer");
+        t.put("flag", "tandem:flag");
+        return a;
     }
 
     private static ArrayNode withTerm(ObjectMapper m, String term) {

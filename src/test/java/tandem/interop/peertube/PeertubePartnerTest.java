@@ -68,11 +68,11 @@ class PeertubePartnerTest {
         assertThat(us.postJson("/api/v1/server/following", Map.of("hosts", List.of(RealPeertube.HOST))).status()).isIn(200, 204);
         assertThat(them.postJson("/api/v1/server/following", Map.of("hosts", List.of(HOST))).status()).isIn(200, 204);
         await("Tandem's follow of PeerTube accepted", FEDERATION, () ->
-                state(us.get("/api/v1/server/following?count=100").json(), "following", RealPeertube.HOST, "accepted"));
+                RealPeertube.followRow(us.get("/api/v1/server/following?count=100").json(), "following", RealPeertube.HOST, "accepted"));
         await("PeerTube's follow of Tandem accepted", FEDERATION, () ->
-                state(them.get("/api/v1/server/following?count=100").json(), "following", HOST, "accepted"));
+                RealPeertube.followRow(them.get("/api/v1/server/following?count=100").json(), "following", HOST, "accepted"));
         await("Tandem lists PeerTube as a follower", FEDERATION, () ->
-                state(us.get("/api/v1/server/followers?count=100").json(), "follower", RealPeertube.HOST, "accepted"));
+                RealPeertube.followRow(us.get("/api/v1/server/followers?count=100").json(), "follower", RealPeertube.HOST, "accepted"));
     }
 
     @Test
@@ -260,17 +260,9 @@ class PeertubePartnerTest {
         assertThat(us.delete("/api/v1/server/following/" + RealPeertube.HOST).status()).isIn(200, 204);
         assertThat(them.delete("/api/v1/server/following/" + HOST).status()).isIn(200, 204);
         await("PeerTube no longer lists us as a follower", FEDERATION, () ->
-                state(them.get("/api/v1/server/followers?count=100").json(), "follower", HOST, "accepted") == null ? true : null);
+                RealPeertube.followRow(them.get("/api/v1/server/followers?count=100").json(), "follower", HOST, "accepted") == null ? true : null);
         await("we no longer list PeerTube as a follower", FEDERATION, () ->
-                state(us.get("/api/v1/server/followers?count=100").json(), "follower", RealPeertube.HOST, "accepted") == null ? true : null);
-    }
-
-    /** The follow row whose {@code side} ("following" or "follower") has {@code host}, when in {@code state}. */
-    private static JsonNode state(JsonNode list, String side, String host, String state) {
-        for (JsonNode f : list.get("data")) {
-            if (host.equals(f.at("/" + side + "/host").asText()) && state.equals(f.get("state").asText())) return f;
-        }
-        return null;
+                RealPeertube.followRow(us.get("/api/v1/server/followers?count=100").json(), "follower", RealPeertube.HOST, "accepted") == null ? true : null);
     }
 
     /** Every comment of a video on an instance, flattened from its threads. */

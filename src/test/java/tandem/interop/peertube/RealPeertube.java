@@ -38,22 +38,14 @@ final class RealPeertube {
 
     /** Polls until {@code value} gives non-null, failing with {@code what} after {@code within}. */
     static <T> T await(String what, Duration within, Supplier<T> value) {
-        long deadline = System.nanoTime() + within.toNanos();
-        RuntimeException last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                T v = value.get();
-                if (v != null) return v;
-            } catch (RuntimeException e) {
-                last = e;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        return tandem.testing.Eventually.await(what, within, value);
+    }
+
+    /** The follow row whose {@code side} ("following" or "follower") has {@code host}, when in {@code state}. */
+    static JsonNode followRow(JsonNode list, String side, String host, String state) {
+        for (JsonNode f : list.get("data")) {
+            if (host.equals(f.at("/" + side + "/host").asText()) && state.equals(f.get("state").asText())) return f;
         }
-        throw new AssertionError("waited " + within.toSeconds() + " s for " + what, last);
+        return null;
     }
 }

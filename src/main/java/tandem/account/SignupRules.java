@@ -1,0 +1,7 @@
+package tandem.account;
+
+/** The administrator's sign-up policy as accounts read it: who may sign up, how many users at most (-1: no limit), from what age. */
+public record SignupRules(Mode mode, int limit, int minimumAge) {
+    /** Closed, open to anyone, or open to requests an administrator accepts. */
+    public enum Mode { CLOSED, OPEN, APPROVAL }
+}
