@@ -108,7 +108,8 @@ await step('stats', async () => {
 
 await step('resume', async () => {
   await page.evaluate(() => { const v = document.getElementById('video'); v.pause(); v.currentTime = v.duration * 0.6 })
-  await page.waitForTimeout(500)
+  await page.waitForFunction(u => Number(localStorage.getItem('tandem-resume:' + u)) >= Math.floor(document.getElementById('video').duration * 0.6) - 1,
+    uuid, { timeout: 10000 })
   const saved = await page.evaluate(u => Number(localStorage.getItem('tandem-resume:' + u)), uuid)
   await page.reload()
   const after = await until('starts where it stopped', s => s.currentTime > 0 && s.levels.length > 0)
@@ -156,7 +157,9 @@ await step('p2pAsk', async () => {
   const before = { p2p: await other.evaluate(() => window.tandemPlayer.p2p), sockets: seen.length, prompt: await other.textContent('#p2p-consent') }
   await other.click('#p2p-accept')
   await other.waitForFunction(() => window.tandemPlayer?.p2p === 'on' && document.getElementById('video').currentTime > 1, null, { timeout: 30000 })
-  await other.waitForTimeout(1000)
+  // The tracker socket opens once the loader restarts with P2P: wait for it rather than for a fixed time.
+  for (let i = 0; i < 75 && !seen.length; i++) await other.waitForTimeout(200)
+  await other.waitForTimeout(300)
   const after = { p2p: await other.evaluate(() => window.tandemPlayer.p2p), sockets: seen.length, prompt: await other.locator('#p2p-consent').count() }
   await context.close()
   return { before, after }
