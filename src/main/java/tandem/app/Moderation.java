@@ -1,6 +1,7 @@
 package tandem.app;
 
 import tandem.core.SlidingWindowLimiter;
+import tandem.video.NotificationStore;
 import tandem.video.VideoEvents;
 import tandem.video.moderation.AbuseEvents;
 import tandem.video.moderation.AbuseStore;
@@ -22,6 +23,6 @@ record Moderation(Abuses abuses, VideoBlocks videoBlocks, CommentListing comment
         Abuses abuses = new Abuses(p.db().transactions(), new AbuseStore(jdbi), v.videos(), v.commentStore(), a.accounts(), events,
                 new SlidingWindowLimiter(REPORTS_PER_HOUR, Duration.ofHours(1), p.clock()), p.clock());
         return new Moderation(abuses, new VideoBlocks(p.db().transactions(), new VideoBlockStore(jdbi), v.videos(), events, p.clock()), new CommentListing(jdbi),
-                new Mutes(jdbi, a.accounts(), p.clock()));
+                new Mutes(jdbi, a.accounts(), new NotificationStore(jdbi), p.clock()));
     }
 }

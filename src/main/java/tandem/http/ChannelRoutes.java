@@ -62,14 +62,14 @@ public final class ChannelRoutes implements HttpService {
                  res.status(io.helidon.http.Status.NO_CONTENT_204).send();
              })
              .get("/video-channels/{handle}/videos", (req, res) ->
-                     videoRoutes.writeList(res, videos.list(VideoRoutes.query(req, channel(req).id(), null, null))))
+                     videoRoutes.writeList(res, videos.list(videoRoutes.seenBy(req, VideoRoutes.query(req, channel(req).id(), null, null)))))
              .get("/video-channels/{handle}/followers", (req, res) -> {
                  User user = auth.require(req);
                  writeFollowers(res, subscriptions.followers(user, channel(req), followerPage(req), Params.get(req, "search")));
              })
              .get("/accounts/{name}", (req, res) -> json.ok(res, actors.account(account(req))))
              .get("/accounts/{name}/videos", (req, res) ->
-                     videoRoutes.writeList(res, videos.list(VideoRoutes.query(req, null, account(req).id(), null))))
+                     videoRoutes.writeList(res, videos.list(videoRoutes.seenBy(req, VideoRoutes.query(req, null, account(req).id(), null)))))
              .get("/accounts/{name}/video-channels", this::accountChannels)
              .get("/accounts/{name}/followers", (req, res) -> {
                  User user = auth.require(req);

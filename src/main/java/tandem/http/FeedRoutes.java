@@ -56,7 +56,7 @@ public final class FeedRoutes implements HttpService {
         if (subscriptions) {
             if (account == null) throw Problem.invalidParam("accountId", "Should have an account id");
             if (!feedTokens.opens(account, Params.get(req, "token"))) throw Problem.forbidden("Invalid feed token for this account");
-            query = new VideoQuery(page, null, null, null, null, null, null, null, null).subscribedBy(account);
+            query = new VideoQuery(page, null, null, null, null, null, null, null, null).subscribedBy(account).seenBy(account);
         }
         List<Video> list = videos.list(query).data();
         String body = switch (format) {

@@ -66,7 +66,7 @@ public final class SubscriptionRoutes implements HttpService {
 
     private void videos(ServerRequest req, ServerResponse res) {
         User u = auth.require(req);
-        videoRoutes.writeList(res, videos.list(VideoRoutes.query(req, null, null, null).subscribedBy(u.accountId())));
+        videoRoutes.writeList(res, videos.list(VideoRoutes.query(req, null, null, null).subscribedBy(u.accountId()).seenBy(u.accountId())));
     }
 
     private void one(ServerRequest req, ServerResponse res) {

@@ -125,7 +125,7 @@ public final class VideoRoutes implements HttpService {
     }
 
     /** The list as the signed-in viewer sees it: without the accounts and servers they muted. */
-    private VideoQuery seenBy(ServerRequest req, VideoQuery q) {
+    VideoQuery seenBy(ServerRequest req, VideoQuery q) {
         return auth.optional(req).map(u -> q.seenBy(u.accountId())).orElse(q);
     }
 

@@ -122,7 +122,7 @@ public final class CommentService {
 
     /** The video's managers see every held comment; others only their own. */
     private CommentStore.Reader reader(Optional<User> viewer, Video v) {
-        return new CommentStore.Reader(videos.canManage(viewer, v), viewer.map(User::accountId).orElse(0L));
+        return new CommentStore.Reader(videos.canManage(viewer, v), viewer.map(User::accountId).orElse(0L), v.channel().account().id());
     }
 
     private Video writable(User user, String videoId) {

@@ -11,11 +11,16 @@ import java.util.Optional;
 
 /** SQL for comments. */
 public final class CommentStore {
-    private static final String SELECT = """
-            SELECT c.*, v.uuid AS v_uuid, a.id AS a_id, a.user_id AS a_user_id, a.name AS a_name, a.host AS a_host, a.display_name AS a_display_name,
-                   a.description AS a_description, a.created_at AS a_created_at,
-                   (SELECT COUNT(*) FROM video_comments r WHERE r.thread_id = c.id AND r.id <> c.id) AS total_replies
-            FROM video_comments c JOIN accounts a ON a.id = c.account_id JOIN videos v ON v.id = c.video_id""";
+    private static final String SELECT = select("");
+
+    /** A comment with its author and its video; `repliesShown` narrows which replies `total_replies` counts (`r` and their authors `ra`). */
+    private static String select(String repliesShown) {
+        return """
+                SELECT c.*, v.uuid AS v_uuid, a.id AS a_id, a.user_id AS a_user_id, a.name AS a_name, a.host AS a_host, a.display_name AS a_display_name,
+                       a.description AS a_description, a.created_at AS a_created_at,
+                       (SELECT COUNT(*) FROM video_comments r JOIN accounts ra ON ra.id = r.account_id WHERE r.thread_id = c.id AND r.id <> c.id%s) AS total_replies
+                FROM video_comments c JOIN accounts a ON a.id = c.account_id JOIN videos v ON v.id = c.video_id""".formatted(repliesShown);
+    }
     private static final RowMapper<Comment> COMMENT = (rs, ctx) -> new Comment(rs.getLong("id"), rs.getLong("video_id"),
             rs.getString("v_uuid"), rs.getLong("thread_id"), Rows.longOrNull(rs, "in_reply_to"), rs.getString("text"), rs.getLong("created_at"),
             rs.getLong("updated_at"), Rows.longOrNull(rs, "deleted_at"),
@@ -25,20 +30,33 @@ public final class CommentStore {
 
     /**
      * Who reads a listing: a comment held for review shows only to the video's managers (its owner,
-     * moderators) and to its author, as on PeerTube. `account` is the reader's, or 0 for a visitor.
+     * moderators) and to its author, as on PeerTube. `account` is the reader's, or 0 for a visitor;
+     * `videoOwner` the account that owns the video.
      */
-    public record Reader(boolean seesHeld, long account) {
+    public record Reader(boolean seesHeld, long account, long videoOwner) {
         public boolean sees(Comment c) {
             return seesHeld || !c.heldForReview() || c.account().id() == account;
         }
 
+        /**
+         * Whose comments are hidden, as PeerTube: the accounts and servers the instance blocked, those the
+         * reader muted, and those the video's owner muted (their mutes keep their videos clean for everyone).
+         */
+        private Muting muting() {
+            Muting m = Muting.seenBy(account == 0 ? null : account);
+            return account == videoOwner ? m : m.and(String.valueOf(videoOwner));
+        }
+
+        /** The WHERE of a listing whose comments are `c`, joined to their authors as `a`. */
         private String filter() {
-            // A number from our own rows, never the client's text: safe to inline.
+            // Numbers from our own rows, never the client's text: safe to inline.
             String held = seesHeld ? "" : " AND (c.held_for_review = FALSE OR c.account_id = " + account + ")";
-            // What the reader muted (V29): those accounts' and servers' comments are gone for them alone.
-            String muted = account == 0 ? "" : " AND c.account_id NOT IN (SELECT target_account_id FROM account_mutes WHERE account_id = " + account + ")"
-                    + " AND c.account_id NOT IN (SELECT id FROM accounts WHERE host IN (SELECT host FROM server_mutes WHERE account_id = " + account + "))";
-            return held + muted;
+            return held + " AND " + muting().shows("a.id", "a.host");
+        }
+
+        /** The replies a thread's count leaves out, as PeerTube: the hidden authors' (held ones still count). */
+        private String repliesShown() {
+            return " AND " + muting().shows("ra.id", "ra.host");
         }
     }
 
@@ -83,7 +101,7 @@ public final class CommentStore {
     }
 
     public List<Comment> threads(long videoId, Reader reader, int start, int count, boolean newestFirst) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.video_id = :v AND c.in_reply_to IS NULL" + reader.filter() + " ORDER BY c.created_at "
+        return jdbi.withHandle(h -> h.createQuery(select(reader.repliesShown()) + " WHERE c.video_id = :v AND c.in_reply_to IS NULL" + reader.filter() + " ORDER BY c.created_at "
                         + (newestFirst ? "DESC" : "ASC") + ", c.id LIMIT :count OFFSET :start")
                 .bind("v", videoId).bind("count", count).bind("start", start).map(COMMENT).list());
     }
@@ -110,12 +128,12 @@ public final class CommentStore {
     }
 
     private long count(long videoId, String where) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM video_comments c WHERE c.video_id = :v" + where)
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM video_comments c JOIN accounts a ON a.id = c.account_id WHERE c.video_id = :v" + where)
                 .bind("v", videoId).mapTo(Long.class).one());
     }
 
     public List<Comment> thread(long videoId, Reader reader, long threadId) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE c.video_id = :v AND c.thread_id = :t" + reader.filter() + " ORDER BY c.created_at, c.id")
+        return jdbi.withHandle(h -> h.createQuery(select(reader.repliesShown()) + " WHERE c.video_id = :v AND c.thread_id = :t" + reader.filter() + " ORDER BY c.created_at, c.id")
                 .bind("v", videoId).bind("t", threadId).map(COMMENT).list());
     }
 

@@ -4,10 +4,12 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import tandem.db.Rows;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** SQL for users' notifications and their settings; inserts run in the caller's transaction. */
 public final class NotificationStore {
@@ -89,15 +91,47 @@ public final class NotificationStore {
                 .bind("u", userId).bind("t", type).bind("v", videoId).bind("c", commentId).bind("a", accountId).bind("now", now).execute();
     }
 
-    /** The local users subscribed to a video's channel who have no notification of it yet. */
+    /**
+     * The local users subscribed to a video's channel who have no notification of it yet, less those who
+     * muted its account or server, and all of them when the instance did.
+     */
     public List<Long> subscribersToNotify(Handle h, long videoId, int type) {
         return h.createQuery("""
                 SELECT a.user_id FROM videos v
+                JOIN channels ch ON ch.id = v.channel_id
                 JOIN subscriptions s ON s.channel_id = v.channel_id
                 JOIN accounts a ON a.id = s.account_id
-                WHERE v.id = :v AND a.user_id IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM user_notifications n WHERE n.user_id = a.user_id AND n.type = :t AND n.video_id = :v)""")
+                WHERE v.id = :v AND a.user_id IS NOT NULL AND %s
+                  AND NOT EXISTS (SELECT 1 FROM user_notifications n WHERE n.user_id = a.user_id AND n.type = :t AND n.video_id = :v)"""
+                        .formatted(Muting.instance().and("a.id").shows("ch.account_id", "ch.host")))
                 .bind("v", videoId).bind("t", type).mapTo(Long.class).list();
+    }
+
+    /** Of these users, those who hear nothing from this account: they muted it or its server, or the instance did. */
+    public Set<Long> muting(Handle h, long accountId, Collection<Long> userIds) {
+        if (userIds.isEmpty()) return Set.of();
+        return Set.copyOf(h.createQuery("""
+                SELECT m.user_id FROM accounts m JOIN accounts x ON x.id = :x
+                WHERE m.user_id IN (<users>) AND %s""".formatted(Muting.instance().and("m.id").hides("x.id", "x.host")))
+                .bind("x", accountId).bindList("users", List.copyOf(userIds)).mapTo(Long.class).list());
+    }
+
+    /** Forgets the notifications of an account's comments for the user of `byAccount`, who just muted it (as PeerTube does). */
+    public void forgetCommentsOfAccount(long byAccount, long accountId) {
+        forgetComments(byAccount, "user_notifications.account_id = :target", accountId);
+    }
+
+    /** Forgets the notifications of comments from a server for the user of `byAccount`, who just muted it. */
+    public void forgetCommentsOfServer(long byAccount, String host) {
+        forgetComments(byAccount, "EXISTS (SELECT 1 FROM accounts a WHERE a.id = user_notifications.account_id AND a.host = :target)", host);
+    }
+
+    /** A comment notification's `account_id` is the comment's author (see {@link Notifications#commented}). */
+    private void forgetComments(long byAccount, String byAuthor, Object target) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                DELETE FROM user_notifications WHERE user_id IN (SELECT user_id FROM accounts WHERE id = :by)
+                  AND comment_id IS NOT NULL AND %s""".formatted(byAuthor))
+                .bind("by", byAccount).bind("target", target).execute());
     }
 
     /** Whether the video may be announced to subscribers (public, not a draft). */

@@ -64,7 +64,10 @@ public final class Notifications {
         store.insert(h, userId, type, videoId, commentId, accountId, clock.millis());
     }
 
-    /** A public video appeared on a channel (ours published, or a remote one arrived): its subscribers hear of it once. */
+    /**
+     * A public video appeared on a channel (ours published, or a remote one arrived): its subscribers hear of
+     * it once, except those who muted its account or server (their lists hide it), and nobody when the instance did.
+     */
     public void videoPublished(Handle h, long videoId) {
         if (!store.isPublic(h, videoId)) return;
         for (long userId : store.subscribersToNotify(h, videoId, NEW_VIDEO_FROM_SUBSCRIPTION)) {
@@ -85,11 +88,16 @@ public final class Notifications {
         if (c.parentAuthorUserId() != null) mentioned.add(c.parentAuthorUserId());
         for (String name : mentionedLocalNames(c.text(), c.authorUserId() != null)) store.localUser(h, name).ifPresent(mentioned::add);
         if (c.authorUserId() != null) mentioned.remove(c.authorUserId());
-        for (long userId : mentioned) notify(h, userId, COMMENT_MENTION, c.videoId(), c.id(), c.authorAccountId());
         Long owner = c.videoOwnerUserId();
-        if (owner != null && !owner.equals(c.authorUserId()) && !mentioned.contains(owner)) {
-            notify(h, owner, NEW_COMMENT_ON_MY_VIDEO, c.videoId(), c.id(), c.authorAccountId());
+        boolean ownerHears = owner != null && !owner.equals(c.authorUserId()) && !mentioned.contains(owner);
+        // Whoever muted the author (or their server), or everyone when the instance did, hears nothing, as on PeerTube.
+        Set<Long> recipients = new LinkedHashSet<>(mentioned);
+        if (ownerHears) recipients.add(owner);
+        Set<Long> muting = store.muting(h, c.authorAccountId(), recipients);
+        for (long userId : mentioned) {
+            if (!muting.contains(userId)) notify(h, userId, COMMENT_MENTION, c.videoId(), c.id(), c.authorAccountId());
         }
+        if (ownerHears && !muting.contains(owner)) notify(h, owner, NEW_COMMENT_ON_MY_VIDEO, c.videoId(), c.id(), c.authorAccountId());
     }
 
     /**

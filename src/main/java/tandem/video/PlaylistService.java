@@ -107,8 +107,8 @@ public final class PlaylistService {
 
     public Page<PlaylistElement> elements(Optional<User> viewer, String id, int start, int count) {
         Playlist p = visible(viewer, id);
-        List<PlaylistElement> out = store.elements(p.id(), start, count).stream().map(r -> {
-            Video v = videos.find(String.valueOf(r.videoId())).orElse(null);
+        List<PlaylistElement> out = store.elements(p.id(), viewer.map(User::accountId).orElse(null), start, count).stream().map(r -> {
+            Video v = r.unavailable() ? null : videos.find(String.valueOf(r.videoId())).orElse(null);
             // Private videos of others stay hidden, as PeerTube shows them: an element without its video.
             Video shown = v == null || v.privacy() == VideoPrivacy.PRIVATE && !videos.canManage(viewer, v) ? null : v;
             return new PlaylistElement(r.id(), r.position(), r.startTimestamp(), r.stopTimestamp(), shown);

@@ -15,14 +15,17 @@ public final class PlaylistStore {
     public record Row(long id, String uuid, String displayName, String description, int privacy, long accountId, Long channelId,
                       long createdAt, long updatedAt, int videosLength, int type) {}
 
-    /** An element row as stored: its video by id. */
-    public record ElementRow(long id, long videoId, int position, Integer startTimestamp, Integer stopTimestamp) {}
+    /**
+     * An element row as stored: its video by id; `unavailable` when the reader may not see that video in a
+     * list (blocked, or its account or server muted by the instance or the reader).
+     */
+    public record ElementRow(long id, long videoId, int position, Integer startTimestamp, Integer stopTimestamp, boolean unavailable) {}
 
     private static final RowMapper<Row> ROW = (rs, ctx) -> new Row(rs.getLong("id"), rs.getString("uuid"), rs.getString("display_name"),
             rs.getString("description"), rs.getInt("privacy"), rs.getLong("account_id"), Rows.longOrNull(rs, "channel_id"),
             rs.getLong("created_at"), rs.getLong("updated_at"), rs.getInt("n"), rs.getInt("type"));
     private static final RowMapper<ElementRow> ELEMENT = (rs, ctx) -> new ElementRow(rs.getLong("id"), rs.getLong("video_id"),
-            rs.getInt("position"), Rows.intOrNull(rs, "start_timestamp"), Rows.intOrNull(rs, "stop_timestamp"));
+            rs.getInt("position"), Rows.intOrNull(rs, "start_timestamp"), Rows.intOrNull(rs, "stop_timestamp"), rs.getInt("unavailable") == 1);
 
     private final Jdbi jdbi;
 
@@ -107,11 +110,21 @@ public final class PlaylistStore {
         h.createUpdate("UPDATE playlists SET updated_at = :now WHERE id = :id").bind("now", now).bind("id", playlistId).execute();
     }
 
-    public List<ElementRow> elements(long playlistId, int start, int count) {
+    /**
+     * A page of a playlist's elements as `viewer` (an account id, or null for a visitor) reads them. As on
+     * PeerTube, a blocked video or one of a muted account or server stays in its place as unavailable, and
+     * the viewer's own videos are never hidden from them.
+     */
+    public List<ElementRow> elements(long playlistId, Long viewer, int start, int count) {
+        String hidden = Muting.seenBy(viewer).hides("ch.account_id", "ch.host");
         return jdbi.withHandle(h -> h.createQuery("""
-                SELECT id, video_id, position, start_timestamp, stop_timestamp FROM playlist_elements
-                WHERE playlist_id = :p ORDER BY position LIMIT :c OFFSET :s""")
-                .bind("p", playlistId).bind("c", count).bind("s", start).map(ELEMENT).list());
+                SELECT e.id, e.video_id, e.position, e.start_timestamp, e.stop_timestamp,
+                       CASE WHEN ch.account_id = :viewer THEN 0 WHEN b.video_id IS NOT NULL OR %s THEN 1 ELSE 0 END AS unavailable
+                FROM playlist_elements e
+                LEFT JOIN videos v ON v.id = e.video_id LEFT JOIN channels ch ON ch.id = v.channel_id
+                LEFT JOIN video_blacklist b ON b.video_id = e.video_id
+                WHERE e.playlist_id = :p ORDER BY e.position LIMIT :c OFFSET :s""".formatted(hidden))
+                .bind("p", playlistId).bind("viewer", viewer == null ? -1L : viewer).bind("c", count).bind("s", start).map(ELEMENT).list());
     }
 
     /** The ids of a playlist's elements in their order, in the caller's transaction. */

@@ -29,23 +29,15 @@ final class VideoListing {
         this.clock = clock;
     }
 
-    /** The channels of blocked servers and accounts: federation's blocklist takes their videos out of every list. */
-    private static final String BLOCKED_CHANNELS = "SELECT id FROM channels WHERE host IN (SELECT host FROM server_blocks)"
-            + " UNION SELECT id FROM channels WHERE account_id IN (SELECT account_id FROM account_blocks)";
-
     /** Blocked videos (V29's blacklist) leave every public list; their owners still list them as their own. */
     private static final String BLACKLISTED = "SELECT video_id FROM video_blacklist";
 
     /**
-     * The channels a list leaves out: the blocked ones, and for a signed-in viewer those of the accounts and
-     * servers they muted. The viewer's account id comes from our own rows, never from the client: safe to inline.
+     * The channels a list leaves out: those of the accounts and servers the instance blocked, and for a
+     * signed-in viewer those they muted ({@link Muting}).
      */
     private static String hiddenChannels(VideoQuery q) {
-        if (q.viewerAccountId() == null) return BLOCKED_CHANNELS;
-        long viewer = q.viewerAccountId();
-        return BLOCKED_CHANNELS
-                + " UNION SELECT id FROM channels WHERE account_id IN (SELECT target_account_id FROM account_mutes WHERE account_id = " + viewer + ")"
-                + " UNION SELECT id FROM channels WHERE host IN (SELECT host FROM server_mutes WHERE account_id = " + viewer + ")";
+        return Muting.seenBy(q.viewerAccountId()).channels();
     }
 
     /** SQLite joins a page's rows to their channels and accounts by primary key, row by row. */

@@ -5,22 +5,26 @@ import tandem.account.Account;
 import tandem.account.AccountService;
 import tandem.core.Page;
 import tandem.core.Problem;
+import tandem.video.NotificationStore;
 
 import java.time.Clock;
 import java.util.List;
 
 /**
  * What one user muted (PeerTube's `/users/me/blocklist`): accounts and whole servers whose videos and
- * comments that user no longer sees. The video and comment lists read V29's tables themselves.
+ * comments that user no longer sees, and who no longer notify them (`tandem.video.Muting` is how every list
+ * and notification reads V29's tables). Muting forgets the notifications of the muted ones' comments, as PeerTube.
  */
 public final class Mutes {
     private final Jdbi jdbi;
     private final AccountService accounts;
+    private final NotificationStore notifications;
     private final Clock clock;
 
-    public Mutes(Jdbi jdbi, AccountService accounts, Clock clock) {
+    public Mutes(Jdbi jdbi, AccountService accounts, NotificationStore notifications, Clock clock) {
         this.jdbi = jdbi;
         this.accounts = accounts;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -35,6 +39,7 @@ public final class Mutes {
             h.createUpdate("INSERT INTO account_mutes (account_id, target_account_id, created_at) VALUES (:a, :t, :now)")
                     .bind("a", by).bind("t", target.id()).bind("now", clock.millis()).execute();
         });
+        notifications.forgetCommentsOfAccount(by, target.id());
     }
 
     public void unmuteAccount(long by, Account target) {
@@ -50,6 +55,7 @@ public final class Mutes {
             h.createUpdate("INSERT INTO server_mutes (account_id, host, created_at) VALUES (:a, :h, :now)")
                     .bind("a", by).bind("h", host).bind("now", clock.millis()).execute();
         });
+        notifications.forgetCommentsOfServer(by, host);
     }
 
     public void unmuteServer(long by, String host) {
