@@ -26,8 +26,14 @@ export function avatar (actor, size = 32) {
   const src = pickImage(actor?.avatars, size * 2)
   const style = `width:${size}px;height:${size}px`
   if (src) return h('img', { class: 'avatar', src, alt: t('Avatar of {name}', { name }), width: size, height: size, style, loading: 'lazy' })
-  return h('span', { class: 'avatar avatar-default', role: 'img', 'aria-label': t('Avatar of {name}', { name }), style: `${style};font-size:${Math.round(size / 2)}px` },
-    name.trim().charAt(0).toUpperCase() || '?')
+  // The letter comes from CSS (`data-initial`), so it is no part of the text around it (a menu's name, a heading).
+  return h('span', {
+    class: 'avatar avatar-default',
+    role: 'img',
+    'aria-label': t('Avatar of {name}', { name }),
+    'data-initial': name.trim().charAt(0).toUpperCase() || '?',
+    style: `${style};font-size:${Math.round(size / 2)}px`
+  })
 }
 
 /** A channel's banner across the top of its page, or nothing. @param {any} channel */
