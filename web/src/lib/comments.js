@@ -6,6 +6,7 @@ import { api } from './api.js'
 import { h, replace, notice, ago } from './dom.js'
 import { t, tn } from './i18n.js'
 import { renderMarkdown } from './markdown-view.js'
+import { avatar } from './avatar.js'
 
 /**
  * @param {HTMLElement} el
@@ -34,6 +35,7 @@ export async function renderComments (el, v, user, { onSeek } = {}) {
       ? h('p', { class: 'muted' }, t('This comment has been deleted'))
       : [
           h('p', { class: 'comment-head' },
+            avatar(comment.account, 24), ' ',
             h('strong', {}, comment.account?.displayName ?? ''), ` · ${ago(comment.createdAt)}`,
             comment.heldForReview ? h('span', { class: 'badge' }, t('Awaiting approval')) : null),
           renderMarkdown(h('div', { class: 'comment-text' }), comment.text, { timestamps: true, onSeek }),

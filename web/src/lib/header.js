@@ -5,6 +5,7 @@ import { t, rememberLocale } from './i18n.js'
 import { api } from './api.js'
 import { serverConfig } from './server-config.js'
 import { badge } from './social.js'
+import { avatar } from './avatar.js'
 
 export async function renderHeader () {
   let header = document.querySelector('header')
@@ -42,7 +43,7 @@ export async function renderHeader () {
     h('a', { href: '/upload' }, t('Upload')),
     h('a', { href: '/my-library/videos' }, t('My videos')),
     user.role?.id <= 1 ? h('a', { href: '/admin' }, t('Administration')) : null,
-    h('a', { href: `/a/${user.username}`, id: 'whoami' }, user.username),
+    h('a', { href: `/a/${user.username}`, id: 'whoami', class: 'whoami' }, avatar({ ...user.account, displayName: user.account?.displayName || user.username }, 24), user.username),
     h('a', { href: '/my-account/settings', id: 'settings-link' }, t('Settings')),
     logout)
   return user

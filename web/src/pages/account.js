@@ -2,6 +2,7 @@
 import { api } from '../lib/api.js'
 import { h, replace, notice, handleOf } from '../lib/dom.js'
 import { videoGrid } from '../lib/video-grid.js'
+import { avatar } from '../lib/avatar.js'
 
 export async function render (main, { name, user }) {
   const account = await api(`/accounts/${encodeURIComponent(name)}`)
@@ -13,14 +14,14 @@ export async function render (main, { name, user }) {
   const own = user && account.isLocal !== false && user.account?.id === account.id
   replace(main,
     h('section', { class: 'profile' },
-      h('h1', {}, account.displayName),
+      h('h1', { class: 'with-avatar' }, avatar(account, 64), account.displayName),
       h('p', { class: 'muted' }, `${handleOf(account)} · ${videos.total} videos`),
       account.description ? h('p', { class: 'description' }, account.description) : null),
     own ? profileForm(account) : null,
     own ? passwordForm() : null,
     h('h2', {}, 'Channels'),
     h('ul', { class: 'channels' }, channels.data.map(c =>
-      h('li', {}, h('a', { href: `/c/${handleOf(c)}` }, c.displayName), ` · ${handleOf(c)}`))),
+      h('li', {}, avatar(c, 24), ' ', h('a', { href: `/c/${handleOf(c)}` }, c.displayName), ` · ${handleOf(c)}`))),
     h('h2', {}, 'Videos'),
     videoGrid(videos.data))
 }

@@ -2,6 +2,7 @@
 import { api } from '../lib/api.js'
 import { h, replace, notice, handleOf } from '../lib/dom.js'
 import { videoGrid } from '../lib/video-grid.js'
+import { avatar, banner } from '../lib/avatar.js'
 
 export async function render (main, { handle, user }) {
   const channel = await api(`/video-channels/${encodeURIComponent(handle)}`)
@@ -9,7 +10,8 @@ export async function render (main, { handle, user }) {
   const { data, total } = await api(`/video-channels/${encodeURIComponent(handle)}/videos?count=48&sort=-publishedAt`)
   const status = h('div')
   const head = h('section', { class: 'profile' },
-    h('h1', {}, channel.displayName),
+    banner(channel),
+    h('h1', { class: 'with-avatar' }, avatar(channel, 64), channel.displayName),
     h('p', { class: 'muted' }, `${handleOf(channel)} · ${channel.followersCount ?? 0} subscribers · ${total} videos · by `,
       channel.ownerAccount ? h('a', { href: `/a/${handleOf(channel.ownerAccount)}` }, channel.ownerAccount.displayName) : ''),
     channel.description ? h('p', { class: 'description' }, channel.description) : null,

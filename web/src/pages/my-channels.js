@@ -4,6 +4,7 @@ import { api } from '../lib/api.js'
 import { h, replace, notice, handleOf } from '../lib/dom.js'
 import { libraryNav } from '../lib/library-nav.js'
 import { t } from '../lib/i18n.js'
+import { avatar, banner, imagePicker } from '../lib/avatar.js'
 
 /** @param {HTMLElement} main @param {{ user: any }} ctx */
 export async function render (main, { user }) {
@@ -69,7 +70,13 @@ function row (c, count, status, reload) {
       await reload()
     } catch (err) { notice(status, err.message) }
   })
+  const face = h('span', { class: 'channel-avatar' }, avatar(c, 40))
+  const top = h('div', { class: 'channel-banner' }, banner(c))
+  const base = `/video-channels/${encodeURIComponent(c.name)}`
+  const pictures = h('div', { class: 'pictures' },
+    imagePicker({ kind: 'avatar', base, label: t('Change the avatar'), id: `avatar-${c.name}`, current: c.avatars, onChange: images => replace(face, avatar({ ...c, avatars: images }, 40)) }),
+    imagePicker({ kind: 'banner', base, label: t('Change the banner'), id: `banner-${c.name}`, current: c.banners, onChange: images => replace(top, banner({ ...c, banners: images })) }))
   return h('li', { 'data-channel': c.name },
-    h('a', { href: `/c/${handleOf(c)}` }, c.displayName), ' ', h('small', { class: 'muted' }, handleOf(c)),
-    h('details', { class: 'edit' }, h('summary', {}, t('Edit')), edit), remove)
+    top, face, ' ', h('a', { href: `/c/${handleOf(c)}` }, c.displayName), ' ', h('small', { class: 'muted' }, handleOf(c)),
+    h('details', { class: 'edit' }, h('summary', {}, t('Edit')), pictures, edit), remove)
 }

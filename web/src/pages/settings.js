@@ -5,6 +5,7 @@ import { api } from '../lib/api.js'
 import { h, replace, notice } from '../lib/dom.js'
 import { t, rememberLocale } from '../lib/i18n.js'
 import { p2pChoice, settingsBody, themeAttribute } from '../lib/account-forms.js'
+import { avatar, imagePicker } from '../lib/avatar.js'
 
 const THEME_KEY = 'tandem-theme'
 
@@ -15,7 +16,24 @@ export async function render (main, { user }) {
     location.href = `/login?next=${encodeURIComponent(location.pathname)}`
     return
   }
-  replace(main, h('h1', {}, t('My settings')), preferences(user), email(user), password())
+  replace(main, h('h1', {}, t('My settings')), avatarSection(user), preferences(user), email(user), password())
+}
+
+/** The account's avatar (PeerTube's /users/me/avatar/pick), also shown at once in the header. @param {any} user */
+function avatarSection (user) {
+  const account = { ...user.account, displayName: user.account?.displayName || user.username }
+  const preview = h('div', { id: 'my-avatar' }, avatar(account, 96))
+  const onChange = (/** @type {any[]} */ images) => {
+    account.avatars = images
+    user.account = { ...user.account, avatars: images }
+    replace(preview, avatar(account, 96))
+    const menu = document.getElementById('whoami')
+    menu?.querySelector('.avatar')?.replaceWith(avatar(account, 24))
+  }
+  return h('section', { class: 'form avatar-settings' },
+    h('h2', {}, t('Avatar')),
+    preview,
+    imagePicker({ kind: 'avatar', base: '/users/me', label: t('Change my avatar'), id: 'avatar-file', current: account.avatars ?? [], onChange }))
 }
 
 /** @param {string} label @param {string} name @param {string[][]} options [value, text] pairs @param {string} value */

@@ -3,6 +3,7 @@
 import { api } from '../lib/api.js'
 import { h, replace, notice, handleOf } from '../lib/dom.js'
 import { t, tn } from '../lib/i18n.js'
+import { avatar } from '../lib/avatar.js'
 
 /**
  * @param {any} channel the video's channel
@@ -10,9 +11,7 @@ import { t, tn } from '../lib/i18n.js'
  */
 export function channelRow (channel, user) {
   const handle = handleOf(channel)
-  const avatar = channel.avatars?.[0]?.path
-    ? h('img', { class: 'avatar', src: channel.avatars[0].path, alt: '', width: 40, height: 40 })
-    : h('span', { class: 'avatar', 'aria-hidden': 'true' }, (channel.displayName || channel.name || '?').slice(0, 1).toUpperCase())
+  const picture = avatar(channel, 40)
   let followers = channel.followersCount ?? 0
   const count = h('small', { id: 'subscribers' })
   const error = h('span')
@@ -48,7 +47,7 @@ export function channelRow (channel, user) {
   }
   draw()
   return h('div', { class: 'channel-row', id: 'channel-row' },
-    h('a', { href: `/c/${handle}`, class: 'channel-link' }, avatar,
+    h('a', { href: `/c/${handle}`, class: 'channel-link' }, picture,
       h('span', { class: 'channel-names' }, h('strong', { id: 'channel-name' }, channel.displayName), count)),
     button, error)
 }

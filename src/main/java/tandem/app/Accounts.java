@@ -1,5 +1,8 @@
 package tandem.app;
 
+import tandem.account.ActorImageFiles;
+import tandem.account.ActorImageStore;
+
 import tandem.account.AccountMails;
 import tandem.account.AccountService;
 import tandem.account.AccountStore;
@@ -23,7 +26,8 @@ import java.util.Optional;
 
 /** The accounts half of the composition root: users, their sessions, sign-up, password resets and the administrator made at first start. */
 record Accounts(AccountStore store, PasswordHasher hasher, AccountService accounts, OAuthService oauth, UserAdministration admin,
-                Registrations registrations, PasswordResets resets, MailSender mail, Optional<String> createdAdminPassword) {
+                Registrations registrations, PasswordResets resets, MailSender mail, Optional<String> createdAdminPassword,
+                ActorImageStore imageStore, ActorImageFiles imageFiles) {
 
     static Accounts wire(Config config, Platform p, InstanceSettingsService settings) {
         AccountStore store = new AccountStore(p.db().jdbi());
@@ -41,7 +45,8 @@ record Accounts(AccountStore store, PasswordHasher hasher, AccountService accoun
         PasswordResets resets = new PasswordResets(p.db().transactions(), registrationStore, accounts, store, hasher, oauth, mails, p.clock());
         oauth.localClient();
         Optional<String> createdAdminPassword = accounts.ensureAdmin(config.adminPassword());
-        return new Accounts(store, hasher, accounts, oauth, admin, registrations, resets, new MailSender(config.smtp()), createdAdminPassword);
+        return new Accounts(store, hasher, accounts, oauth, admin, registrations, resets, new MailSender(config.smtp()), createdAdminPassword,
+                new ActorImageStore(p.db().jdbi()), new ActorImageFiles(p.blobs(), p.tmp().resolve("actor-images")));
     }
 
     /** The mail job: sends, and a failure retries it later. */

@@ -37,6 +37,9 @@ import tandem.http.HttpServer;
 import tandem.http.InstanceRoutes;
 import tandem.http.JsonIo;
 import tandem.http.MediaFiles;
+import tandem.http.ActorImageRoutes;
+import tandem.account.ActorImages;
+import tandem.media.ImageCropper;
 import tandem.http.OEmbedRoutes;
 import tandem.http.OpsRoutes;
 import tandem.http.PlaybackRoutes;
@@ -88,7 +91,9 @@ final class Api {
         FeedTokens feedTokens = new FeedTokens(p.db().jdbi(), clock);
         Auth auth = new Auth(a.oauth());
         ClientAddress clientAddress = new ClientAddress(new TrustedProxies(config.trustedProxies()));
-        ActorToDto actors = new ActorToDto(urls, subscriptions);
+        ActorToDto actors = new ActorToDto(urls, subscriptions, a.imageStore());
+        ActorImages actorImages = new ActorImages(p.db().transactions(), a.imageStore(), a.imageFiles(),
+                () -> new ImageCropper(v.ffmpeg().get()), events, p.tmp().resolve("actor-images"), clock);
         VideoToDto videoDto = new VideoToDto(urls, actors);
         // One budget per user for every lookup on other instances, channels and videos together.
         RemoteLookupLimit lookups = new RemoteLookupLimit(clock);
@@ -100,6 +105,7 @@ final class Api {
                 List.of(new AuthRoutes(a.oauth(), clientAddress, json, auth, config.publicHost()),
                         new UploadRoutes(videos, v.uploads(), json, auth, p.tmp(), config.maxUploadBytes(), config.url("/api/v1")),
                         new RegistrationRoutes(a.registrations(), a.resets(), json, auth),
+                        new ActorImageRoutes(actorImages, accounts, urls, json, auth, p.tmp()),
                         // Before UserRoutes: its /users/{id} would take /users/scoped-tokens.
                         new FeedTokenRoutes(feedTokens, json, auth),
                         new UserRoutes(accounts, a.admin(), new UserRemoval(a.admin(), videos, v.engagement(), v.commentStore()),
@@ -127,8 +133,9 @@ final class Api {
                         new VideoManageRoutes(v.chapters(), v.stills(), urls, json, auth),
                         new SubscriptionRoutes(subscriptions, videos, videoRoutes, actors, json, auth),
                         new HistoryRoutes(v.history(), videoDto, json, auth),
-                        new NotificationRoutes(v.notifications(), urls, json, auth)),
-                List.of(new RemoteHashRoutes(videos, federation.remoteVideos()), new StaticRoutes(new FileSender(p.blobs()), mediaFiles),
+                        new NotificationRoutes(v.notifications(), urls, actors, json, auth)),
+                List.of(new RemoteHashRoutes(videos, federation.remoteVideos()), new StaticRoutes(new FileSender(p.blobs()), mediaFiles, a.imageStore(), a.imageFiles(),
+                                (url, max) -> federation.http().fetchBytes(java.net.URI.create(url), max)),
                         new FeedRoutes(videos, urls, () -> settings.current().name(), feedTokens),
                         new WellKnownRoutes(federation.discovery(), () -> nodeinfo(federation, settings, a, v)),
                         new ActivityPubRoutes(federation.documents(), federation.inbox(), federation.cacheFileDocuments()),

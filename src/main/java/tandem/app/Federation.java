@@ -1,5 +1,7 @@
 package tandem.app;
 
+import tandem.account.RemoteActorImages;
+
 import tandem.federation.inbox.InboxJobs;
 import tandem.federation.outbox.OutboxJobs;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -130,7 +132,8 @@ record Federation(FederationEvents events, Documents documents, Inbox inbox, Dis
         OutboxStore outboxStore = new OutboxStore(db.jdbi());
         RemoteAccountStore remoteAccounts = new RemoteAccountStore();
         Blocklist blocks = new Blocklist(new BlocklistStore(db.jdbi()), clock);
-        RemoteActors remoteActors = new RemoteActors(transactions, actorStore, remoteAccounts, local, http, signers, clock, pledges);
+        RemoteActors remoteActors = new RemoteActors(transactions, actorStore, remoteAccounts, local, http, signers, clock, pledges,
+                new RemoteActorImages(a.imageStore(), a.imageFiles()));
         JobType<DeliveryJob> deliveryType = OutboxJobs.delivery(fc);
         Outbox outbox = new Outbox(mapper, outboxStore, jobs, deliveryType, local, blocks, clock);
         ObjectFetcher fetcher = new ObjectFetcher(http, signers, local, blocks);
@@ -139,7 +142,7 @@ record Federation(FederationEvents events, Documents documents, Inbox inbox, Dis
         VideoToAs videoToAs = new VideoToAs(mapper, local, videoUrls);
         CommentToAs commentToAs = new CommentToAs(mapper, local);
         Documents documents = new Documents(mapper, accounts, videos, comments, remoteVideos, local, actorStore,
-                new ActorToAs(mapper, local, pledges), videoToAs, commentToAs, instanceName, v.chapters());
+                new ActorToAs(mapper, local, pledges, a.imageStore()), videoToAs, commentToAs, instanceName, v.chapters());
         FollowActivities follows = new FollowActivities(transactions, mapper, actorStore, remoteActors, local, outbox, jobs, clock,
                 fc.manualFollowerApproval(), documents::localActor);
         // Whether origins answer: the mirror package tracks it, told by failed refreshes too.
@@ -174,7 +177,7 @@ record Federation(FederationEvents events, Documents documents, Inbox inbox, Dis
         FlagSender flags = new FlagSender(transactions, mapper, abuses, comments, remoteVideos, actorStore, local, outbox);
         CacheFiles cacheFiles = new CacheFiles(transactions, mapper, videos, remoteVideos, actorStore, local, outbox,
                 new MirrorDirectory(db.jdbi(), config.publicUrl().toString(), clock)::ourBaseUrl, clock);
-        Publisher publisher = new Publisher(transactions, mapper, videos, comments, remoteVideos, local, actorStore, audience, videoToAs, commentToAs, new ActorToAs(mapper, local, pledges), outbox, outboxStore, jobs, clock, instanceName, moderation.videoBlocks()::unfederated);
+        Publisher publisher = new Publisher(transactions, mapper, videos, comments, remoteVideos, local, actorStore, audience, videoToAs, commentToAs, new ActorToAs(mapper, local, pledges, a.imageStore()), outbox, outboxStore, jobs, clock, instanceName, moderation.videoBlocks()::unfederated);
         Crawler crawler = new Crawler(fetcher, jobs);
         Fetches fetches = new Fetches(videoActivities, videos, http, p.blobs(), p.tmp().resolve("fetch"));
         ActivityPurge purge = new ActivityPurge(transactions, inboxStore, outboxStore, clock);

@@ -1,6 +1,9 @@
 package tandem.http;
 
 import tandem.account.Account;
+import tandem.account.ActorImageKind;
+import tandem.account.ActorImageStore;
+import tandem.account.ImageOwner;
 import tandem.account.Channel;
 import tandem.account.FollowerCounts;
 
@@ -13,10 +16,17 @@ import java.util.Map;
 public final class ActorToDto {
     private final Urls urls;
     private final FollowerCounts followers;
+    private final ActorImageStore images;
 
-    public ActorToDto(Urls urls, FollowerCounts followers) {
+    public ActorToDto(Urls urls, FollowerCounts followers, ActorImageStore images) {
         this.urls = urls;
         this.followers = followers;
+        this.images = images;
+    }
+
+    /** An account's or channel's pictures of one kind in PeerTube's shape (an empty list when it has none). */
+    public List<Map<String, Object>> images(ImageOwner owner, ActorImageKind kind) {
+        return ActorImageToDto.list(images.of(owner, kind), urls);
     }
 
     private String host(String host) {
@@ -30,7 +40,7 @@ public final class ActorToDto {
         m.put("displayName", a.displayName());
         m.put("url", urls.base() + "/accounts/" + a.name());
         m.put("host", host(a.host()));
-        m.put("avatars", List.of());
+        m.put("avatars", images(ImageOwner.account(a.id()), ActorImageKind.AVATAR));
         return m;
     }
 
@@ -43,7 +53,7 @@ public final class ActorToDto {
         m.put("updatedAt", Instant.ofEpochMilli(a.createdAt()));
         m.put("userId", a.userId());
         m.put("isLocal", a.host() == null);
-        m.put("banners", List.of());
+        m.put("banners", images(ImageOwner.account(a.id()), ActorImageKind.BANNER));
         return m;
     }
 
@@ -54,7 +64,7 @@ public final class ActorToDto {
         m.put("displayName", c.displayName());
         m.put("url", urls.channelUrl(c));
         m.put("host", host(c.host()));
-        m.put("avatars", List.of());
+        m.put("avatars", images(ImageOwner.channel(c.id()), ActorImageKind.AVATAR));
         return m;
     }
 
@@ -67,7 +77,7 @@ public final class ActorToDto {
         m.put("followingCount", 0);
         m.put("createdAt", Instant.ofEpochMilli(c.createdAt()));
         m.put("updatedAt", Instant.ofEpochMilli(c.createdAt()));
-        m.put("banners", List.of());
+        m.put("banners", images(ImageOwner.channel(c.id()), ActorImageKind.BANNER));
         m.put("ownerAccount", account(c.account()));
         return m;
     }

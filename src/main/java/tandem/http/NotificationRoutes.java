@@ -1,5 +1,8 @@
 package tandem.http;
 
+import tandem.account.ActorImageKind;
+import tandem.account.ImageOwner;
+
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -22,12 +25,14 @@ import java.util.UUID;
 
 /** `/api/v1/users/me/notifications…` and the notification settings, in PeerTube's shapes. */
 public final class NotificationRoutes implements HttpService {
+    private final ActorToDto actors;
     private final Notifications notifications;
     private final Urls urls;
     private final JsonIo json;
     private final Auth auth;
 
-    public NotificationRoutes(Notifications notifications, Urls urls, JsonIo json, Auth auth) {
+    public NotificationRoutes(Notifications notifications, Urls urls, ActorToDto actors, JsonIo json, Auth auth) {
+        this.actors = actors;
         this.notifications = notifications;
         this.urls = urls;
         this.json = json;
@@ -83,7 +88,7 @@ public final class NotificationRoutes implements HttpService {
             Map<String, Object> comment = new LinkedHashMap<>();
             comment.put("id", c.id());
             comment.put("threadId", c.threadId());
-            comment.put("account", actor(c.accountId(), c.accountName(), c.accountDisplayName(), c.accountHost()));
+            comment.put("account", actor(ImageOwner.account(c.accountId()), c.accountId(), c.accountName(), c.accountDisplayName(), c.accountHost()));
             comment.put("video", video);
             m.put("comment", comment);
         }
@@ -98,17 +103,17 @@ public final class NotificationRoutes implements HttpService {
         m.put("uuid", v.uuid());
         m.put("shortUUID", ShortUuid.encode(UUID.fromString(v.uuid())));
         m.put("name", v.name());
-        m.put("channel", actor(v.channelId(), v.channelName(), v.channelDisplayName(), v.channelHost()));
+        m.put("channel", actor(ImageOwner.channel(v.channelId()), v.channelId(), v.channelName(), v.channelDisplayName(), v.channelHost()));
         return m;
     }
 
-    private Map<String, Object> actor(long id, String name, String displayName, String host) {
+    private Map<String, Object> actor(ImageOwner owner, long id, String name, String displayName, String host) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("name", name);
         m.put("displayName", displayName);
         m.put("host", host == null ? urls.host() : host);
-        m.put("avatars", List.of());
+        m.put("avatars", actors.images(owner, ActorImageKind.AVATAR));
         return m;
     }
 }

@@ -7,6 +7,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import tandem.core.Problem;
+import tandem.account.ActorImageFiles;
+import tandem.account.ActorImageStore;
 
 import java.io.IOException;
 
@@ -14,10 +16,12 @@ import java.io.IOException;
 public final class StaticRoutes implements HttpService {
     private final FileSender sender;
     private final MediaFiles media;
+    private final ActorImageServing actorImages;
 
-    public StaticRoutes(FileSender sender, MediaFiles media) {
+    public StaticRoutes(FileSender sender, MediaFiles media, ActorImageStore imageStore, ActorImageFiles imageFiles, ActorImageFiles.Source remoteImages) {
         this.sender = sender;
         this.media = media;
+        this.actorImages = new ActorImageServing(imageStore, imageFiles, remoteImages);
     }
 
     @Override
@@ -35,6 +39,12 @@ public final class StaticRoutes implements HttpService {
     }
 
     private void send(ServerRequest req, ServerResponse res) throws IOException {
+        String path = req.path().path();
+        var picture = actorImages.resolve(path);
+        if (picture.isPresent()) {
+            if (!sender.send(req, res, picture.get())) throw Problem.notFound("File not found");
+            return;
+        }
         MediaResolver.Resolved r = media.resolve(req.path().path(), req.headers().first(HeaderNames.AUTHORIZATION).orElse(null),
                 req.query().first("videoFileToken").orElse(null));
         if (!sender.send(req, res, r)) throw Problem.notFound("File not found");

@@ -13,7 +13,7 @@ public final class FileHeaders {
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("m3u8", "application/vnd.apple.mpegurl"), Map.entry("mp4", "video/mp4"), Map.entry("m4s", "video/iso.segment"),
             Map.entry("json", "application/json"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
-            Map.entry("png", "image/png"), Map.entry("webm", "video/webm"), Map.entry("torrent", "application/x-bittorrent"),
+            Map.entry("png", "image/png"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"), Map.entry("webm", "video/webm"), Map.entry("torrent", "application/x-bittorrent"),
             Map.entry("mkv", "video/x-matroska"), Map.entry("mov", "video/quicktime"), Map.entry("ogv", "video/ogg"),
             Map.entry("m4a", "audio/mp4"), Map.entry("mp3", "audio/mpeg"), Map.entry("vtt", "text/vtt"), Map.entry("ts", "video/mp2t"));
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);

@@ -58,4 +58,14 @@ public final class BlobKeys {
     public static String mirrorFile(String videoUuid, String fileName) {
         return mirrorFolder(videoUuid) + fileName;
     }
+
+    /** An account's or channel's avatar, at one size: PeerTube's `/lazy-static/avatars/` folder. */
+    public static String avatar(String fileName) {
+        return "avatars/" + fileName;
+    }
+
+    /** A channel's banner, at one size: PeerTube's `/lazy-static/banners/` folder. */
+    public static String banner(String fileName) {
+        return "banners/" + fileName;
+    }
 }

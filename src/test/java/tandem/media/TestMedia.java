@@ -140,6 +140,12 @@ public final class TestMedia {
         return derive("image-renamed.mp4", () -> Files.readAllBytes(png));
     }
 
+    /** A still PNG picture of the given size, as a user's avatar or banner upload (cached per size). */
+    public static Path png(int width, int height) {
+        return generate("picture-" + width + "x" + height + ".png", "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height,
+                "-frames:v", "1", "-update", "1");
+    }
+
     /** A 1920x1080 30 fps H.264 + AAC clip of the given length, for benchmarks (cached per duration). */
     public static Path clip1080p(int seconds) {
         return generate("clip-1080p-" + seconds + "s.mp4", "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30",

@@ -1,5 +1,10 @@
 package tandem.federation.actor;
 
+import tandem.account.ActorImageKind;
+import tandem.account.ImageOwner;
+import tandem.account.RemoteActorImages;
+import tandem.federation.vocab.AsToActorImages;
+
 import tandem.core.Lru;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +46,7 @@ public final class RemoteActors implements KeyLookup {
     private final Signers signers;
     private final Clock clock;
     private final PledgeExchange pledges;
+    private final RemoteActorImages images;
     private final Map<String, PublicKey> parsedKeys = new ConcurrentHashMap<>();
     /** Actors by URL as last read: every inbox POST looks its signer up, usually the same few. */
     private final Map<String, Actor> recent = Lru.synchronizedMap(10_000);
@@ -53,6 +59,13 @@ public final class RemoteActors implements KeyLookup {
     /** With {@code pledges}, told the `pledge` of every remote instance actor (Application) read. */
     public RemoteActors(Transactions transactions, ActorStore store, RemoteAccountStore accounts, LocalActors local, FederationHttp http,
                         Signers signers, Clock clock, PledgeExchange pledges) {
+        this(transactions, store, accounts, local, http, signers, clock, pledges, null);
+    }
+
+    /** With {@code images}, remote accounts' and channels' avatars and banners (`icon`, `image`) are kept too. */
+    public RemoteActors(Transactions transactions, ActorStore store, RemoteAccountStore accounts, LocalActors local, FederationHttp http,
+                        Signers signers, Clock clock, PledgeExchange pledges, RemoteActorImages images) {
+        this.images = images;
         this.pledges = pledges;
         this.transactions = transactions;
         this.store = store;
@@ -127,6 +140,13 @@ public final class RemoteActors implements KeyLookup {
                 case "Group" -> channelId = accounts.upsertChannel(h, parsed.username(), parsed.host(), owner.accountId(), display, summary,
                         text(doc, "support", null), now);
                 default -> { }
+            }
+            if (images != null && accountId != null) {
+                images.update(h, ImageOwner.account(accountId), ActorImageKind.AVATAR, AsToActorImages.decode(doc.get("icon")), now);
+            }
+            if (images != null && channelId != null) {
+                images.update(h, ImageOwner.channel(channelId), ActorImageKind.AVATAR, AsToActorImages.decode(doc.get("icon")), now);
+                images.update(h, ImageOwner.channel(channelId), ActorImageKind.BANNER, AsToActorImages.decode(doc.get("image")), now);
             }
             Actor full = new Actor(0, parsed.url(), parsed.type(), parsed.username(), parsed.host(), false, accountId, channelId,
                     parsed.inbox(), parsed.sharedInbox(), parsed.outbox(), parsed.followers(), parsed.publicKeyPem(), null, now);

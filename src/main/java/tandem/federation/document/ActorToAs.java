@@ -1,5 +1,14 @@
 package tandem.federation.document;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import tandem.account.ActorImage;
+import tandem.account.ActorImageKind;
+import tandem.account.ActorImageStore;
+import tandem.account.ImageOwner;
+import tandem.media.ImageFormat;
+
+import java.util.List;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tandem.account.Account;
@@ -16,11 +25,13 @@ public final class ActorToAs {
     private final ObjectMapper mapper;
     private final LocalActors local;
     private final PledgeExchange pledges;
+    private final ActorImageStore images;
 
-    public ActorToAs(ObjectMapper mapper, LocalActors local, PledgeExchange pledges) {
+    public ActorToAs(ObjectMapper mapper, LocalActors local, PledgeExchange pledges, ActorImageStore images) {
         this.mapper = mapper;
         this.local = local;
         this.pledges = pledges;
+        this.images = images;
     }
 
     /** The instance actor, with our capacity pledge (Tandem's `pledge` extension) when we make one. */
@@ -35,11 +46,15 @@ public final class ActorToAs {
     }
 
     public ObjectNode account(Account a) {
-        return common(local.account(a), a.displayName(), a.description(), a.createdAt());
+        ObjectNode o = common(local.account(a), a.displayName(), a.description(), a.createdAt());
+        pictures(o, "icon", ImageOwner.account(a.id()), ActorImageKind.AVATAR);
+        return o;
     }
 
     public ObjectNode channel(Channel c) {
         ObjectNode o = common(local.channel(c), c.displayName(), c.description(), c.createdAt());
+        pictures(o, "icon", ImageOwner.channel(c.id()), ActorImageKind.AVATAR);
+        pictures(o, "image", ImageOwner.channel(c.id()), ActorImageKind.BANNER);
         o.put("support", c.support());
         o.put("postingRestrictedToMods", true);
         o.putArray("attributedTo").addObject().put("type", "Person").put("id", local.accountUrl(c.account().name()));
@@ -63,7 +78,21 @@ public final class ActorToAs {
         o.putObject("publicKey").put("id", actor.url() + "#main-key").put("owner", actor.url()).put("publicKeyPem", actor.publicKeyPem());
         o.put("published", Instant.ofEpochMilli(createdAt).toString());
         if (summary != null) o.put("summary", summary);
-        o.putArray("icon");
         return o;
+    }
+
+    /**
+     * PeerTube's `icon` (avatars) and `image` (banners): every size as an AS Image with its absolute URL; left
+     * out when there is none, as PeerTube does, which tells a receiver of an Update that the picture was removed.
+     */
+    private void pictures(ObjectNode o, String property, ImageOwner owner, ActorImageKind kind) {
+        List<ActorImage> list = images.of(owner, kind);
+        if (list.isEmpty()) return;
+        ArrayNode array = o.putArray(property);
+        for (ActorImage i : list) {
+            String ext = i.fileName().substring(i.fileName().lastIndexOf('.') + 1);
+            array.addObject().put("type", "Image").put("mediaType", ImageFormat.byExtension(ext).map(f -> f.mediaType).orElse("image/jpeg"))
+                    .put("height", i.height()).put("width", i.width()).put("url", local.base() + i.path());
+        }
     }
 }
