@@ -2,6 +2,7 @@ package tandem.federation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import tandem.testing.Eventually;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,6 +50,34 @@ class RemoteVideoRefreshTest {
             assertThat(f.tandem.client().get("/api/v1/videos/" + uuid).status()).as("shown once more from the old copy").isEqualTo(200);
             f.tandem.awaitIdle();
             assertThat(f.tandem.client().get("/api/v1/videos/" + uuid).status()).as("gone at the origin, gone here").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void an_update_answered_by_an_older_cached_copy_is_read_again_a_little_later() {
+        try (InboxFixture f = InboxFixture.start(Map.of())) {
+            f.publishLocalAccount();
+            f.tandemFollowsAlice();
+            String path = "/videos/cached";
+            String url = f.aliceVideo(path);
+            assertThat(f.fake.post(f.inbox(), f.alice(), f.activity("Create", f.alice(), url)).status()).isEqualTo(202);
+            f.tandem.awaitIdle();
+            String uuid = UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)).toString();
+
+            // PeerTube caches its video documents for a second: an Update sent just after another read is
+            // answered, when we read the video again, by the copy from before the change.
+            ObjectNode renamed = f.fake.video(path, url, f.alice(), f.fake.channel("alice_channel"));
+            renamed.put("name", "Renamed just now").put("updated", "2024-01-02T00:00:00Z");
+            long reads = reads(f, path);
+            assertThat(f.fake.post(f.inbox(), f.alice(), f.activity("Update", f.alice(), renamed)).status()).isEqualTo(202);
+            Eventually.await("the Update's read of the video", Duration.ofSeconds(30), () -> reads(f, path) > reads ? true : null);
+            assertThat(f.tandem.client().get("/api/v1/videos/" + uuid).json().at("/name").asText())
+                    .as("the stale copy is what Tandem has for now").isEqualTo("A video from the fake " + path);
+            f.fake.serve(path, renamed);
+            Eventually.await("the renamed video, read again", Duration.ofSeconds(30), () ->
+                    f.tandem.client().get("/api/v1/videos/" + uuid).json().at("/name").asText().equals("Renamed just now") ? true : null);
+            f.tandem.awaitIdle();
+            assertThat(reads(f, path)).as("one more read, not a loop").isEqualTo(reads + 2);
         }
     }
 

@@ -159,6 +159,10 @@ public final class TestClient {
         if (name.endsWith(".mp4")) return "video/mp4";
         if (name.endsWith(".webm")) return "video/webm";
         if (name.endsWith(".m4a")) return "audio/mp4";
+        if (name.endsWith(".png")) return "image/png";
+        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) return "image/jpeg";
+        if (name.endsWith(".gif")) return "image/gif";
+        if (name.endsWith(".webp")) return "image/webp";
         return "application/octet-stream";
     }
 

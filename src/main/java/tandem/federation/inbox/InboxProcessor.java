@@ -125,7 +125,7 @@ public final class InboxProcessor implements JobHandler<InboxJob> {
     private void create(String actor, JsonNode object, boolean forwarded, ObjectNode original) {
         switch (AsToObject.parse(fetcher.resolve(object))) {
             // The id the activity named, not the fetched body's: the video handler re-reads it from there.
-            case AsObject.Video _ -> videos.onCreateOrUpdate(actor, AsToActivity.idOf(object));
+            case AsObject.Video _ -> videos.onCreateOrUpdate(actor, AsToActivity.idOf(object), AsToActivity.updatedOf(object));
             case AsObject.Note _ -> comments.onCreate(actor, object, forwarded, forwarded ? null : original);
             case AsObject.CacheFile c -> cacheFiles.onCreateOrUpdate(actor, c.body(), forwarded, original);
             case AsObject.Actor a -> log.info("ignoring Create of {} by {}", a.type(), actor);
@@ -137,7 +137,7 @@ public final class InboxProcessor implements JobHandler<InboxJob> {
 
     private void update(String actor, JsonNode object, boolean forwarded, ObjectNode original) {
         switch (AsToObject.parse(object)) {
-            case AsObject.Video _ -> videos.onCreateOrUpdate(actor, AsToActivity.idOf(object));
+            case AsObject.Video _ -> videos.onCreateOrUpdate(actor, AsToActivity.idOf(object), AsToActivity.updatedOf(object));
             case AsObject.Actor a -> {
                 if (!forwarded && actor.equals(a.id())) actors.resolve(actor, true);
             }

@@ -36,6 +36,8 @@ public final class VideoActivities {
     static final Duration COUNTS_EVERY = Duration.ofMinutes(5);
     /** The largest segments-sha256.json we keep a copy of (an hour of 4 renditions in 4 s segments is ~300 KB). */
     static final int MAX_HASHES = 1024 * 1024;
+    /** Longer than PeerTube's cache of its ActivityPub video documents (1 s). */
+    static final Duration STALE_COPY_REREAD = Duration.ofSeconds(3);
 
     private final Transactions transactions;
     private final ObjectMapper mapper;
@@ -69,13 +71,23 @@ public final class VideoActivities {
         this.clock = clock;
     }
 
-    /** Create or Update by the video's owner (its Person or its Group). */
-    public void onCreateOrUpdate(String activityActor, String videoUrl) {
+    /**
+     * Create or Update by the video's owner (its Person or its Group). {@code announcedUpdated} is the
+     * `updated` time of the object inside the activity (null when it gave none): when the origin serves
+     * an older copy than the one it announced, which PeerTube does for a second after any read of a video
+     * (its ActivityPub routes are cached), the video is read again a little later.
+     */
+    public void onCreateOrUpdate(String activityActor, String videoUrl, Long announcedUpdated) {
         RemoteVideo v = AsToVideo.parse(fetcher.fetch(videoUrl));
         if (!activityActor.equals(v.ownerUrl()) && !activityActor.equals(v.channelUrl())) {
             throw new FederationException("video " + v.url() + " is attributed to " + v.ownerUrl() + ", not to " + activityActor);
         }
         store(v, activityActor, false);
+        if (announcedUpdated != null && v.updated() < announcedUpdated) {
+            log.info("{} served a copy older than its Update announced; reading it again in {}", v.url(), STALE_COPY_REREAD);
+            transactions.useTransaction(h -> jobs.enqueueAt(h, InboxJobs.FETCH, new FetchJob.VideoByUrl(v.url()),
+                    clock.millis() + STALE_COPY_REREAD.toMillis()));
+        }
     }
 
     /**

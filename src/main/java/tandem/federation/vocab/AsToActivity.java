@@ -2,6 +2,9 @@ package tandem.federation.vocab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 /** Decodes an inbound activity's JSON into {@link Activity}, rejecting what is malformed with a precise reason. */
 public final class AsToActivity {
     private AsToActivity() {}
@@ -62,6 +65,16 @@ public final class AsToActivity {
     public static String idOf(JsonNode v) {
         String id = v.isTextual() ? v.asText() : v.isObject() && v.path("id").isTextual() ? v.path("id").asText() : null;
         return Texts.isHttpUrl(id) ? id : null;
+    }
+
+    /** The `updated` time an embedded object carries, in epoch milliseconds; null when absent or not an ISO date. */
+    public static Long updatedOf(JsonNode object) {
+        if (!object.path("updated").isTextual()) return null;
+        try {
+            return Instant.parse(object.path("updated").asText()).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String requireId(JsonNode object, String type) {

@@ -29,7 +29,7 @@ import static tandem.interop.peertube.RealPeertube.await;
  * Tandem and a real PeerTube as partners, over loopback HTTP, each through its own REST API as
  * their users would: follows both ways, videos both ways, a reply chain across both servers,
  * PeerTube refreshing our video without losing a comment, likes, updates, subscriptions, views,
- * profile updates, deletes, unfollows.
+ * profile updates, avatars and banners, deletes, unfollows.
  * Not part of `./tandem test` (CI cannot build PeerTube): `./tandem test-interop` runs it, and it
  * fails when no PeerTube answers. The steps run in order and build on each other.
  */
@@ -247,6 +247,48 @@ class PeertubePartnerTest {
 
     @Test
     @Order(13)
+    void account_avatars_reach_the_other_side_and_are_served_there() {
+        assertThat(us.multipart("POST", "/api/v1/users/me/avatar/pick", Map.of(), "avatarfile", TestMedia.png(400, 400)).status()).isEqualTo(200);
+        JsonNode onPeertube = await("our avatar on PeerTube", FEDERATION, () -> {
+            JsonNode a = them.get("/api/v1/accounts/root@" + HOST).json().path("avatars");
+            return a.isEmpty() ? null : a;
+        });
+        assertThat(new TestClient(RealPeertube.URL).get(onPeertube.get(0).path("path").asText()).status())
+                .as("PeerTube serves its copy of our avatar").isEqualTo(200);
+
+        TestClient.Response picked = them.multipart("POST", "/api/v1/users/me/avatar/pick", Map.of(), "avatarfile", TestMedia.png(400, 400));
+        assertThat(picked.status()).isEqualTo(200);
+        List<String> theirs = new ArrayList<>();
+        picked.json().path("avatars").forEach(a -> theirs.add(RealPeertube.URL + a.path("path").asText()));
+        // This avatar, not one PeerTube's root had before.
+        JsonNode here = await("PeerTube's new avatar on Tandem", FEDERATION, () -> {
+            for (JsonNode a : us.get("/api/v1/accounts/root@" + RealPeertube.HOST).json().path("avatars")) {
+                if (theirs.contains(a.path("fileUrl").asText())) return a;
+            }
+            return null;
+        });
+        TestClient.Response copy = tandem.client().get(here.path("path").asText());
+        assertThat(copy.status()).as("Tandem serves its copy of PeerTube's avatar").isEqualTo(200);
+        assertThat(copy.header("Content-Type")).startsWith("image/");
+    }
+
+    @Test
+    @Order(14)
+    void a_channel_avatar_and_banner_reach_peertube() {
+        String channel = us.me().at("/videoChannels/0/name").asText();
+        assertThat(us.multipart("POST", "/api/v1/video-channels/" + channel + "/avatar/pick", Map.of(), "avatarfile", TestMedia.png(300, 300))
+                .status()).isEqualTo(200);
+        assertThat(us.multipart("POST", "/api/v1/video-channels/" + channel + "/banner/pick", Map.of(), "bannerfile", TestMedia.png(1920, 317))
+                .status()).isEqualTo(200);
+        JsonNode there = await("our channel's avatar and banner on PeerTube", FEDERATION, () -> {
+            JsonNode c = them.get("/api/v1/video-channels/" + channel + "@" + HOST).json();
+            return c.path("avatars").isEmpty() || c.path("banners").isEmpty() ? null : c;
+        });
+        assertThat(new TestClient(RealPeertube.URL).get(there.at("/banners/0/path").asText()).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(15)
     void deletes_reach_the_other_side() {
         assertThat(us.delete("/api/v1/videos/" + ourVideo).status()).isEqualTo(204);
         await("our video gone from PeerTube", FEDERATION, () -> them.get("/api/v1/videos/" + ourVideo).status() == 404 ? true : null);
@@ -255,7 +297,7 @@ class PeertubePartnerTest {
     }
 
     @Test
-    @Order(14)
+    @Order(16)
     void the_instances_unfollow_each_other() {
         assertThat(us.delete("/api/v1/server/following/" + RealPeertube.HOST).status()).isIn(200, 204);
         assertThat(them.delete("/api/v1/server/following/" + HOST).status()).isIn(200, 204);
