@@ -230,7 +230,10 @@ public final class VideoService {
             store.update(h, v.id(), m, clock.millis());
             if (schedule.isPresent()) schedules.set(h, v.id(), schedule.get());
             else if (m.privacy() != null && m.privacy() != VideoPrivacy.PRIVATE) schedules.clear(h, v.id());
-            events.updated(h, v.id());
+            // Made public by hand, as by a schedule: a publication, which its channel's subscribers hear of.
+            boolean madePublic = v.privacy() != VideoPrivacy.PUBLIC && m.privacy() == VideoPrivacy.PUBLIC && v.state() == VideoState.PUBLISHED;
+            if (madePublic) events.published(h, v.id());
+            else events.updated(h, v.id());
         });
         return refreshed(v.id());
     }

@@ -73,6 +73,25 @@ class NotificationsTest {
     }
 
     @Test
+    void a_private_video_made_public_later_is_news_then_and_only_then() {
+        TestClient erin = tandem.newUser("erin");
+        TestClient dan = tandem.newUser("dan");
+        assertThat(dan.postJson("/api/v1/users/me/subscriptions", Map.of("uri", "erin_channel")).status()).isEqualTo(204);
+        String later = erin.uploaded(TestMedia.clipWithAudio(), "Erin's draft", Map.of("privacy", "3"));
+        tandem.awaitIdle();
+        assertThat(ofType(dan, 1)).as("a private video is nobody's news").isEmpty();
+
+        assertThat(erin.putJson("/api/v1/videos/" + later, Map.of("name", "Erin's draft, retitled")).status()).isEqualTo(204);
+        assertThat(ofType(dan, 1)).as("still private").isEmpty();
+        assertThat(erin.putJson("/api/v1/videos/" + later, Map.of("privacy", 1)).status()).isEqualTo(204);
+        List<JsonNode> news = ofType(dan, 1);
+        assertThat(news).hasSize(1);
+        assertThat(news.getFirst().at("/video/uuid").asText()).isEqualTo(later);
+        assertThat(erin.putJson("/api/v1/videos/" + later, Map.of("name", "Erin's garden")).status()).isEqualTo(204);
+        assertThat(ofType(dan, 1)).as("an update of a public video is not news again").hasSize(1);
+    }
+
+    @Test
     void comments_replies_and_mentions_reach_the_one_concerned() {
         long anas = comment(ana, "/comment-threads", "Lovely tomatoes");
         List<JsonNode> onMyVideo = ofType(ben, 2);
