@@ -4,6 +4,7 @@ import tandem.core.Problem;
 import tandem.db.Transactions;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,8 +22,10 @@ public final class ChannelEditing {
     private final AccountStore store;
     private final AccountEvents events;
     private final java.time.Clock clock;
+    private final ActorImageRemoval images;
 
-    public ChannelEditing(Transactions transactions, AccountStore store, AccountEvents events, java.time.Clock clock) {
+    public ChannelEditing(Transactions transactions, AccountStore store, AccountEvents events, java.time.Clock clock, ActorImageRemoval images) {
+        this.images = images;
         this.clock = clock;
         this.transactions = transactions;
         this.store = store;
@@ -58,11 +61,14 @@ public final class ChannelEditing {
         if (c.account().id() != user.accountId() && !user.role().canManageVideos()) {
             throw Problem.forbidden("Cannot manage video channel of another user");
         }
-        transactions.useTransaction(h -> {
+        Runnable removeFiles = transactions.inTransaction(h -> {
             if (store.channelCount(h, c.account().id()) <= 1) throw Problem.conflict("Cannot remove the last channel of this user");
             if (store.channelHasVideos(h, c.id())) throw Problem.conflict("This channel still has videos: delete them first");
+            Runnable pictures = images.forget(h, List.of(ImageOwner.channel(c.id())));
             store.deleteChannel(h, c.id());
+            return pictures;
         });
+        removeFiles.run();
     }
 
     public Channel update(User user, String name, Changes changes) {

@@ -6,7 +6,9 @@ import org.slf4j.LoggerFactory;
 import tandem.core.Problem;
 import tandem.db.Transactions;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,8 +30,10 @@ public final class UserAdministration {
     private final AccountStore store;
     private final PasswordHasher hasher;
     private final OAuthService oauth;
+    private final ActorImageRemoval images;
 
-    public UserAdministration(Transactions transactions, AccountStore store, PasswordHasher hasher, OAuthService oauth) {
+    public UserAdministration(Transactions transactions, AccountStore store, PasswordHasher hasher, OAuthService oauth, ActorImageRemoval images) {
+        this.images = images;
         this.transactions = transactions;
         this.store = store;
         this.hasher = hasher;
@@ -92,10 +96,16 @@ public final class UserAdministration {
         User target = manageable(actor, id);
         if (target.username().equals(ROOT)) throw Problem.badRequest("Cannot remove the root user");
         if (target.id() == actor.id()) throw Problem.badRequest("You cannot remove yourself");
-        transactions.useTransaction(h -> {
+        List<ImageOwner> pictured = new ArrayList<>();
+        pictured.add(ImageOwner.account(target.accountId()));
+        store.channelsOfAccount(target.accountId()).forEach(c -> pictured.add(ImageOwner.channel(c.id())));
+        Runnable removeFiles = transactions.inTransaction(h -> {
             cleanup.beforeDelete(h, target);
+            Runnable pictures = images.forget(h, pictured);
             store.deleteUser(h, target.id());
+            return pictures;
         });
+        removeFiles.run();
         log.info("user {} deleted by {}", target.username(), actor.username());
     }
 }

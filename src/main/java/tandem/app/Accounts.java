@@ -1,6 +1,7 @@
 package tandem.app;
 
 import tandem.account.ActorImageFiles;
+import tandem.account.ActorImageRemoval;
 import tandem.account.ActorImageStore;
 
 import tandem.account.AccountMails;
@@ -27,7 +28,7 @@ import java.util.Optional;
 /** The accounts half of the composition root: users, their sessions, sign-up, password resets and the administrator made at first start. */
 record Accounts(AccountStore store, PasswordHasher hasher, AccountService accounts, OAuthService oauth, UserAdministration admin,
                 Registrations registrations, PasswordResets resets, MailSender mail, Optional<String> createdAdminPassword,
-                ActorImageStore imageStore, ActorImageFiles imageFiles) {
+                ActorImageStore imageStore, ActorImageFiles imageFiles, ActorImageRemoval imageRemoval) {
 
     static Accounts wire(Config config, Platform p, InstanceSettingsService settings) {
         AccountStore store = new AccountStore(p.db().jdbi());
@@ -36,7 +37,10 @@ record Accounts(AccountStore store, PasswordHasher hasher, AccountService accoun
         LoginThrottle throttle = new LoginThrottle(config.loginAttemptsPerWindow(), config.loginAccountAttemptsPerWindow(),
                 config.loginWindow(), p.clock());
         OAuthService oauth = new OAuthService(p.db().transactions(), new OAuthStore(p.db().jdbi()), accounts, throttle, p.clock());
-        UserAdministration admin = new UserAdministration(p.db().transactions(), store, hasher, oauth);
+        ActorImageStore imageStore = new ActorImageStore(p.db().jdbi());
+        ActorImageFiles imageFiles = new ActorImageFiles(p.blobs(), p.tmp().resolve("actor-images"));
+        ActorImageRemoval imageRemoval = new ActorImageRemoval(imageStore, imageFiles);
+        UserAdministration admin = new UserAdministration(p.db().transactions(), store, hasher, oauth, imageRemoval);
         AccountMails mails = new AccountMails(p.jobs(), config.publicUrl().toString(), () -> settings.current().name(),
                 () -> settings.current().contactEmail());
         RegistrationStore registrationStore = new RegistrationStore(p.db().jdbi());
@@ -46,7 +50,7 @@ record Accounts(AccountStore store, PasswordHasher hasher, AccountService accoun
         oauth.localClient();
         Optional<String> createdAdminPassword = accounts.ensureAdmin(config.adminPassword());
         return new Accounts(store, hasher, accounts, oauth, admin, registrations, resets, new MailSender(config.smtp()), createdAdminPassword,
-                new ActorImageStore(p.db().jdbi()), new ActorImageFiles(p.blobs(), p.tmp().resolve("actor-images")));
+                imageStore, imageFiles, imageRemoval);
     }
 
     /** The mail job: sends, and a failure retries it later. */

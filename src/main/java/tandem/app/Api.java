@@ -116,7 +116,7 @@ final class Api {
                                 videoDto, json, auth),
                         new MuteRoutes(moderation.mutes(), accounts, actors, json, auth, config.publicHost()),
                         videoRoutes,
-                        new ChannelRoutes(accounts, new ChannelEditing(p.db().transactions(), a.store(), events, clock),
+                        new ChannelRoutes(accounts, new ChannelEditing(p.db().transactions(), a.store(), events, clock, a.imageRemoval()),
                                 new ChannelSearch(accounts, subscriptions, lookups, config.publicHost()), subscriptions, videos, actors, videoRoutes,
                                 json, auth, urls),
                         new CustomConfigRoutes(settings, () -> p.db().transactions().useTransaction(events::instanceUpdated), json, auth),

@@ -13,11 +13,13 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,5 +145,41 @@ class ActorImagesApiTest {
         assertThat(tandem.admin().delete("/api/v1/video-channels/alice_channel/banner").status()).isEqualTo(204);
         assertThat(tandem.client().get("/api/v1/video-channels/alice_channel").json().path("banners")).isEmpty();
         assertThat(tandem.client().get(banners.get(1).path("path").asText()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void deleting_a_channel_or_a_user_deletes_their_pictures_files() {
+        TestClient carol = tandem.newUser("carol");
+        assertThat(carol.postJson("/api/v1/video-channels", Map.of("name", "carol_second", "displayName", "Carol's second")).status())
+                .isIn(200, 204);
+        Response channelAvatar = carol.multipart("POST", "/api/v1/video-channels/carol_second/avatar/pick", Map.of(), "avatarfile", TestMedia.png(200, 200));
+        assertThat(channelAvatar.status()).as(channelAvatar.text()).isEqualTo(200);
+        List<String> channelFiles = paths(channelAvatar.json().path("avatars"));
+        Response own = carol.multipart("POST", "/api/v1/users/me/avatar/pick", Map.of(), "avatarfile", TestMedia.png(200, 200));
+        assertThat(own.status()).isEqualTo(200);
+        List<String> ownFiles = paths(own.json().path("avatars"));
+        for (String path : channelFiles) assertThat(tandem.client().get(path).status()).isEqualTo(200);
+        assertThat(channelFiles).allMatch(ActorImagesApiTest::stored);
+
+        assertThat(carol.delete("/api/v1/video-channels/carol_second").status()).isEqualTo(204);
+        for (String path : channelFiles) assertThat(tandem.client().get(path).status()).as("a deleted channel's avatar " + path).isEqualTo(404);
+        assertThat(channelFiles).as("the files go with the rows").noneMatch(ActorImagesApiTest::stored);
+        for (String path : ownFiles) assertThat(tandem.client().get(path).status()).as("the account's own avatar stays").isEqualTo(200);
+        assertThat(ownFiles).allMatch(ActorImagesApiTest::stored);
+
+        long carolId = carol.me().path("id").asLong();
+        assertThat(tandem.admin().delete("/api/v1/users/" + carolId).status()).isEqualTo(204);
+        for (String path : ownFiles) assertThat(tandem.client().get(path).status()).as("a deleted user's avatar " + path).isEqualTo(404);
+        assertThat(ownFiles).noneMatch(ActorImagesApiTest::stored);
+    }
+
+    /** Whether the picture's file is still in the instance's local blob store. */
+    private static boolean stored(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        try (Stream<Path> files = Files.walk(tandem.dataDir())) {
+            return files.anyMatch(f -> f.getFileName().toString().equals(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
