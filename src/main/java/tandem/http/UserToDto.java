@@ -1,6 +1,7 @@
 package tandem.http;
 
 import tandem.account.AccountService;
+import tandem.account.EmailVerifications;
 import tandem.account.User;
 import tandem.account.UserPreferences;
 import tandem.video.VideoService;
@@ -15,8 +16,10 @@ public final class UserToDto {
     private final AccountService accounts;
     private final VideoService videos;
     private final ActorToDto actors;
+    private final EmailVerifications verifications;
 
-    public UserToDto(AccountService accounts, VideoService videos, ActorToDto actors) {
+    public UserToDto(AccountService accounts, VideoService videos, ActorToDto actors, EmailVerifications verifications) {
+        this.verifications = verifications;
         this.accounts = accounts;
         this.videos = videos;
         this.actors = actors;
@@ -27,7 +30,8 @@ public final class UserToDto {
         m.put("id", u.id());
         m.put("username", u.username());
         m.put("email", u.email());
-        m.put("emailVerified", true);
+        // PeerTube's: null when never asked (users an administrator made), false until the mailed link is followed.
+        m.put("emailVerified", verifications.emailVerified(u.id()));
         m.put("pendingEmail", null);
         UserPreferences prefs = u.preferences();
         m.put("nsfwPolicy", prefs.nsfwPolicy());

@@ -6,9 +6,11 @@ import org.junit.jupiter.api.Test;
 import tandem.media.TestMedia;
 import tandem.testing.TestClient;
 import tandem.testing.TestClient.Response;
+import tandem.testing.Eventually;
 import tandem.testing.TestInstance;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -195,7 +197,11 @@ class ApiGuardsTest {
         assertThat(tandem.client().postJson("/api/v1/videos/" + uuid + "/token", Map.of()).status()).isEqualTo(401);
         String carolsVideo = carol.upload(TestMedia.clipWithAudio(), "Carol's private video", Map.of("privacy", "3")).json().at("/video/uuid").asText();
         tandem.awaitIdle();
-        String carolsMaster = carol.get("/api/v1/videos/" + carolsVideo).json().at("/streamingPlaylists/0/playlistUrl").asText();
+        // Its playlist, once transcoded (a first attempt that fails on a loaded machine is retried later, after awaitIdle).
+        String carolsMaster = Eventually.await("Carol's video transcoded", Duration.ofSeconds(120), () -> {
+            String url = carol.get("/api/v1/videos/" + carolsVideo).json().at("/streamingPlaylists/0/playlistUrl").asText();
+            return url.isEmpty() ? null : url;
+        });
         assertThat(tandem.client().get(carolsMaster + "?videoFileToken=" + fileToken).status()).as("a token opens one video only").isEqualTo(403);
 
         assertThat(bob.putJson("/api/v1/videos/" + uuid, Map.of("name", "Bob's public video", "privacy", 1)).status()).isEqualTo(204);
