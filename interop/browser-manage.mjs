@@ -1,7 +1,8 @@
 // An uploader edits a video in Debian's headless Chromium (playwright-core): from "my videos" to the
 // edit page on a phone-sized screen (title, description, tags, an uploaded thumbnail), then on a desktop
-// screen (a frame of the video as thumbnail, chapters), then sees the edits on the watch page; PeerTube's
-// older /videos/update/{id} URL lands on the edit page, in French for a French reader.
+// screen (a frame of the video as thumbnail, chapters, the description's safe markdown preview), then sees
+// the edits on the watch page; PeerTube's older /videos/update/{id} URL lands on the edit page, in French
+// for a French reader, with French category, licence and language names.
 // Usage: node browser-manage.mjs <base url> <access token> <video uuid> <image file> <title> <description>
 // Prints one JSON line with what each step saw; exits non-zero on the first failed step.
 import { browserSession } from './lib/browser-session.mjs'
@@ -59,6 +60,35 @@ await step('desktopFrameAndChapters', async () => {
   return { reloaded, before, after: await thumbnail(), chapters, badChapters, overflow: await overflow() }
 })
 
+// The description's preview renders markdown as the watch page does, and never runs what a hostile
+// description carries (an <img onerror>, a javascript: link). Nothing is saved: the reload drops it.
+await step('preview', async () => {
+  await page.evaluate(() => { window.pwned = 0 })
+  await page.fill('#video-description', 'Some **bold** text and a [good link](https://example.org/page)\n\n' +
+    '<img src=x onerror="window.pwned = 1"> [bad](javascript:window.pwned=2) <script>window.pwned = 3</script>')
+  await page.waitForSelector('#description-preview strong')
+  await page.waitForTimeout(500)
+  const links = await page.locator('#description-preview a').evaluateAll(as => as.map(a => a.getAttribute('href')))
+  const bad = page.locator('#description-preview a', { hasText: 'bad' })
+  if (await bad.count()) await bad.first().click()
+  await page.waitForTimeout(300)
+  const out = {
+    label: await page.textContent('#description-preview-label'),
+    bold: await page.textContent('#description-preview strong'),
+    links,
+    images: await page.locator('#description-preview img').count(),
+    scripts: await page.locator('#description-preview script').count(),
+    pwned: await page.evaluate(() => window.pwned),
+    beside: await page.evaluate(() => {
+      const field = document.getElementById('video-description').getBoundingClientRect()
+      return document.getElementById('description-preview').getBoundingClientRect().left >= field.right
+    })
+  }
+  await page.reload()
+  await page.waitForSelector('#manage-form')
+  return out
+})
+
 await step('watch', async () => {
   await page.click('#manage-watch')
   await page.waitForFunction(t => document.getElementById('title').textContent === t, title, { timeout: 10000 })
@@ -78,8 +108,17 @@ await step('french', async () => {
   await page.waitForSelector('#manage-form')
   const texts = await page.locator('.manage-section h2').allTextContents()
   const save = await page.textContent('#manage-form button[type=submit]')
+  const option = (/** @type {string} */ select, /** @type {string} */ value) => page.textContent(`${select} option[value="${value}"]`)
+  // Category, licence and language names as the watch page gives them (lib/video-labels.js).
+  const names = {
+    category: await option('#video-category', '1'),
+    licence: await option('#video-licence', '2'),
+    language: await option('#video-language', 'de'),
+    captionLanguage: await option('#caption-language', 'de'),
+    preview: await page.textContent('#description-preview-label')
+  }
   await page.evaluate(() => localStorage.removeItem('tandem-locale'))
-  return { lang: await page.getAttribute('html', 'lang'), headings: texts, save }
+  return { lang: await page.getAttribute('html', 'lang'), headings: texts, save, names }
 })
 
 await finish()

@@ -34,7 +34,7 @@ const routes = [
   [/^\/my-library\/subscriptions$/, () => import('./pages/subscriptions.js'), { tab: 'channels' }],
   [/^\/my-library\/video-playlists$/, () => import('./pages/playlists.js')],
   [/^\/my-library\/video-channels$/, () => import('./pages/my-channels.js')],
-  [/^\/(?:w\/p|videos\/watch\/playlist)\/([^/]+)$/, () => import('./pages/playlist.js'), m => ({ id: decodeURIComponent(m[1]) })]
+  [/^\/my-library\/video-playlists\/([^/]+)$/, () => import('./pages/playlist.js'), m => ({ id: decodeURIComponent(m[1]) })]
 ]
 
 const main = document.getElementById('app')

@@ -49,8 +49,9 @@ export function startEmbedApi (video, playback, ui) {
     getPlaybackRates: () => RATES,
     getPlaybackRate: () => video.playbackRate,
     setPlaybackRate: rate => { video.playbackRate = Number(rate) },
-    getCaptions: () => [...video.textTracks].map((tr, i) => ({ id: tr.language || String(i), label: tr.label, src: '', mode: tr.mode })),
-    setCaption: id => { for (const tr of video.textTracks) tr.mode = tr.language === id ? 'showing' : 'disabled' },
+    getCaptions: () => captions(video),
+    // PeerTube's ids are the language codes getCaptions gives; any other id (or none) turns captions off.
+    setCaption: id => { for (const c of captionTracks(video)) c.track.mode = c.srclang === String(id ?? '') ? 'showing' : 'disabled' },
     getCurrentPosition: () => 0,
     playNextVideo: () => {},
     playPreviousVideo: () => {}
@@ -94,4 +95,19 @@ export function startEmbedApi (video, playback, ui) {
       playback.hls?.on('hlsLevelSwitched', () => notify('resolutionUpdate', resolutions()))
     }
   }
+}
+
+/** The video's caption tracks (player-ui.js adds one <track> per caption file). */
+function captionTracks (video) {
+  return [...video.querySelectorAll('track')].filter(tr => tr.kind === 'subtitles' || tr.kind === 'captions')
+}
+
+/**
+ * PeerTube's `getCaptions()`: `{ id, label, src, mode }` for each, `id` the language code that
+ * `setCaption` takes, `src` the caption file's absolute URL.
+ * @param {HTMLVideoElement} video
+ * @returns {{ id: string, label: string, src: string, mode: TextTrackMode }[]}
+ */
+export function captions (video) {
+  return captionTracks(video).map(tr => ({ id: tr.srclang, label: tr.label, src: tr.src, mode: tr.track.mode }))
 }

@@ -50,11 +50,12 @@ const store = {
  * Wraps `video` (inside `container`) in the controls and starts playing `v`.
  * @param {{ container: HTMLElement, video: HTMLVideoElement, overlay: HTMLElement, v: any, user: any,
  *   embed?: boolean, params?: URLSearchParams, below?: HTMLElement | null,
- *   playback?: import('./player.js').Playback, onStarted?: () => void }} options
- *   `below`: where the P2P line and prompts go (the watch page); `playback`: an object to fill (the embed API reads it)
+ *   playback?: import('./player.js').Playback, onStarted?: () => void, upNext?: boolean }} options
+ *   `below`: where the P2P line and prompts go (the watch page); `playback`: an object to fill (the embed API reads it);
+ *   `upNext`: false where something else decides what follows (a playlist)
  * @returns {Promise<MountedPlayer>}
  */
-export async function mountPlayer ({ container, video, overlay, v, user, embed = false, params = new URLSearchParams(), below = null, playback: shared, onStarted }) {
+export async function mountPlayer ({ container, video, overlay, v, user, embed = false, params = new URLSearchParams(), below = null, playback: shared, onStarted, upNext = true }) {
   /** @type {any} */
   const debug = /** @type {any} */ (window).tandemPlayer = { hls: null, fullscreenRequests: 0, p2p: null }
   const controller = buildControls(container, video, overlay, embed)
@@ -92,7 +93,7 @@ export async function mountPlayer ({ container, video, overlay, v, user, embed =
   rememberPosition(video, v)
   if (!embed) {
     if (below) showP2pLine(below, decision === 'on', user)
-    offerNext(controller, video, v, user)
+    if (upNext) offerNext(controller, video, v, user)
   }
   onStarted?.()
   return { playback, setQuality }

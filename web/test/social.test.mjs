@@ -38,10 +38,3 @@ test('the badge is empty at zero and capped at 99+', () => {
   assert.equal(badge(7), '7')
   assert.equal(badge(150), '99+')
 })
-
-test('the next playlist element skips unavailable videos and ends after the last', async () => {
-  const { nextInPlaylist } = await import('../src/lib/social.js')
-  const list = [{ position: 3, video: { id: 3 } }, { position: 1, video: { id: 1 } }, { position: 2, video: null }]
-  assert.equal(nextInPlaylist(list, 1)?.position, 3)
-  assert.equal(nextInPlaylist(list, 3), null)
-})

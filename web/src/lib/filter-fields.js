@@ -2,7 +2,8 @@
 // they offer (names translated: categories through the catalog, languages by the browser's own names).
 import { api } from './api.js'
 import { h } from './dom.js'
-import { t, locale } from './i18n.js'
+import { t } from './i18n.js'
+import { labelName, languageChoices } from './video-labels.js'
 
 /** @type {Promise<{ categories: Record<string, string>, languages: Record<string, string> }> | null} */
 let choices = null
@@ -12,19 +13,6 @@ export function loadChoices () {
   choices ??= Promise.all([api('/videos/categories'), api('/videos/languages')])
     .then(([categories, languages]) => ({ categories, languages }))
   return choices
-}
-
-/**
- * A language's name in the page's language, else the server's English name.
- * @param {string} code
- * @param {string} fallback
- */
-export function languageName (code, fallback) {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? fallback
-  } catch {
-    return fallback
-  }
 }
 
 /**
@@ -48,7 +36,7 @@ export function selectField (name, label, options, value) {
  */
 export function categoryField (categories, value) {
   return selectField('categoryOneOf', t('Category'),
-    [['', t('Any category')], ...Object.entries(categories).map(([id, name]) => /** @type {[string, string]} */ ([id, t(name)]))], value)
+    [['', t('Any category')], ...Object.entries(categories).map(([id, name]) => /** @type {[string, string]} */ ([id, labelName(name)]))], value)
 }
 
 /**
@@ -57,9 +45,7 @@ export function categoryField (categories, value) {
  * @param {string} value
  */
 export function languageField (languages, value) {
-  const named = Object.entries(languages).map(([code, name]) => /** @type {[string, string]} */ ([code, languageName(code, name)]))
-  named.sort((a, b) => a[1].localeCompare(b[1], locale))
-  return selectField('languageOneOf', t('Language'), [['', t('Any language')], ...named], value)
+  return selectField('languageOneOf', t('Language'), [['', t('Any language')], ...languageChoices(languages)], value)
 }
 
 /**

@@ -1,9 +1,7 @@
-// The watch page's "Save to playlist" menu (Watch later first, then my other playlists, each a
-// checkbox) and the playlist walk: with ?playlist=&playlistPosition= the next video follows the end.
+// The watch page's "Save to playlist" menu: Watch later first, then my other playlists, each a checkbox.
 import { api } from './api.js'
 import { h, replace, notice } from './dom.js'
 import { t } from './i18n.js'
-import { nextInPlaylist } from './social.js'
 
 /**
  * @param {HTMLElement} container where the menu goes
@@ -52,20 +50,4 @@ function checkbox (p, v, held, status) {
 
 function label (p) {
   return p.type?.id === 2 ? t('Watch later') : p.displayName
-}
-
-/**
- * When the page was opened from a playlist, goes on to its next video once this one ends.
- * @param {HTMLVideoElement} video
- */
-export function followPlaylist (video) {
-  const params = new URLSearchParams(location.search)
-  const playlist = params.get('playlist')
-  const position = Number(params.get('playlistPosition'))
-  if (!playlist || !(position > 0) || !video) return
-  video.addEventListener('ended', async () => {
-    const { data } = await api(`/video-playlists/${playlist}/videos?start=0&count=100`)
-    const next = nextInPlaylist(data, position)
-    if (next) location.href = `/w/${next.video.shortUUID}?playlist=${encodeURIComponent(playlist)}&playlistPosition=${next.position}`
-  })
 }

@@ -61,14 +61,3 @@ export function badge (unread) {
   if (!(unread > 0)) return ''
   return unread > 99 ? '99+' : String(unread)
 }
-
-/**
- * The element after `position` whose video can be played (a removed or hidden one is skipped).
- * @template {{ position: number, video: object | null }} E
- * @param {E[]} elements in any order
- * @param {number} position
- * @returns {E | null}
- */
-export function nextInPlaylist (elements, position) {
-  return elements.filter(e => e.position > position && e.video).sort((a, b) => a.position - b.position)[0] ?? null
-}

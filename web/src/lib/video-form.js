@@ -2,6 +2,8 @@
 // video when editing. Reading it gives FormValues; video-meta.js turns them into PeerTube's JSON.
 import { h } from './dom.js'
 import { t } from './i18n.js'
+import { labelName, languageChoices } from './video-labels.js'
+import { renderMarkdown } from './markdown-view.js'
 import { parseTags, tagProblem, isoToLocalInput, MAX_TAGS, TAG_MIN, TAG_MAX } from './video-meta.js'
 
 /**
@@ -26,10 +28,11 @@ import { parseTags, tagProblem, isoToLocalInput, MAX_TAGS, TAG_MIN, TAG_MAX } fr
  * @returns {VideoForm}
  */
 export function videoForm (choices, video) {
-  /** @param {Record<string, string>} options @param {unknown} current @param {boolean} [blank] */
+  /** @param {Record<string, string> | Array<[string, string]>} options @param {unknown} current @param {boolean} [blank] */
   const select = (options, current, blank = true) => [
     blank ? h('option', { value: '' }, '—') : null,
-    ...Object.entries(options).map(([id, label]) => h('option', { value: id, selected: String(current ?? '') === id }, t(label)))
+    ...(Array.isArray(options) ? options : Object.entries(options))
+      .map(([id, label]) => h('option', { value: id, selected: String(current ?? '') === id }, labelName(label)))
   ]
   /** @param {string} name @param {HTMLElement} input @param {string} label @param {string} [hint] */
   const field = (name, input, label, hint) => {
@@ -49,7 +52,7 @@ export function videoForm (choices, video) {
   const privacy = h('select', {}, select(privacies, video?.privacy?.id ?? 1, false))
   const category = h('select', {}, select(choices.categories, video?.category?.id))
   const licence = h('select', {}, select(choices.licences, video?.licence?.id))
-  const language = h('select', {}, select(choices.languages, video?.language?.id))
+  const language = h('select', {}, select(languageChoices(choices.languages), video?.language?.id))
   const comments = h('select', {}, select({ 1: 'Enabled', 2: 'Disabled', 3: 'Enabled, each comment approved first' },
     video?.commentsPolicy?.id ?? 1, false))
   const support = h('textarea', { rows: 2, maxlength: 1000 })
@@ -60,7 +63,7 @@ export function videoForm (choices, video) {
 
   const fields = [
     field('name', name, t('Title')),
-    field('description', description, t('Description'), t('Markdown: *emphasis*, **bold**, [links](https://example.org), lists.')),
+    withPreview(field('description', description, t('Description'), t('Markdown: *emphasis*, **bold**, [links](https://example.org), lists.')), description),
     field('tags', tags, t('Tags'), t('Up to {max}, separated by commas, each {min} to {longest} characters', { max: MAX_TAGS, min: TAG_MIN, longest: TAG_MAX })),
     field('channelId', channel, t('Channel')),
     field('privacy', privacy, t('Privacy')),
@@ -102,6 +105,26 @@ export function videoForm (choices, video) {
     return null
   }
   return { fields, values, problem }
+}
+
+/**
+ * The description's field with, beside it on a wide screen (below on a phone), the description as the
+ * watch page will show it: the same safe renderer, redrawn as the user types.
+ * @param {HTMLElement} field
+ * @param {HTMLTextAreaElement} description
+ */
+function withPreview (field, description) {
+  const preview = h('div', { id: 'description-preview', class: 'description markdown-preview', role: 'region', 'aria-labelledby': 'description-preview-label', 'aria-live': 'polite' })
+  const draw = () => {
+    if (description.value.trim()) renderMarkdown(preview, description.value, { timestamps: true })
+    else preview.replaceChildren(h('span', { class: 'muted' }, t('Nothing to preview yet.')))
+  }
+  // A timestamp jumps in the player on the watch page; here there is no player to move.
+  preview.addEventListener('click', e => { if (/** @type {Element} */ (e.target).closest?.('a[data-seek]')) e.preventDefault() })
+  description.addEventListener('input', draw)
+  draw()
+  return h('div', { class: 'description-edit' }, field,
+    h('div', { class: 'field' }, h('span', { class: 'label', id: 'description-preview-label' }, t('Preview')), preview))
 }
 
 /**

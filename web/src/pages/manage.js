@@ -5,6 +5,7 @@ import { api } from '../lib/api.js'
 import { h, replace, notice } from '../lib/dom.js'
 import { t } from '../lib/i18n.js'
 import { videoForm, loadChoices } from '../lib/video-form.js'
+import { languageChoices, languageName } from '../lib/video-labels.js'
 import { videoPayload, parseChapters, formatChapters, formatTimecode } from '../lib/video-meta.js'
 
 /**
@@ -92,18 +93,18 @@ function captionsSection (video, choices) {
     const { data } = await api(`/videos/${video.uuid}/captions`)
     replace(list, data.length
       ? data.map((/** @type {any} */ c) => {
-        const remove = h('button', { type: 'button', class: 'danger' }, t('Delete the {language} captions', { language: t(c.language.label) }))
+        const remove = h('button', { type: 'button', class: 'danger' }, t('Delete the {language} captions', { language: languageName(c.language.id, c.language.label) }))
         remove.addEventListener('click', async () => {
           try {
             await api(`/videos/${video.uuid}/captions/${c.language.id}`, { method: 'DELETE' })
             await refresh()
           } catch (err) { notice(status, /** @type {Error} */ (err).message) }
         })
-        return h('li', {}, h('a', { href: c.captionPath }, t(c.language.label)), ' ', remove)
+        return h('li', {}, h('a', { href: c.captionPath }, languageName(c.language.id, c.language.label)), ' ', remove)
       })
       : [h('li', { class: 'muted' }, t('No captions yet.'))])
   }
-  const language = h('select', { id: 'caption-language' }, Object.entries(choices.languages).map(([id, label]) => h('option', { value: id }, t(label))))
+  const language = h('select', { id: 'caption-language' }, languageChoices(choices.languages).map(([id, name]) => h('option', { value: id }, name)))
   const file = h('input', { type: 'file', id: 'caption-file', accept: '.vtt,.srt,text/vtt' })
   const form = h('form', { class: 'form', id: 'caption-form' },
     h('div', { class: 'field' }, h('label', { for: 'caption-language' }, t('Language')), language),

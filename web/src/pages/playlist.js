@@ -1,8 +1,10 @@
-// A playlist (/w/p/{id}, /videos/watch/playlist/{id}): its videos in order; "Play all" starts the
-// first and the watch page goes on through the list (?playlist=&playlistPosition=).
+// A playlist's page (/my-library/video-playlists/{id}, PeerTube's path for it): its videos in order, each
+// removable by its owner. "Play all" and each video open the watch page playing the playlist
+// (/w/p/{id}?playlistPosition=N), which goes on through the list.
 import { api } from '../lib/api.js'
 import { h, replace, notice, duration } from '../lib/dom.js'
 import { t, tn } from '../lib/i18n.js'
+import { playlistWatchUrl } from '../lib/playlist-walk.js'
 
 /** @param {HTMLElement} main @param {{ user: any, id: string }} ctx */
 export async function render (main, { user, id }) {
@@ -25,7 +27,7 @@ export async function render (main, { user, id }) {
 }
 
 function link (p, e) {
-  return `/w/${e.video.shortUUID}?playlist=${p.uuid}&playlistPosition=${e.position}`
+  return playlistWatchUrl(p, e.position)
 }
 
 function element (p, e, mine, status) {

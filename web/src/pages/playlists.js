@@ -31,7 +31,7 @@ function name (p) {
 
 function row (p, user, status, reload) {
   const li = h('li', { 'data-uuid': p.uuid },
-    h('a', { href: `/w/p/${p.shortUUID}` }, name(p)), ' ',
+    h('a', { href: `/my-library/video-playlists/${p.shortUUID}` }, name(p)), ' ',
     h('small', { class: 'muted' }, `${tn(p.videosLength, '{n} video', '{n} videos')} · ${t(p.privacy.label)}`))
   if (p.type?.id !== WATCH_LATER) {
     const remove = h('button', { type: 'button', class: 'danger' }, t('Delete'))

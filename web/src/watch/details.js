@@ -2,6 +2,7 @@
 // search), category, licence and language, labelled in the reader's language.
 import { h } from '../lib/dom.js'
 import { t, tn, locale } from '../lib/i18n.js'
+import { labelName, languageName } from '../lib/video-labels.js'
 
 /**
  * The date a video was published, in the reader's language ("7 décembre 2026").
@@ -9,21 +10,6 @@ import { t, tn, locale } from '../lib/i18n.js'
  */
 export function publishedOn (iso) {
   return new Date(iso).toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' })
-}
-
-/**
- * A language's name in the reader's language, from its code; the server's label when the browser
- * knows no name for it.
- * @param {{ id: string | null, label: string } | null | undefined} language
- */
-export function languageName (language) {
-  if (!language?.id) return null
-  if (language.id === 'zxx') return t('No linguistic content')
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(language.id) ?? t(language.label)
-  } catch {
-    return t(language.label)
-  }
 }
 
 /**
@@ -47,9 +33,9 @@ export function videoFacts (v) {
     rows.push(['tags', t('Tags'), h('span', { class: 'tags' }, v.tags.map((/** @type {string} */ tag) =>
       h('a', { class: 'tag', href: `/search?tagsOneOf=${encodeURIComponent(tag)}` }, tag)))])
   }
-  if (v.category?.id) rows.push(['category', t('Category'), h('a', { href: `/search?categoryOneOf=${v.category.id}` }, t(v.category.label))])
-  if (v.licence?.id) rows.push(['licence', t('Licence'), t(v.licence.label)])
-  const language = languageName(v.language)
+  if (v.category?.id) rows.push(['category', t('Category'), h('a', { href: `/search?categoryOneOf=${v.category.id}` }, labelName(v.category.label))])
+  if (v.licence?.id) rows.push(['licence', t('Licence'), labelName(v.licence.label)])
+  const language = v.language?.id ? languageName(v.language.id, v.language.label) : null
   if (language) rows.push(['language', t('Language'), language])
   if (v.originallyPublishedAt) rows.push(['originally', t('Originally published'), publishedOn(v.originallyPublishedAt)])
   return h('dl', { class: 'video-facts', id: 'video-facts' },

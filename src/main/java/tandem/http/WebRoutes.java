@@ -38,7 +38,7 @@ public final class WebRoutes implements HttpService {
             "/a/{name}", "/a/{name}/videos", "/accounts/{name}", "/accounts/{name}/videos",
             "/signup", "/reset-password", "/verify-account/email", "/verify-account/ask-send-email", "/my-account/settings", "/admin/moderation/registrations/list",
             "/my-account/notifications", "/my-library/history/videos", "/videos/subscriptions", "/my-library/subscriptions",
-            "/my-library/video-playlists", "/my-library/video-channels", "/w/p/{id}", "/videos/watch/playlist/{id}");
+            "/my-library/video-playlists", "/my-library/video-playlists/{id}", "/my-library/video-channels");
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
     public WebRoutes(VideoService videos, Urls urls) {
@@ -53,6 +53,9 @@ public final class WebRoutes implements HttpService {
         rules.get("/videos/watch/{id}", (req, res) -> html(res, withMeta(req, "watch.html")))
              .get("/w/{id}", (req, res) -> html(res, withMeta(req, "watch.html")))
              .get("/videos/embed/{id}", (req, res) -> html(res, withMeta(req, "embed.html")))
+             // A playlist plays on the watch page, which finds the element to play in the browser.
+             .get("/w/p/{id}", (req, res) -> html(res, page("watch.html")))
+             .get("/videos/watch/playlist/{id}", (req, res) -> html(res, page("watch.html")))
              .get("/style.css", (req, res) -> asset(res, "style.css"))
              .get("/favicon.ico", (req, res) -> res.status(204).send())
              .get("/assets/{file}", (req, res) -> asset(res, "assets/" + Params.pathParam(req, "file")));

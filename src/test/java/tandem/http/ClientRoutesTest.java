@@ -33,7 +33,7 @@ class ClientRoutesTest {
             Map.entry("/login", ""), Map.entry("/signup", ""), Map.entry("/reset-password", ""),
             Map.entry("/verify-account/email", ""), Map.entry("/verify-account/ask-send-email", ""),
             Map.entry("/my-library", "/my-library/videos"), Map.entry("/my-library/videos", ""),
-            Map.entry("/my-library/video-playlists", ""), Map.entry("/my-library/history/videos", ""),
+            Map.entry("/my-library/video-playlists", ""), Map.entry("/my-library/video-playlists/abc", ""), Map.entry("/my-library/history/videos", ""),
             Map.entry("/my-library/subscriptions", ""),
             Map.entry("/my-account", "/my-account/settings"), Map.entry("/my-account/notifications", ""), Map.entry("/my-account/settings", ""),
             Map.entry("/about", ""), Map.entry("/about/instance", ""), Map.entry("/about/peertube", "/about/instance"), Map.entry("/about/follows", "/about/instance"),

@@ -110,10 +110,29 @@ class VideoManageTest {
     }
 
     @Test
+    void the_description_preview_renders_markdown_and_runs_nothing_hostile() {
+        JsonNode preview = story.get("preview");
+        assertThat(preview.get("label").asText()).as(output).isEqualTo("Preview");
+        assertThat(preview.get("bold").asText()).isEqualTo("bold");
+        assertThat(preview.get("links")).extracting(JsonNode::asText).contains("https://example.org/page")
+                .noneMatch(href -> href.toLowerCase().startsWith("javascript:"));
+        assertThat(preview.get("images").asInt()).isZero();
+        assertThat(preview.get("scripts").asInt()).isZero();
+        assertThat(preview.get("pwned").asInt()).as("nothing the description carries ran").isZero();
+        assertThat(preview.get("beside").asBoolean()).as("beside the field on a desktop: " + output).isTrue();
+    }
+
+    @Test
     void a_french_reader_gets_the_edit_page_in_french() {
         assertThat(story.at("/french/lang").asText()).isEqualTo("fr");
         assertThat(story.at("/french/headings")).extracting(JsonNode::asText).contains("Informations", "Miniature", "Sous-titres", "Chapitres");
         assertThat(story.at("/french/save").asText()).isEqualTo("Enregistrer les informations");
+        // Named as the watch page names them: the catalog for categories and licences, the browser for languages.
+        assertThat(story.at("/french/names/category").asText()).isEqualTo("Musique");
+        assertThat(story.at("/french/names/licence").asText()).isEqualTo("Attribution - Partage dans les mêmes conditions");
+        assertThat(story.at("/french/names/language").asText()).isEqualTo("allemand");
+        assertThat(story.at("/french/names/captionLanguage").asText()).isEqualTo("allemand");
+        assertThat(story.at("/french/names/preview").asText()).isEqualTo("Aperçu");
     }
 
     @Test
