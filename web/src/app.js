@@ -22,6 +22,7 @@ const routes = [
   [/^\/admin\/moderation\/registrations\/list$/, () => import('./pages/admin.js'), { tab: 'registrations' }],
   [/^\/admin\/moderation\/(abuses|video-blocks|comments)\/list$/, () => import('./pages/admin.js'), m => ({ tab: 'moderation', sub: m[1] })],
   [/^\/my-account\/blocklist\/(accounts|servers)$/, () => import('./pages/my-blocklist.js'), m => ({ kind: m[1] })],
+  [/^\/my-account\/abuses$/, () => import('./pages/my-abuses.js')],
   [/^\/about(?:\/instance)?$/, () => import('./pages/about.js')],
   [/^\/about\/ledger$/, () => import('./pages/ledger-public.js')],
   [/^\/signup$/, () => import('./pages/signup.js')],

@@ -9,7 +9,8 @@ export function libraryNav () {
     ['/my-library/video-playlists', t('My playlists')],
     ['/my-library/history/videos', t('History')],
     ['/my-library/subscriptions', t('My subscriptions')],
-    ['/my-account/notifications', t('Notifications')]
+    ['/my-account/notifications', t('Notifications')],
+    ['/my-account/abuses', t('My reports')]
   ]
   return h('nav', { class: 'library-nav', 'aria-label': t('My library') },
     links.map(([href, label]) => h('a', { href, 'aria-current': location.pathname === href ? 'page' : null }, label)))

@@ -10,7 +10,7 @@ export const ABUSE_STATES = /** @type {const} */ ({ pending: 1, rejected: 2, acc
  * @typedef {{ id?: number|null, text?: string|null, deleted?: boolean, video?: { uuid: string } | null }} AbuseComment
  * @typedef {{ id: number, reason: string, predefinedReasons: string[], reporterAccount: AccountRef | null,
  *   flaggedAccount: AccountRef | null, state: { id: number, label: string }, moderationComment: string | null,
- *   video: AbuseVideo | null, comment: AbuseComment | null, createdAt: string }} Abuse
+ *   video: AbuseVideo | null, comment: AbuseComment | null, countMessages?: number, createdAt: string }} Abuse
  */
 
 /**

@@ -5,6 +5,7 @@ import { api } from '../lib/api.js'
 import { h, replace, notice, ago } from '../lib/dom.js'
 import { t, tn } from '../lib/i18n.js'
 import { abuseSubject, canBlockVideo, blockReason, queryString, ABUSE_STATES } from '../lib/moderation.js'
+import { abuseThread } from '../lib/abuse-thread.js'
 
 /** @typedef {import('../lib/moderation.js').Abuse} Abuse */
 
@@ -25,22 +26,33 @@ export async function moderation (section, sub = 'abuses') {
 
 /**
  * @param {HTMLElement} section
- * @param {string} [state] '' for all, else an id of ABUSE_STATES
+ * @param {Record<string, string>} [filters] PeerTube's query: `state` ('' for all, else an id of ABUSE_STATES) and `search`
  */
-async function abuses (section, state = String(ABUSE_STATES.pending)) {
+async function abuses (section, filters = { state: String(ABUSE_STATES.pending) }) {
   const error = h('div')
-  const filter = h('select', { id: 'abuse-state' },
+  const state = filters.state ?? ''
+  const filter = h('select', { id: 'abuse-state', name: 'state' },
     [['', t('All reports')], [String(ABUSE_STATES.pending), t('Pending')], [String(ABUSE_STATES.accepted), t('Accepted')],
       [String(ABUSE_STATES.rejected), t('Rejected')]].map(([v, label]) => h('option', { value: v, selected: v === state }, label)))
-  filter.addEventListener('change', () => abuses(section, filter.value))
-  const { data, total } = await api(`/abuses${queryString({ state, count: 50 })}`)
-  const reload = () => abuses(section, filter.value)
+  const search = h('input', { id: 'abuse-search', name: 'search', type: 'search', value: filters.search ?? '', placeholder: t('Video, channel or account') })
+  const form = h('form', { class: 'form inline', id: 'abuse-filters', role: 'search' },
+    h('label', { for: 'abuse-state' }, t('Show')), filter,
+    h('label', { for: 'abuse-search' }, t('Search')), search,
+    h('button', { type: 'submit' }, t('Filter')))
+  const read = () => /** @type {Record<string, string>} */ (Object.fromEntries(new FormData(form)))
+  filter.addEventListener('change', () => abuses(section, read()))
+  form.addEventListener('submit', e => {
+    e.preventDefault()
+    abuses(section, read())
+  })
+  const { data, total } = await api(`/abuses${queryString({ ...filters, count: 50 })}`)
+  const reload = () => abuses(section, read())
   replace(section,
-    h('p', { class: 'form inline' }, h('label', { for: 'abuse-state' }, t('Show')), filter, ' ', tn(total, '{n} report', '{n} reports')),
+    form, h('p', {}, tn(total, '{n} report', '{n} reports')),
     error,
     data.length === 0
       ? h('p', { class: 'muted' }, t('No report to show.'))
-      : h('ul', { class: 'moderation-list', id: 'abuse-list' }, data.map(a => abuseItem(a, error, reload))))
+      : h('ul', { class: 'moderation-list', id: 'abuse-list' }, data.map((/** @type {Abuse} */ a) => abuseItem(a, error, reload))))
 }
 
 /**
@@ -65,6 +77,7 @@ function abuseItem (a, error, reload) {
     a.predefinedReasons.length ? h('p', { class: 'muted' }, a.predefinedReasons.map(reasonLabel).join(', ')) : null,
     h('p', { class: 'muted' }, t('Reported by {who}, {when}', { who: reporter, when: ago(a.createdAt) })),
     a.moderationComment ? h('p', {}, t('Moderator’s note: {note}', { note: a.moderationComment })) : null,
+    conversation(a),
     h('p', { class: 'actions' },
       a.state.id !== ABUSE_STATES.accepted ? h('button', { type: 'button', class: 'accept-abuse', onclick: decide(ABUSE_STATES.accepted) }, t('Accept the report')) : null,
       a.state.id !== ABUSE_STATES.rejected ? h('button', { type: 'button', class: 'secondary reject-abuse', onclick: decide(ABUSE_STATES.rejected) }, t('Reject the report')) : null,
@@ -76,6 +89,21 @@ function abuseItem (a, error, reload) {
         }, t('Block the video'))
         : null,
       h('button', { type: 'button', class: 'secondary', onclick: act(() => api(`/abuses/${a.id}`, { method: 'DELETE' })) }, t('Delete the report'))))
+}
+
+/**
+ * The conversation with the reporter, opened on demand; a report from another instance has none.
+ * @param {Abuse} a
+ */
+function conversation (a) {
+  if (!a.reporterAccount || a.reporterAccount.host !== location.host) return null
+  const details = h('details', { class: 'abuse-conversation' },
+    h('summary', {}, tn(a.countMessages ?? 0, 'Conversation with the reporter ({n} message)', 'Conversation with the reporter ({n} messages)')))
+  details.addEventListener('toggle', async () => {
+    if (!details.open || details.querySelector('.abuse-thread')) return
+    details.append(await abuseThread(a.id, { username: '', moderator: true }))
+  }, { passive: true })
+  return details
 }
 
 /** @param {number} id */

@@ -12,7 +12,7 @@ import java.util.Map;
  * their last and holds no video. Its owner (or an admin or moderator) edits its public profile, with
  * PeerTube's limits: name as PeerTube's (1 to 50 of letters, digits, `-_.:`), display name 1 to 50
  * characters, description and support text up to 1,000 (empty clears them). Followers on other
- * instances hear of edits through {@link AccountEvents}.
+ * instances hear of edits and of the deletion through {@link AccountEvents}.
  */
 public final class ChannelEditing {
     /** The fields a request may change; null leaves one as it is. */
@@ -65,6 +65,7 @@ public final class ChannelEditing {
             if (store.channelCount(h, c.account().id()) <= 1) throw Problem.conflict("Cannot remove the last channel of this user");
             if (store.channelHasVideos(h, c.id())) throw Problem.conflict("This channel still has videos: delete them first");
             Runnable pictures = images.forget(h, List.of(ImageOwner.channel(c.id())));
+            events.channelDeleting(h, c.id());
             store.deleteChannel(h, c.id());
             return pictures;
         });

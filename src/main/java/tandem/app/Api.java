@@ -112,7 +112,7 @@ final class Api {
                                 new ProfileEditing(p.db().transactions(), a.store(), a.hasher(), a.oauth(), events, passwordChangeLimiter(config, p)), videos,
                                 new UserToDto(accounts, videos, actors, a.verifications()), json, auth),
                         // Before the video routes: their /videos/{id} would take /videos/blacklist and /videos/comments.
-                        new ModerationRoutes(moderation.abuses(), moderation.videoBlocks(), moderation.comments(), new AbuseToDto(actors, urls),
+                        new ModerationRoutes(moderation.abuses(), moderation.abuseMessages(), moderation.videoBlocks(), moderation.comments(), new AbuseToDto(actors, urls),
                                 videoDto, json, auth),
                         new MuteRoutes(moderation.mutes(), accounts, actors, json, auth, config.publicHost()),
                         videoRoutes,

@@ -180,7 +180,7 @@ record Federation(FederationEvents events, Documents documents, Inbox inbox, Dis
         Publisher publisher = new Publisher(transactions, mapper, videos, comments, remoteVideos, local, actorStore, audience, videoToAs, commentToAs, new ActorToAs(mapper, local, pledges, a.imageStore()), outbox, outboxStore, jobs, clock, instanceName, moderation.videoBlocks()::unfederated);
         Crawler crawler = new Crawler(fetcher, jobs);
         Fetches fetches = new Fetches(videoActivities, videos, http, p.blobs(), p.tmp().resolve("fetch"));
-        ActivityPurge purge = new ActivityPurge(transactions, inboxStore, outboxStore, clock);
+        ActivityPurge purge = new ActivityPurge(transactions, inboxStore, outboxStore, actorStore, clock);
         Delivery delivery = new Delivery(outboxStore, mapper, actorStore, signers, http, fc.perHostConcurrency(), clock);
         // Registered when the queue starts its workers (see registerJobs), each handler with its payload's type.
         Consumer<JobQueue> handlers = q -> {

@@ -3,6 +3,7 @@ package tandem.federation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tandem.db.Transactions;
+import tandem.federation.actor.ActorStore;
 import tandem.federation.inbox.InboxStore;
 import tandem.federation.outbox.OutboxStore;
 import tandem.job.Job;
@@ -17,7 +18,8 @@ import java.time.Duration;
  * a busy instance handles thousands a day. Received ones go after a week: the replay guard only
  * needs them while their `Date` is acceptable (30 minutes), processing ends within minutes. Sent
  * bodies go after a month, long after their deliveries (16 hours at most) ended; the rows that
- * record that a Create was sent stay, emptied, as they decide between Create and Update.
+ * record that a Create was sent stay, emptied, as they decide between Create and Update. The actors
+ * that deleted channels left behind to sign their Delete go with their last sent activity.
  */
 public final class ActivityPurge implements JobHandler<NoPayload> {
     private static final Logger log = LoggerFactory.getLogger(ActivityPurge.class);
@@ -27,9 +29,11 @@ public final class ActivityPurge implements JobHandler<NoPayload> {
     private final Transactions transactions;
     private final InboxStore received;
     private final OutboxStore sent;
+    private final ActorStore actors;
     private final Clock clock;
 
-    public ActivityPurge(Transactions transactions, InboxStore received, OutboxStore sent, Clock clock) {
+    public ActivityPurge(Transactions transactions, InboxStore received, OutboxStore sent, ActorStore actors, Clock clock) {
+        this.actors = actors;
         this.transactions = transactions;
         this.received = received;
         this.sent = sent;
@@ -44,9 +48,10 @@ public final class ActivityPurge implements JobHandler<NoPayload> {
         int[] n = transactions.inTransaction(h -> new int[] {
                 received.deleteReceivedBefore(h, receivedBefore),
                 sent.deleteSentBefore(h, sentBefore),
-                sent.emptyCreatesBefore(h, sentBefore)});
-        if (n[0] + n[1] + n[2] > 0) {
-            log.info("purged {} received and {} sent activities; emptied {} sent Creates", n[0], n[1], n[2]);
+                sent.emptyCreatesBefore(h, sentBefore),
+                actors.deleteDetachedLocalChannels(h, sentBefore)});
+        if (n[0] + n[1] + n[2] + n[3] > 0) {
+            log.info("purged {} received and {} sent activities; emptied {} sent Creates; removed {} deleted channels' actors", n[0], n[1], n[2], n[3]);
         }
     }
 }

@@ -53,6 +53,12 @@ public final class FederationEvents implements VideoEvents, AccountEvents, Abuse
     }
 
     @Override
+    public void channelDeleting(Handle h, long channelId) {
+        // The channel's actor would go with its row (and with it the key that signs the Delete): untie it first.
+        local.detachChannel(h, channelId).ifPresent(actorId -> queue(h, new PublishJob.ChannelDeleted(actorId)));
+    }
+
+    @Override
     public void accountUpdated(Handle h, long accountId) {
         queue(h, new PublishJob.AccountUpdated(accountId));
     }

@@ -2,6 +2,7 @@ package tandem.http;
 
 import tandem.core.ShortUuid;
 import tandem.video.moderation.Abuse;
+import tandem.video.moderation.AbuseMessage;
 import tandem.video.moderation.CommentListing;
 
 import java.time.Instant;
@@ -29,8 +30,20 @@ public final class AbuseToDto {
         m.put("moderationComment", a.moderationComment());
         m.put("video", video(a));
         m.put("comment", comment(a));
+        m.put("countMessages", a.countMessages());
         m.put("createdAt", Instant.ofEpochMilli(a.createdAt()));
         m.put("updatedAt", Instant.ofEpochMilli(a.updatedAt()));
+        return m;
+    }
+
+    /** A message about a report, in PeerTube's `AbuseMessage` shape; `account` is null once its author's account is gone. */
+    public Map<String, Object> message(AbuseMessage msg) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", msg.id());
+        m.put("message", msg.message());
+        m.put("byModerator", msg.byModerator());
+        m.put("createdAt", Instant.ofEpochMilli(msg.createdAt()));
+        m.put("account", msg.author() == null ? null : actors.accountSummary(msg.author()));
         return m;
     }
 

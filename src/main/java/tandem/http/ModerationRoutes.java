@@ -10,6 +10,8 @@ import tandem.core.Page;
 import tandem.core.PageRequest;
 import tandem.core.Problem;
 import tandem.video.moderation.Abuse;
+import tandem.video.moderation.AbuseFilter;
+import tandem.video.moderation.AbuseMessages;
 import tandem.video.moderation.AbuseReport;
 import tandem.video.moderation.AbuseState;
 import tandem.video.moderation.Abuses;
@@ -24,12 +26,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * PeerTube's moderation API: abuse reports (`/abuses`, `/users/me/abuses`), the video blocklist
+ * PeerTube's moderation API: abuse reports (`/abuses`, `/users/me/abuses`) and their conversations
+ * (`/abuses/{id}/messages`), the video blocklist
  * (`/videos/{id}/blacklist`, `/videos/blacklist`) and every comment for moderators (`/videos/comments`).
  * Registered before the video routes, whose `/videos/{id}` would otherwise take `/videos/blacklist`.
  */
 public final class ModerationRoutes implements HttpService {
     private final Abuses abuses;
+    private final AbuseMessages messages;
     private final VideoBlocks blocks;
     private final CommentListing comments;
     private final AbuseToDto dto;
@@ -37,8 +41,9 @@ public final class ModerationRoutes implements HttpService {
     private final JsonIo json;
     private final Auth auth;
 
-    public ModerationRoutes(Abuses abuses, VideoBlocks blocks, CommentListing comments, AbuseToDto dto, VideoToDto videoDto, JsonIo json, Auth auth) {
+    public ModerationRoutes(Abuses abuses, AbuseMessages messages, VideoBlocks blocks, CommentListing comments, AbuseToDto dto, VideoToDto videoDto, JsonIo json, Auth auth) {
         this.abuses = abuses;
+        this.messages = messages;
         this.blocks = blocks;
         this.comments = comments;
         this.dto = dto;
@@ -53,7 +58,7 @@ public final class ModerationRoutes implements HttpService {
              .get("/abuses", (req, res) -> {
                  auth.requireRole(req, Role.MODERATOR);
                  PageRequest p = page(req);
-                 writeAbuses(res, abuses.list(state(req), Params.get(req, "filter"), p.start(), p.count()));
+                 writeAbuses(res, abuses.list(filter(req), p.start(), p.count()));
              })
              .put("/abuses/{id}", this::update)
              .delete("/abuses/{id}", (req, res) -> {
@@ -64,7 +69,22 @@ public final class ModerationRoutes implements HttpService {
              .get("/users/me/abuses", (req, res) -> {
                  User u = auth.require(req);
                  PageRequest p = page(req);
-                 writeAbuses(res, abuses.reportedBy(u.accountId(), state(req), p.start(), p.count()));
+                 writeAbuses(res, abuses.reportedBy(u.accountId(), ownFilter(req), p.start(), p.count()));
+             })
+             .get("/abuses/{id}/messages", (req, res) -> {
+                 var list = messages.list(auth.require(req), Params.longPath(req, "id"));
+                 json.ok(res, Map.of("total", list.size(), "data", list.stream().map(dto::message).toList()));
+             })
+             .post("/abuses/{id}/messages", (req, res) -> {
+                 User u = auth.require(req);
+                 long abuseId = Params.longPath(req, "id");
+                 long id = messages.add(u, abuseId, Params.text(json.readObject(req).get("message"), "message"));
+                 json.ok(res, Map.of("abuseMessage", Map.of("id", id)));
+             })
+             .delete("/abuses/{id}/messages/{messageId}", (req, res) -> {
+                 User u = auth.require(req);
+                 messages.delete(u, Params.longPath(req, "id"), Params.longPath(req, "messageId"));
+                 res.status(204).send();
              })
              .get("/videos/blacklist", this::blocked)
              .post("/videos/{id}/blacklist", (req, res) -> {
@@ -93,6 +113,19 @@ public final class ModerationRoutes implements HttpService {
         AbuseState s = AbuseState.byId(id);
         if (s == null) throw Problem.invalidParam("state", "Should be 1 (pending), 2 (rejected) or 3 (accepted)");
         return s;
+    }
+
+    /** The moderators' filters, as PeerTube's `GET /abuses` query names them. */
+    private static AbuseFilter filter(ServerRequest req) {
+        return new AbuseFilter(Params.longValue(Params.get(req, "id"), "id"), state(req), Params.get(req, "filter"), Params.get(req, "predefinedReason"),
+                Params.get(req, "videoIs"), Params.get(req, "search"), Params.get(req, "searchReporter"), Params.get(req, "searchReportee"),
+                Params.get(req, "searchVideo"), Params.get(req, "searchVideoChannel"), null);
+    }
+
+    /** A reporter's filters on their own reports (`/users/me/abuses`): `id`, `search` and `state`, as PeerTube has them. */
+    private static AbuseFilter ownFilter(ServerRequest req) {
+        return new AbuseFilter(Params.longValue(Params.get(req, "id"), "id"), state(req), null, null, null, Params.get(req, "search"), null, null,
+                null, null, null);
     }
 
     private void writeAbuses(ServerResponse res, Page<Abuse> page) {

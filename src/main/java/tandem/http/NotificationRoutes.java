@@ -92,6 +92,7 @@ public final class NotificationRoutes implements HttpService {
             comment.put("video", video);
             m.put("comment", comment);
         }
+        if (n.abuseId() != null) m.put("abuse", Map.of("id", n.abuseId()));
         m.put("createdAt", Instant.ofEpochMilli(n.createdAt()).toString());
         m.put("updatedAt", Instant.ofEpochMilli(n.createdAt()).toString());
         return m;

@@ -33,7 +33,7 @@ public final class WebRoutes implements HttpService {
     private static final List<String> APP_PAGES = List.of("/", "/home", "/videos/browse", "/videos/recently-added", "/videos/trending", "/videos/local",
             "/login", "/upload", "/videos/upload", "/my-library/videos", "/videos/manage/{id}", "/search", "/admin", "/admin/{tab}", "/about/ledger",
             "/admin/config/edit-custom", "/about", "/about/instance",
-            "/admin/moderation/{section}/list", "/my-account/blocklist/{kind}",
+            "/admin/moderation/{section}/list", "/my-account/blocklist/{kind}", "/my-account/abuses",
             "/c/{name}", "/c/{name}/videos", "/video-channels/{name}", "/video-channels/{name}/videos",
             "/a/{name}", "/a/{name}/videos", "/accounts/{name}", "/accounts/{name}/videos",
             "/signup", "/reset-password", "/verify-account/email", "/verify-account/ask-send-email", "/my-account/settings", "/admin/moderation/registrations/list",

@@ -14,7 +14,7 @@ import java.util.Set;
 /** SQL for users' notifications and their settings; inserts run in the caller's transaction. */
 public final class NotificationStore {
     private static final String SELECT = """
-            SELECT n.id, n.type, n.is_read, n.created_at,
+            SELECT n.id, n.type, n.is_read, n.created_at, n.abuse_id,
                 v.id AS video_id, v.uuid AS video_uuid, v.name AS video_name,
                 ch.id AS channel_id, ch.name AS channel_name, ch.display_name AS channel_display_name, ch.host AS channel_host,
                 c.id AS comment_id, c.thread_id AS comment_thread_id,
@@ -85,10 +85,23 @@ public final class NotificationStore {
     }
 
     public void insert(Handle h, long userId, int type, Long videoId, Long commentId, Long accountId, long now) {
+        insert(h, userId, type, videoId, commentId, accountId, null, now);
+    }
+
+    public void insert(Handle h, long userId, int type, Long videoId, Long commentId, Long accountId, Long abuseId, long now) {
         h.createUpdate("""
-                INSERT INTO user_notifications (user_id, type, video_id, comment_id, account_id, is_read, created_at)
-                VALUES (:u, :t, :v, :c, :a, FALSE, :now)""")
-                .bind("u", userId).bind("t", type).bind("v", videoId).bind("c", commentId).bind("a", accountId).bind("now", now).execute();
+                INSERT INTO user_notifications (user_id, type, video_id, comment_id, account_id, abuse_id, is_read, created_at)
+                VALUES (:u, :t, :v, :c, :a, :abuse, FALSE, :now)""")
+                .bind("u", userId).bind("t", type).bind("v", videoId).bind("c", commentId).bind("a", accountId).bind("abuse", abuseId)
+                .bind("now", now).execute();
+    }
+
+    /** The administrators and moderators, less the user of `accountId` (who need not hear of their own message). */
+    public List<Long> moderatorsBut(Handle h, long accountId) {
+        return h.createQuery("""
+                SELECT u.id FROM users u WHERE u.role IN (0, 1)
+                  AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.user_id = u.id AND a.id = :a) ORDER BY u.id""")
+                .bind("a", accountId).mapTo(Long.class).list();
     }
 
     /**
@@ -152,7 +165,8 @@ public final class NotificationStore {
                     Notification.CommentRef comment = commentId == null ? null : new Notification.CommentRef(commentId, rs.getLong("comment_thread_id"),
                             rs.getLong("comment_account_id"), rs.getString("comment_account_name"), rs.getString("comment_account_display_name"),
                             rs.getString("comment_account_host"));
-                    return new Notification(rs.getLong("id"), rs.getInt("type"), rs.getBoolean("is_read"), rs.getLong("created_at"), video, comment);
+                    return new Notification(rs.getLong("id"), rs.getInt("type"), rs.getBoolean("is_read"), rs.getLong("created_at"), video, comment,
+                            Rows.longOrNull(rs, "abuse_id"));
                 }).list());
     }
 

@@ -26,6 +26,7 @@ public final class Notifications {
     public static final int NEW_VIDEO_FROM_SUBSCRIPTION = 1;
     public static final int NEW_COMMENT_ON_MY_VIDEO = 2;
     public static final int COMMENT_MENTION = 11;
+    public static final int ABUSE_NEW_MESSAGE = 16;
     /** PeerTube's settings names with their defaults (1 web, 2 e-mail; we only deliver on the web). */
     public static final Map<String, Integer> DEFAULT_SETTINGS = defaults();
     private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@([A-Za-z0-9_.-]+)(?:@([A-Za-z0-9.-]+(?::\\d+)?))?");
@@ -55,13 +56,27 @@ public final class Notifications {
         return switch (type) {
             case NEW_VIDEO_FROM_SUBSCRIPTION -> "newVideoFromSubscription";
             case NEW_COMMENT_ON_MY_VIDEO -> "newCommentOnMyVideo";
+            case ABUSE_NEW_MESSAGE -> "abuseNewMessage";
             default -> "commentMention";
         };
     }
 
     private void notify(Handle h, long userId, int type, Long videoId, Long commentId, Long accountId) {
+        notify(h, userId, type, videoId, commentId, accountId, null);
+    }
+
+    private void notify(Handle h, long userId, int type, Long videoId, Long commentId, Long accountId, Long abuseId) {
         if ((store.setting(h, userId, settingOf(type), 1) & 1) == 0) return;
-        store.insert(h, userId, type, videoId, commentId, accountId, clock.millis());
+        store.insert(h, userId, type, videoId, commentId, accountId, abuseId, clock.millis());
+    }
+
+    /**
+     * A message was written about a report: a moderator's goes to the reporter (`reporterUserId`), the
+     * reporter's (`reporterUserId` null) to every moderator and administrator but its author, as on PeerTube.
+     */
+    public void abuseMessage(Handle h, long abuseId, long authorAccountId, Long reporterUserId) {
+        List<Long> to = reporterUserId != null ? List.of(reporterUserId) : store.moderatorsBut(h, authorAccountId);
+        for (long userId : to) notify(h, userId, ABUSE_NEW_MESSAGE, null, null, authorAccountId, abuseId);
     }
 
     /**

@@ -38,7 +38,7 @@ class ActivityPurgeTest {
         sent("https://us.example/videos/watch/1/announces/1", "{\"type\":\"Announce\"}", NOW.minus(Duration.ofDays(40)));
         sent("https://us.example/videos/watch/2/announces/1", "{\"type\":\"Announce\"}", NOW.minus(Duration.ofDays(20)));
 
-        new ActivityPurge(db.transactions(), new InboxStore(db.jdbi()), new OutboxStore(db.jdbi()), Clock.fixed(NOW, ZoneOffset.UTC)).run(null, NoPayload.NONE);
+        new ActivityPurge(db.transactions(), new InboxStore(db.jdbi()), new OutboxStore(db.jdbi()), new tandem.federation.actor.ActorStore(db.jdbi()), Clock.fixed(NOW, ZoneOffset.UTC)).run(null, NoPayload.NONE);
 
         List<String> received = db.jdbi().withHandle(h -> h.createQuery("SELECT activity_url FROM inbox_activities").mapTo(String.class).list());
         assertThat(received).containsExactly("https://a.example/recent");

@@ -35,7 +35,7 @@ class ClientRoutesTest {
             Map.entry("/my-library", "/my-library/videos"), Map.entry("/my-library/videos", ""),
             Map.entry("/my-library/video-playlists", ""), Map.entry("/my-library/video-playlists/abc", ""), Map.entry("/my-library/history/videos", ""),
             Map.entry("/my-library/subscriptions", ""),
-            Map.entry("/my-account", "/my-account/settings"), Map.entry("/my-account/notifications", ""), Map.entry("/my-account/settings", ""),
+            Map.entry("/my-account", "/my-account/settings"), Map.entry("/my-account/notifications", ""), Map.entry("/my-account/abuses", ""), Map.entry("/my-account/settings", ""),
             Map.entry("/about", ""), Map.entry("/about/instance", ""), Map.entry("/about/peertube", "/about/instance"), Map.entry("/about/follows", "/about/instance"),
             Map.entry("/about/ledger", ""),
             Map.entry("/a/root", ""), Map.entry("/a/root/video-channels", "/a/root"), Map.entry("/accounts/root/video-playlists", "/a/root"),

@@ -106,6 +106,39 @@ public final class ActorStore {
                 WHERE c.account_id = :account AND a.is_local = FALSE""").bind("account", accountId).mapTo(String.class).list();
     }
 
+    /**
+     * Unties a local channel's actor from the channel about to be deleted, so the row (and its key,
+     * which signs the actor's Delete) outlives the channel; returns its id, if the channel had one.
+     */
+    public Optional<Long> detachLocalChannel(Handle h, long channelId) {
+        Optional<Long> id = h.createQuery("SELECT id FROM actors WHERE channel_id = :c AND is_local = TRUE").bind("c", channelId)
+                .mapTo(Long.class).findOne();
+        id.ifPresent(a -> h.createUpdate("UPDATE actors SET channel_id = NULL WHERE id = :a").bind("a", a).execute());
+        return id;
+    }
+
+    /** Ties a local Group actor left by a deleted channel to a new channel of the same name (its URL is the same). */
+    public void attachLocalChannel(Handle h, long actorId, long channelId) {
+        h.createUpdate("UPDATE actors SET channel_id = :c WHERE id = :a AND is_local = TRUE AND channel_id IS NULL")
+                .bind("c", channelId).bind("a", actorId).execute();
+    }
+
+    /** Forgets who followed an actor (a local one whose Delete just went out). */
+    public void deleteFollowersOf(Handle h, long actorId) {
+        h.createUpdate("DELETE FROM actor_follows WHERE target_id = :a").bind("a", actorId).execute();
+    }
+
+    /**
+     * Deletes the local Group actors that deleted channels left behind once nothing they sent since
+     * `before` remains to deliver; returns how many.
+     */
+    public int deleteDetachedLocalChannels(Handle h, long before) {
+        return h.createUpdate("""
+                DELETE FROM actors WHERE is_local = TRUE AND type = 'Group' AND channel_id IS NULL AND account_id IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM outbox_activities o WHERE o.actor_id = actors.id AND o.created_at >= :before)""")
+                .bind("before", before).execute();
+    }
+
     public void delete(Handle h, long id) {
         h.createUpdate("DELETE FROM actors WHERE id = :id").bind("id", id).execute();
     }

@@ -87,8 +87,21 @@ public final class LocalActors {
         return ensure(channelUrl(c.name()), "Group", c.name(), null, c.id());
     }
 
+    /** Unties a channel's actor from the channel about to be deleted (see {@link ActorStore#detachLocalChannel}); its id, if it had one. */
+    public java.util.Optional<Long> detachChannel(org.jdbi.v3.core.Handle h, long channelId) {
+        return store.detachLocalChannel(h, channelId);
+    }
+
     private Actor ensure(String url, String type, String name, Long accountId, Long channelId) {
         var existing = store.byUrl(url);
+        if (existing.isPresent() && channelId != null && existing.get().channelId() == null && existing.get().local()) {
+            // A deleted channel's actor, kept while its Delete went out: a new channel of that name takes it over.
+            transactions.inCurrentOrNew(h -> {
+                store.attachLocalChannel(h, existing.get().id(), channelId);
+                return null;
+            });
+            return store.byUrl(url).orElseThrow();
+        }
         if (existing.isPresent()) return existing.get();
         // No lock is held while writing: a caller inside a transaction holds the database's write
         // lock, and one waiting on a lock we hold would wait for it. The insert joins the caller's

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = PublishJob.VideoChanged.class, name = "video"),
         @JsonSubTypes.Type(value = PublishJob.VideoDeleted.class, name = "video-deleted"),
         @JsonSubTypes.Type(value = PublishJob.ChannelUpdated.class, name = "channel-updated"),
+        @JsonSubTypes.Type(value = PublishJob.ChannelDeleted.class, name = "channel-deleted"),
         @JsonSubTypes.Type(value = PublishJob.AccountUpdated.class, name = "account-updated"),
         @JsonSubTypes.Type(value = PublishJob.InstanceUpdated.class, name = "instance-updated"),
         @JsonSubTypes.Type(value = PublishJob.SharesDue.class, name = "shares"),
@@ -30,6 +31,9 @@ public sealed interface PublishJob {
 
     /** A local channel's profile changed. */
     record ChannelUpdated(long channelId) implements PublishJob {}
+
+    /** A local channel was deleted; its actor row (`actorId`), untied from it, stays to sign the Delete. */
+    record ChannelDeleted(long actorId) implements PublishJob {}
 
     /** A local account's profile changed. */
     record AccountUpdated(long accountId) implements PublishJob {}

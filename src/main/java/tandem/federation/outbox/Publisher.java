@@ -90,6 +90,7 @@ public final class Publisher implements JobHandler<PublishJob> {
         switch (payload) {
             case PublishJob.VideoChanged v -> video(v.videoId());
             case PublishJob.ChannelUpdated c -> channelUpdated(c.channelId());
+            case PublishJob.ChannelDeleted c -> channelDeleted(c.actorId());
             case PublishJob.AccountUpdated a -> accountUpdated(a.accountId());
             // Its pledge: the instances we follow plan the pool with us, so they hear of it too.
             case PublishJob.InstanceUpdated _ -> profileUpdated(local.instance(), actorToAs.instance(instanceName.get(), 0), h -> audience.forInstance(h, local.instance()));
@@ -203,6 +204,22 @@ public final class Publisher implements JobHandler<PublishJob> {
         if (involved.isEmpty()) return;
         Actor from = involved.getFirst();
         transactions.useTransaction(h -> outbox.send(h, from, delete(from, url), audience.followersOf(h, involved)));
+    }
+
+    /**
+     * A deleted channel's Group sends its own Delete (the object is the actor itself, as PeerTube sends it)
+     * to its followers and the instance's, who may know it from its videos; then it has no followers left.
+     */
+    private void channelDeleted(long actorId) {
+        Optional<Actor> gone = actors.byId(actorId).filter(a -> a.local() && a.channelId() == null);
+        if (gone.isEmpty()) return;
+        Actor g = gone.get();
+        transactions.useTransaction(h -> {
+            List<Actor> involved = new ArrayList<>(List.of(g));
+            actors.byUrl(local.instanceUrl()).ifPresent(involved::add);
+            outbox.send(h, g, delete(g, g.url()), audience.followersOf(h, involved));
+            actors.deleteFollowersOf(h, g.id());
+        });
     }
 
     private void comment(long commentId, boolean deleted) {

@@ -127,16 +127,27 @@ public final class Abuses {
 
     /** PeerTube's `filter` of the moderators' list. */
     public static final List<String> KINDS = List.of("video", "comment", "account");
+    /** PeerTube's `videoIs` of the moderators' list. */
+    public static final List<String> VIDEO_IS = List.of("deleted", "blacklisted");
 
-    /** A page of every report (moderators), newest first, optionally in one state and of one kind ({@link #KINDS}). */
-    public Page<Abuse> list(AbuseState state, String kind, int start, int count) {
-        if (kind != null && !KINDS.contains(kind)) throw Problem.invalidParam("filter", "Should be one of " + KINDS);
-        return new Page<>(store.count(state, kind, null), store.list(state, kind, null, start, count));
+    /** A page of every report (moderators), newest first, narrowed by the filter; a filter word PeerTube does not know is a 400. */
+    public Page<Abuse> list(AbuseFilter f, int start, int count) {
+        check(f);
+        return new Page<>(store.count(f), store.list(f, start, count));
     }
 
-    /** A page of one user's own reports. */
-    public Page<Abuse> reportedBy(long accountId, AbuseState state, int start, int count) {
-        return new Page<>(store.count(state, null, accountId), store.list(state, null, accountId, start, count));
+    /** A page of one user's own reports, narrowed by the filter. */
+    public Page<Abuse> reportedBy(long accountId, AbuseFilter f, int start, int count) {
+        return list(f.reportedBy(accountId), start, count);
+    }
+
+    private static void check(AbuseFilter f) {
+        if (f.kind() != null && !KINDS.contains(f.kind())) throw Problem.invalidParam("filter", "Should be one of " + KINDS);
+        if (f.videoIs() != null && !VIDEO_IS.contains(f.videoIs())) throw Problem.invalidParam("videoIs", "Should be one of " + VIDEO_IS);
+        if (f.predefinedReason() != null && !AbuseReport.PREDEFINED.contains(f.predefinedReason())) {
+            throw Problem.invalidParam("predefinedReason", "Should be one of " + AbuseReport.PREDEFINED);
+        }
+        if (f.id() != null && f.id() < 1) throw Problem.invalidParam("id", "Should have a valid id");
     }
 
     /** A moderator's decision: a new state and/or a comment; 404 when there is no such report. */
