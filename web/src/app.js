@@ -27,7 +27,6 @@ const routes = [
   [/^\/about\/ledger$/, () => import('./pages/ledger-public.js')],
   [/^\/signup$/, () => import('./pages/signup.js')],
   [/^\/reset-password$/, () => import('./pages/reset-password.js')],
-  [/^\/verify-account\/(email|ask-send-email)$/, () => import('./pages/verify-account.js')],
   [/^\/my-account\/settings$/, () => import('./pages/settings.js')],
   [/^\/my-account\/notifications$/, () => import('./pages/notifications.js')],
   [/^\/my-library\/history\/videos$/, () => import('./pages/history.js')],

@@ -17,7 +17,6 @@ export const QUOTA_UNITS = /** @type {const} */ ([['MB', 1024 ** 2], ['GB', 1024
  * @property {'closed' | 'open' | 'approval'} signup
  * @property {number} signupLimit -1 for no limit
  * @property {number} minimumAge
- * @property {boolean} requiresEmailVerification
  * @property {Quota} videoQuota
  * @property {Quota} videoQuotaDaily
  * @property {number[]} resolutions
@@ -77,7 +76,6 @@ export function toForm (c) {
     signup: signupPolicy(c.signup),
     signupLimit: c.signup?.limit ?? -1,
     minimumAge: c.signup?.minimumAge ?? 16,
-    requiresEmailVerification: c.signup?.requiresEmailVerification === true,
     videoQuota: quotaToForm(c.user?.videoQuota ?? -1),
     videoQuotaDaily: quotaToForm(c.user?.videoQuotaDaily ?? -1),
     resolutions: RESOLUTIONS.filter(r => c.transcoding?.resolutions?.[`${r}p`]),
@@ -106,8 +104,7 @@ export function toCustomConfig (f) {
       enabled: f.signup !== 'closed',
       requiresApproval: f.signup === 'approval',
       limit: Number(f.signupLimit),
-      minimumAge: Number(f.minimumAge),
-      requiresEmailVerification: f.requiresEmailVerification === true
+      minimumAge: Number(f.minimumAge)
     },
     user: { videoQuota: quotaToBytes(f.videoQuota), videoQuotaDaily: quotaToBytes(f.videoQuotaDaily) },
     transcoding: { resolutions: Object.fromEntries(RESOLUTIONS.map(r => [`${r}p`, f.resolutions.includes(r)])) },

@@ -1,6 +1,5 @@
 // Sign-up at PeerTube's /signup: open (the account exists at once, the visitor is signed in) or on
 // approval (a request with a reason, that a moderator accepts or rejects; the answer comes by e-mail).
-// When the administrator requires e-mail verification, an open sign-up ends with "check your e-mail".
 import { api } from '../lib/api.js'
 import { h, replace, notice } from '../lib/dom.js'
 import { session } from '../lib/session.js'
@@ -54,13 +53,6 @@ export async function render (main, { user }) {
           h('p', { class: 'notice success', role: 'status', id: 'signup-sent' }, t('Thank you! A moderator will review your request; you will get an e-mail at {email}.', { email: f.email })))
       } else {
         await api('/users/register', { method: 'POST', json: signupBody(f, mode), anonymous: true })
-        if (config.signup?.requiresEmailVerification) {
-          replace(main, h('h1', {}, t('Check your e-mail')),
-            h('p', { class: 'notice success', role: 'status', id: 'signup-verify' },
-              t('Your account is created. We sent a link to {email}: follow it to verify your address, then log in.', { email: f.email })),
-            h('p', {}, h('a', { href: '/verify-account/ask-send-email' }, t('No e-mail? Send the link again'))))
-          return
-        }
         await session.login(f.username, f.password)
         location.href = '/'
       }

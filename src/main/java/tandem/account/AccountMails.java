@@ -70,31 +70,6 @@ public final class AccountMails {
         jobs.enqueue(h, SEND, mail);
     }
 
-    void verifyEmail(Handle h, String username, String to, String language, String path) {
-        String name = instanceName.get();
-        String link = publicUrl + path;
-        Mail mail = french(language)
-                ? new Mail(to, "[" + name + "] Vérifiez votre adresse de courriel", """
-                Bonjour %s,
-
-                Pour finir votre inscription sur %s, confirmez votre adresse en ouvrant ce lien dans l'heure :
-
-                %s
-
-                Si vous ne vous êtes pas inscrit·e, ignorez ce message.
-                """.formatted(username, name, link))
-                : new Mail(to, "[" + name + "] Verify your e-mail address", """
-                Hello %s,
-
-                To finish signing up on %s, confirm your address by opening this link within the hour:
-
-                %s
-
-                If you did not sign up, ignore this message.
-                """.formatted(username, name, link));
-        jobs.enqueue(h, SEND, mail);
-    }
-
     void registrationDecided(Handle h, Registration r, boolean accepted) {
         String name = instanceName.get();
         String response = r.moderationResponse() == null || r.moderationResponse().isBlank() ? "" : r.moderationResponse();

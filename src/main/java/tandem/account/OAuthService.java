@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** PeerTube-compatible OAuth2: the local client, password and refresh grants, bearer validation. */
 public final class OAuthService {
@@ -25,16 +24,9 @@ public final class OAuthService {
     private final AccountService accounts;
     private final LoginThrottle throttle;
     private final Clock clock;
-    private final Consumer<User> signInCheck;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /**
-     * {@code signInCheck} refuses, with a Problem, a user who may not sign in yet though the password is
-     * right (an e-mail address still to verify).
-     */
-    public OAuthService(Transactions transactions, OAuthStore store, AccountService accounts, LoginThrottle throttle, Clock clock,
-                        Consumer<User> signInCheck) {
-        this.signInCheck = signInCheck;
+    public OAuthService(Transactions transactions, OAuthStore store, AccountService accounts, LoginThrottle throttle, Clock clock) {
         this.transactions = transactions;
         this.store = store;
         this.accounts = accounts;
@@ -59,7 +51,6 @@ public final class OAuthService {
         User user = accounts.checkPassword(username, password).orElseThrow(AccountService::invalidCredentials);
         throttle.succeeded(client, username);
         if (user.blocked()) throw AccountService.blocked();
-        signInCheck.accept(user);
         return issue(user.id());
     }
 

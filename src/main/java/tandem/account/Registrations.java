@@ -39,11 +39,9 @@ public final class Registrations {
     private final AccountMails mails;
     private final Supplier<SignupRules> rules;
     private final Clock clock;
-    private final EmailVerifications verifications;
 
     public Registrations(Transactions transactions, RegistrationStore store, AccountService accounts, PasswordHasher hasher, AccountMails mails,
-                         Supplier<SignupRules> rules, Clock clock, EmailVerifications verifications) {
-        this.verifications = verifications;
+                         Supplier<SignupRules> rules, Clock clock) {
         this.transactions = transactions;
         this.store = store;
         this.accounts = accounts;
@@ -65,9 +63,7 @@ public final class Registrations {
         String hash = hasher.hash(s.password());
         long id = transactions.inTransaction(h -> {
             if (store.taken(h, s.username(), s.email())) throw Problem.conflict("User with this username or email already exists.");
-            long created = accounts.insert(h, s.newUser(), hash, s.profile());
-            if (verifications.required()) verifications.startFor(h, created, s.username(), s.email(), s.language());
-            return created;
+            return accounts.insert(h, s.newUser(), hash, s.profile());
         });
         log.info("user {} signed up", s.username());
         return accounts.user(id).orElseThrow();

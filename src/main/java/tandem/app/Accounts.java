@@ -3,8 +3,6 @@ package tandem.app;
 import tandem.account.ActorImageFiles;
 import tandem.account.ActorImageRemoval;
 import tandem.account.ActorImageStore;
-import tandem.account.EmailVerificationStore;
-import tandem.account.EmailVerifications;
 
 import tandem.account.AccountMails;
 import tandem.account.AccountService;
@@ -29,7 +27,7 @@ import java.util.Optional;
 
 /** The accounts half of the composition root: users, their sessions, sign-up, password resets and the administrator made at first start. */
 record Accounts(AccountStore store, PasswordHasher hasher, AccountService accounts, OAuthService oauth, UserAdministration admin,
-                Registrations registrations, PasswordResets resets, EmailVerifications verifications, MailSender mail, Optional<String> createdAdminPassword,
+                Registrations registrations, PasswordResets resets, MailSender mail, Optional<String> createdAdminPassword,
                 ActorImageStore imageStore, ActorImageFiles imageFiles, ActorImageRemoval imageRemoval) {
 
     static Accounts wire(Config config, Platform p, InstanceSettingsService settings) {
@@ -38,23 +36,20 @@ record Accounts(AccountStore store, PasswordHasher hasher, AccountService accoun
         AccountService accounts = new AccountService(p.db().transactions(), store, hasher, p.clock(), () -> defaults(settings.current()));
         LoginThrottle throttle = new LoginThrottle(config.loginAttemptsPerWindow(), config.loginAccountAttemptsPerWindow(),
                 config.loginWindow(), p.clock());
-        AccountMails mails = new AccountMails(p.jobs(), config.publicUrl().toString(), () -> settings.current().name(),
-                () -> settings.current().contactEmail());
-        EmailVerifications verifications = new EmailVerifications(p.db().transactions(), new EmailVerificationStore(p.db().jdbi()), accounts,
-                mails, () -> settings.current().signup().requiresEmailVerification(), p.clock());
-        OAuthService oauth = new OAuthService(p.db().transactions(), new OAuthStore(p.db().jdbi()), accounts, throttle, p.clock(),
-                verifications::checkMaySignIn);
+        OAuthService oauth = new OAuthService(p.db().transactions(), new OAuthStore(p.db().jdbi()), accounts, throttle, p.clock());
         ActorImageStore imageStore = new ActorImageStore(p.db().jdbi());
         ActorImageFiles imageFiles = new ActorImageFiles(p.blobs(), p.tmp().resolve("actor-images"));
         ActorImageRemoval imageRemoval = new ActorImageRemoval(imageStore, imageFiles);
         UserAdministration admin = new UserAdministration(p.db().transactions(), store, hasher, oauth, imageRemoval);
+        AccountMails mails = new AccountMails(p.jobs(), config.publicUrl().toString(), () -> settings.current().name(),
+                () -> settings.current().contactEmail());
         RegistrationStore registrationStore = new RegistrationStore(p.db().jdbi());
         Registrations registrations = new Registrations(p.db().transactions(), registrationStore, accounts, hasher, mails,
-                () -> signup(settings.current().signup()), p.clock(), verifications);
+                () -> signup(settings.current().signup()), p.clock());
         PasswordResets resets = new PasswordResets(p.db().transactions(), registrationStore, accounts, store, hasher, oauth, mails, p.clock());
         oauth.localClient();
         Optional<String> createdAdminPassword = accounts.ensureAdmin(config.adminPassword());
-        return new Accounts(store, hasher, accounts, oauth, admin, registrations, resets, verifications, new MailSender(config.smtp()), createdAdminPassword,
+        return new Accounts(store, hasher, accounts, oauth, admin, registrations, resets, new MailSender(config.smtp()), createdAdminPassword,
                 imageStore, imageFiles, imageRemoval);
     }
 

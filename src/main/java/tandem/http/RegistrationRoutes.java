@@ -5,7 +5,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import tandem.account.EmailVerifications;
 import tandem.account.PasswordResets;
 import tandem.account.Registration;
 import tandem.account.Registrations;
@@ -21,18 +20,16 @@ import java.util.Map;
 /**
  * Sign-up and password reset, PeerTube's routes: `POST /users/register`, registration requests
  * and their moderation (`/users/registrations…`, admins and moderators), `POST /users/ask-reset-password`
- * and `POST /users/{id}/reset-password`, `POST /users/ask-send-verify-email` and `POST /users/{id}/verify-email`. Registered before {@link UserRoutes}, whose `/users/{id}`
+ * and `POST /users/{id}/reset-password`. Registered before {@link UserRoutes}, whose `/users/{id}`
  * would otherwise take `/users/registrations`.
  */
 public final class RegistrationRoutes implements HttpService {
     private final Registrations registrations;
     private final PasswordResets resets;
-    private final EmailVerifications verifications;
     private final JsonIo json;
     private final Auth auth;
 
-    public RegistrationRoutes(Registrations registrations, PasswordResets resets, EmailVerifications verifications, JsonIo json, Auth auth) {
-        this.verifications = verifications;
+    public RegistrationRoutes(Registrations registrations, PasswordResets resets, JsonIo json, Auth auth) {
         this.registrations = registrations;
         this.resets = resets;
         this.json = json;
@@ -48,9 +45,7 @@ public final class RegistrationRoutes implements HttpService {
              .post("/users/registrations/{id}/reject", this::reject)
              .delete("/users/registrations/{id}", this::delete)
              .post("/users/ask-reset-password", this::askReset)
-             .post("/users/{id}/reset-password", this::reset)
-             .post("/users/ask-send-verify-email", this::askVerify)
-             .post("/users/{id}/verify-email", this::verify);
+             .post("/users/{id}/reset-password", this::reset);
     }
 
     private void register(ServerRequest req, ServerResponse res) {
@@ -100,17 +95,6 @@ public final class RegistrationRoutes implements HttpService {
         Map<String, Object> body = json.readObject(req);
         resets.reset(Params.longPath(req, "id"), Params.text(body.get("verificationString"), "verificationString"),
                 Params.text(body.get("password"), "password"));
-        res.status(204).send();
-    }
-
-    /** Always 204 for a well-formed address, as PeerTube: the answer does not tell whether it has an account. */
-    private void askVerify(ServerRequest req, ServerResponse res) {
-        verifications.ask(Params.text(json.readObject(req).get("email"), "email"), language(req));
-        res.status(204).send();
-    }
-
-    private void verify(ServerRequest req, ServerResponse res) {
-        verifications.verify(Params.longPath(req, "id"), Params.text(json.readObject(req).get("verificationString"), "verificationString"));
         res.status(204).send();
     }
 

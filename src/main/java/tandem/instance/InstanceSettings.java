@@ -36,13 +36,8 @@ public record InstanceSettings(String name, String shortDescription, String desc
      * @param policy closed, open, or open on an administrator's approval
      * @param limit the most users the instance takes by sign-up, -1 for no limit
      * @param minimumAge the age sign-up asks people to confirm
-     * @param requiresEmailVerification whether a new user must follow a link mailed to them before signing in
      */
-    public record Signup(SignupPolicy policy, int limit, int minimumAge, boolean requiresEmailVerification) {
-        public Signup(SignupPolicy policy, int limit, int minimumAge) {
-            this(policy, limit, minimumAge, false);
-        }
-    }
+    public record Signup(SignupPolicy policy, int limit, int minimumAge) {}
 
     /** Who may sign up. */
     public enum SignupPolicy { CLOSED, OPEN, APPROVAL }
