@@ -5,6 +5,10 @@
 //     P2P off and the interface to French in the settings, then (signed out) asks for a reset link
 //     from the login page's "Forgot your password?".
 //   reset <base> <link> <username> <new password>: the e-mailed link sets a new password, which logs in.
+//   verify-signup <base> <username> <password>: on an instance that requires verified addresses, a visitor
+//     signs up, is told to check their mail, and is refused at login with a link to ask for a new one.
+//   verify-link <base> <link> <username> <password>: a broken link says so and offers the resend form; the
+//     e-mailed link says the address is verified, and the user then logs in.
 // Prints one JSON report (see lib/browser-session.mjs).
 import { browserSession } from './lib/browser-session.mjs'
 
@@ -93,8 +97,40 @@ if (phase === 'signup') {
     const done = await page.locator('#reset-done').textContent({ timeout: 10000 })
     return { mismatch, done, whoami: await login(username, newPassword) }
   })
+} else if (phase === 'verify-signup') {
+  const [username, password] = args
+  await step('signup', async () => {
+    await page.goto(`${base}/signup`)
+    await page.fill('#signup-form input[name=username]', username)
+    await page.fill('#signup-form input[name=email]', `${username}@example.org`)
+    await page.fill('#signup-form input[name=password]', password)
+    await page.check('#signup-terms')
+    await page.click('#signup-form button[type=submit]')
+    return { told: await page.locator('#signup-verify').textContent({ timeout: 10000 }) }
+  })
+  await step('login', async () => {
+    await page.goto(`${base}/login`)
+    await page.fill('input[name=username]', username)
+    await page.fill('input[name=password]', password)
+    await page.click('#login-form button[type=submit]')
+    const refused = await page.locator('#login-form [role=alert]').textContent({ timeout: 10000 })
+    await Promise.all([page.waitForURL(`${base}/verify-account/ask-send-email`), page.click('#ask-verify-link')])
+    await page.fill('#ask-verify-form input[name=email]', `${username}@example.org`)
+    await page.click('#ask-verify-form button[type=submit]')
+    return { refused, asked: await page.locator('#verify-asked').textContent({ timeout: 10000 }) }
+  })
+} else if (phase === 'verify-link') {
+  const [link, username, password] = args
+  await step('verify', async () => {
+    await page.goto(link.replace(/verificationString=[0-9a-f]+/, 'verificationString=00000000000000000000'))
+    const wrong = await page.locator('#verify-failed').textContent({ timeout: 10000 })
+    const resendForm = await page.locator('#ask-verify-form').count()
+    await page.goto(link)
+    const done = await page.locator('#verify-done').textContent({ timeout: 10000 })
+    return { wrong, resendForm, done, whoami: await login(username, password) }
+  })
 } else {
-  console.log(JSON.stringify({ failed: 'usage: node browser-accounts.mjs signup|reset <base url> ...' }))
+  console.log(JSON.stringify({ failed: 'usage: node browser-accounts.mjs signup|reset|verify-signup|verify-link <base url> ...' }))
   process.exit(1)
 }
 await finish()

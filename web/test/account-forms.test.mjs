@@ -1,11 +1,12 @@
 // The sign-up, reset and settings pages' decisions, in node (run by tandem.web.WebUnitTest).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { signupMode, signupBody, resetParams, p2pChoice, settingsBody, themeAttribute } from '../src/lib/account-forms.js'
+import { signupMode, signupBody, resetParams, verifyParams, p2pChoice, settingsBody, themeAttribute } from '../src/lib/account-forms.js'
 
 test('the sign-up mode follows the public config', () => {
-  assert.deepEqual(signupMode({ signup: { allowed: false } }), { mode: 'closed', minimumAge: 16 })
-  assert.deepEqual(signupMode({ signup: { allowed: true, requiresApproval: true, minimumAge: 18 } }), { mode: 'approval', minimumAge: 18 })
+  assert.deepEqual(signupMode({ signup: { allowed: false } }), { mode: 'closed', minimumAge: 16, verify: false })
+  assert.deepEqual(signupMode({ signup: { allowed: true, requiresApproval: true, minimumAge: 18 } }), { mode: 'approval', minimumAge: 18, verify: false })
+  assert.equal(signupMode({ signup: { allowed: true, requiresEmailVerification: true } }).verify, true)
   assert.equal(signupMode({ signup: { allowed: true, requiresApproval: false } }).mode, 'open')
   assert.equal(signupMode({}).mode, 'closed')
 })
@@ -22,6 +23,18 @@ test('reset links need a user id and a hex secret', () => {
   assert.equal(resetParams(''), null)
   assert.equal(resetParams('?userId=x&verificationString=abcdef0123456789'), null)
   assert.equal(resetParams('?userId=4&verificationString=<script>'), null)
+})
+
+test('verification links name a user (maybe a new address) or a registration, with a hex secret', () => {
+  assert.deepEqual(verifyParams('?userId=4&verificationString=abcdef0123456789'), { userId: 4, verificationString: 'abcdef0123456789', isPendingEmail: false })
+  assert.deepEqual(verifyParams('?userId=4&verificationString=abcdef0123456789&isPendingEmail=true'),
+    { userId: 4, verificationString: 'abcdef0123456789', isPendingEmail: true })
+  assert.deepEqual(verifyParams('?registrationId=7&verificationString=abcdef0123456789'),
+    { registrationId: 7, verificationString: 'abcdef0123456789', isPendingEmail: false })
+  assert.equal(verifyParams(''), null)
+  assert.equal(verifyParams('?verificationString=abcdef0123456789'), null)
+  assert.equal(verifyParams('?userId=0&verificationString=abcdef0123456789'), null)
+  assert.equal(verifyParams('?userId=4&verificationString=<script>'), null)
 })
 
 test('settings: P2P has three states and "ask" is not sent', () => {

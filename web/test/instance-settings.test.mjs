@@ -23,7 +23,7 @@ test('a CustomConfig becomes the form and the form a PUT body with the same sett
   const custom = {
     instance: { name: 'Asso', shortDescription: 'Nos vidéos', description: '# Hi', terms: 'Be kind', defaultNSFWPolicy: 'blur' },
     admin: { email: 'contact@asso.example' },
-    signup: { enabled: true, requiresApproval: true, limit: 50, minimumAge: 18 },
+    signup: { enabled: true, requiresApproval: true, limit: 50, minimumAge: 18, requiresEmailVerification: true },
     user: { videoQuota: 10 * 1024 ** 3, videoQuotaDaily: -1 },
     transcoding: { resolutions: { '0p': false, '240p': true, '360p': false, '720p': true } },
     tandem: { p2p: { anonymous: 'ask', users: 'off' } }

@@ -2,13 +2,13 @@
 
 /**
  * How this instance takes sign-ups, from PeerTube's `/api/v1/config`.
- * @param {{ signup?: { allowed?: boolean, requiresApproval?: boolean, minimumAge?: number } }} config
- * @returns {{ mode: 'closed' | 'open' | 'approval', minimumAge: number }}
+ * @param {{ signup?: { allowed?: boolean, requiresApproval?: boolean, minimumAge?: number, requiresEmailVerification?: boolean } }} config
+ * @returns {{ mode: 'closed' | 'open' | 'approval', minimumAge: number, verify: boolean }} verify: the address must be verified by a mailed link
  */
 export function signupMode (config) {
   const s = config?.signup ?? {}
   const mode = !s.allowed ? 'closed' : s.requiresApproval ? 'approval' : 'open'
-  return { mode, minimumAge: s.minimumAge ?? 16 }
+  return { mode, minimumAge: s.minimumAge ?? 16, verify: s.requiresEmailVerification === true }
 }
 
 /**
@@ -38,6 +38,24 @@ export function resetParams (search) {
   const userId = Number(q.get('userId'))
   const verificationString = q.get('verificationString') ?? ''
   return Number.isInteger(userId) && userId > 0 && /^[0-9a-f]{16,128}$/.test(verificationString) ? { userId, verificationString } : null
+}
+
+/**
+ * What an e-mail verification link (`/verify-account/email`) carries: a user's id (with `isPendingEmail`
+ * for a changed address) or a registration request's, and the hex secret; null when it is malformed.
+ * @param {string} search location.search
+ * @returns {{ userId?: number, registrationId?: number, verificationString: string, isPendingEmail: boolean } | null}
+ */
+export function verifyParams (search) {
+  const q = new URLSearchParams(search)
+  const verificationString = q.get('verificationString') ?? ''
+  if (!/^[0-9a-f]{16,128}$/.test(verificationString)) return null
+  const isPendingEmail = q.get('isPendingEmail') === 'true'
+  const userId = Number(q.get('userId'))
+  if (q.has('userId') && Number.isInteger(userId) && userId > 0) return { userId, verificationString, isPendingEmail }
+  const registrationId = Number(q.get('registrationId'))
+  if (q.has('registrationId') && Number.isInteger(registrationId) && registrationId > 0) return { registrationId, verificationString, isPendingEmail: false }
+  return null
 }
 
 /**

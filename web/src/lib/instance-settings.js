@@ -17,6 +17,7 @@ export const QUOTA_UNITS = /** @type {const} */ ([['MB', 1024 ** 2], ['GB', 1024
  * @property {'closed' | 'open' | 'approval'} signup
  * @property {number} signupLimit -1 for no limit
  * @property {number} minimumAge
+ * @property {boolean} requiresEmailVerification new users must follow a mailed link before they log in
  * @property {Quota} videoQuota
  * @property {Quota} videoQuotaDaily
  * @property {number[]} resolutions
@@ -76,6 +77,7 @@ export function toForm (c) {
     signup: signupPolicy(c.signup),
     signupLimit: c.signup?.limit ?? -1,
     minimumAge: c.signup?.minimumAge ?? 16,
+    requiresEmailVerification: c.signup?.requiresEmailVerification === true,
     videoQuota: quotaToForm(c.user?.videoQuota ?? -1),
     videoQuotaDaily: quotaToForm(c.user?.videoQuotaDaily ?? -1),
     resolutions: RESOLUTIONS.filter(r => c.transcoding?.resolutions?.[`${r}p`]),
@@ -104,7 +106,8 @@ export function toCustomConfig (f) {
       enabled: f.signup !== 'closed',
       requiresApproval: f.signup === 'approval',
       limit: Number(f.signupLimit),
-      minimumAge: Number(f.minimumAge)
+      minimumAge: Number(f.minimumAge),
+      requiresEmailVerification: f.requiresEmailVerification
     },
     user: { videoQuota: quotaToBytes(f.videoQuota), videoQuotaDaily: quotaToBytes(f.videoQuotaDaily) },
     transcoding: { resolutions: Object.fromEntries(RESOLUTIONS.map(r => [`${r}p`, f.resolutions.includes(r)])) },

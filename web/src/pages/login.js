@@ -23,6 +23,10 @@ export async function render (main) {
       location.href = target
     } catch (err) {
       notice(error, err.message)
+      // PeerTube's refusal while the address waits for verification: offer a new link.
+      if (/not verified/.test(err.message)) {
+        error.append(h('p', {}, h('a', { href: '/verify-account/ask-send-email', id: 'ask-verify-link' }, t('Send me a new verification link'))))
+      }
     }
   })
   replace(main, h('h1', {}, 'Log in'), form,

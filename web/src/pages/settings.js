@@ -101,6 +101,9 @@ function email (user) {
   const status = h('div')
   const form = h('form', { class: 'form', id: 'email-form' },
     h('h2', {}, t('E-mail')),
+    user.pendingEmail
+      ? h('p', { class: 'notice', id: 'pending-email' }, t('{email} waits for you to follow the link we mailed to it.', { email: user.pendingEmail }))
+      : null,
     h('label', {}, t('E-mail'), h('input', { name: 'email', type: 'email', required: true, value: user.email ?? '', autocomplete: 'email' })),
     h('label', {}, t('Current password'), h('input', { name: 'currentPassword', type: 'password', required: true, autocomplete: 'current-password' })),
     status,
@@ -110,7 +113,11 @@ function email (user) {
     const f = new FormData(form)
     try {
       await api('/users/me', { method: 'PUT', json: { email: f.get('email'), currentPassword: f.get('currentPassword') } })
-      notice(status, t('Your e-mail is changed.'), 'success')
+      // With verification required, the new address waits for the link mailed to it (pendingEmail).
+      const me = await api('/users/me')
+      notice(status, me.pendingEmail
+        ? t('We sent a link to {email}: your address changes once you follow it.', { email: me.pendingEmail })
+        : t('Your e-mail is changed.'), 'success')
     } catch (err) { notice(status, err.message) }
   })
   return form

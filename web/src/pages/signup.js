@@ -14,7 +14,7 @@ export async function render (main, { user }) {
     return
   }
   const [config, about] = await Promise.all([api('/config', { anonymous: true }), api('/config/about', { anonymous: true })])
-  const { mode, minimumAge } = signupMode(config)
+  const { mode, minimumAge, verify } = signupMode(config)
   if (mode === 'closed') {
     replace(main, h('h1', {}, t('Create an account')),
       h('p', { class: 'notice error', id: 'signup-closed' }, t('This instance does not accept new accounts at the moment.')))
@@ -50,7 +50,16 @@ export async function render (main, { user }) {
       if (mode === 'approval') {
         await api('/users/registrations/request', { method: 'POST', json: signupBody(f, mode), anonymous: true })
         replace(main, h('h1', {}, t('Request sent')),
-          h('p', { class: 'notice success', role: 'status', id: 'signup-sent' }, t('Thank you! A moderator will review your request; you will get an e-mail at {email}.', { email: f.email })))
+          h('p', { class: 'notice success', role: 'status', id: 'signup-sent' }, verify
+            ? t('Thank you! Check your mail at {email} and follow the link in it to verify your address; a moderator will then review your request.', { email: f.email })
+            : t('Thank you! A moderator will review your request; you will get an e-mail at {email}.', { email: f.email })))
+      } else if (verify) {
+        // The account exists but cannot log in before its address is verified.
+        await api('/users/register', { method: 'POST', json: signupBody(f, mode), anonymous: true })
+        replace(main, h('h1', {}, t('Check your mail')),
+          h('p', { class: 'notice success', role: 'status', id: 'signup-verify' },
+            t('Your account is created. We sent an e-mail to {email}: follow the link in it to verify your address, then log in.', { email: f.email })),
+          h('p', {}, h('a', { href: '/verify-account/ask-send-email' }, t('No e-mail? Ask for a new link'))))
       } else {
         await api('/users/register', { method: 'POST', json: signupBody(f, mode), anonymous: true })
         await session.login(f.username, f.password)

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * The e-mails accounts send (a password-reset link, a sign-up's decision), in English or French by
+ * The e-mails accounts send (a password-reset link, an address verification link, a sign-up's decision), in English or French by
  * the reader's language, each enqueued as a durable job in the caller's transaction: a mail server
  * that is down delays them (retried for hours), it does not lose them.
  */
@@ -67,6 +67,34 @@ public final class AccountMails {
 
                 If you did not ask for this, ignore this message: your password stays as it is.
                 """.formatted(user.username(), name, link));
+        jobs.enqueue(h, SEND, mail);
+    }
+
+    /** The link that verifies an address: a new user's, a registration request's, or a user's new one (sent to that new address). */
+    void verifyEmail(Handle h, String to, String username, String language, String path, boolean registration) {
+        String name = instanceName.get();
+        String link = publicUrl + path;
+        Mail mail = french(language)
+                ? new Mail(to, "[" + name + "] Vérifiez votre adresse e-mail", """
+                Bonjour %s,
+
+                Pour confirmer que cette adresse est bien la vôtre sur %s, ouvrez ce lien dans l'heure :
+
+                %s
+
+                %s
+                Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.
+                """.formatted(username, name, link, registration ? "Votre demande d'inscription sera ensuite examinée par la modération.\n" : ""))
+                : new Mail(to, "[" + name + "] Verify your e-mail address", """
+                Hello %s,
+
+                To confirm that this address is yours on %s, open this link within the hour:
+
+                %s
+
+                %s
+                If you did not ask for this, ignore this message.
+                """.formatted(username, name, link, registration ? "The moderators will then look at your registration request.\n" : ""));
         jobs.enqueue(h, SEND, mail);
     }
 

@@ -16,14 +16,14 @@ import java.util.Optional;
 public final class AccountStore {
     private static final String USER_COLUMNS = """
             u.id, u.username, u.email, u.role, u.video_quota, u.video_quota_daily, u.blocked, u.blocked_reason, u.nsfw_policy, u.created_at,
-            u.p2p_enabled, u.auto_play_video, u.auto_play_next_video, u.video_languages, u.language, u.theme,
+            u.p2p_enabled, u.auto_play_video, u.auto_play_next_video, u.video_languages, u.language, u.theme, u.email_verified, u.pending_email,
             a.id AS account_id, a.display_name AS account_display_name""";
     private static final RowMapper<User> USER = (rs, ctx) -> new User(rs.getLong("id"), rs.getString("username"),
             rs.getString("email"), Role.byId(rs.getInt("role")), rs.getLong("video_quota"), rs.getLong("video_quota_daily"),
             rs.getBoolean("blocked"), rs.getString("blocked_reason"), rs.getString("nsfw_policy"), rs.getLong("created_at"), rs.getLong("account_id"),
             rs.getString("account_display_name"), new UserPreferences(rs.getString("nsfw_policy"), Rows.booleanOrNull(rs, "p2p_enabled"),
             rs.getBoolean("auto_play_video"), rs.getBoolean("auto_play_next_video"), languages(rs.getString("video_languages")),
-            rs.getString("language"), rs.getString("theme")));
+            rs.getString("language"), rs.getString("theme")), Rows.booleanOrNull(rs, "email_verified"), rs.getString("pending_email"));
     private static final String CHANNEL_COLUMNS = """
             c.id, c.name, c.host, c.display_name, c.description, c.support, c.created_at,
             a.id AS a_id, a.user_id AS a_user_id, a.name AS a_name, a.host AS a_host, a.display_name AS a_display_name,
@@ -64,6 +64,22 @@ public final class AccountStore {
 
     public void setEmail(Handle h, long userId, String email) {
         h.createUpdate("UPDATE users SET email = :e WHERE id = :id").bind("e", email).bind("id", userId).execute();
+    }
+
+    /** Whether the address is verified: null (nothing asked), false (waiting for the link) or true. */
+    public void setEmailVerified(Handle h, long userId, Boolean verified) {
+        h.createUpdate("UPDATE users SET email_verified = :v WHERE id = :id").bind("v", verified).bind("id", userId).execute();
+    }
+
+    /** A new address that waits for its owner to follow the link sent to it; null clears it. */
+    public void setPendingEmail(Handle h, long userId, String email) {
+        h.createUpdate("UPDATE users SET pending_email = :e WHERE id = :id").bind("e", email).bind("id", userId).execute();
+    }
+
+    /** Confirms the pending address: it becomes the user's address, verified. */
+    public void confirmPendingEmail(Handle h, long userId) {
+        h.createUpdate("UPDATE users SET email = pending_email, pending_email = NULL, email_verified = :t WHERE id = :id AND pending_email IS NOT NULL")
+                .bind("t", true).bind("id", userId).execute();
     }
 
     /** The user with this e-mail address, compared without case as addresses are typed. */

@@ -19,6 +19,7 @@ public final class OAuthService {
     static final Duration ACCESS_LIFETIME = Duration.ofDays(1);
     static final Duration REFRESH_LIFETIME = Duration.ofDays(14);
 
+    private final java.util.function.BooleanSupplier emailVerificationRequired;
     private final Transactions transactions;
     private final OAuthStore store;
     private final AccountService accounts;
@@ -26,7 +27,10 @@ public final class OAuthService {
     private final Clock clock;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public OAuthService(Transactions transactions, OAuthStore store, AccountService accounts, LoginThrottle throttle, Clock clock) {
+    /** {@code emailVerificationRequired}: whether a user whose address waits for verification is kept out (the administrator's setting). */
+    public OAuthService(Transactions transactions, OAuthStore store, AccountService accounts, LoginThrottle throttle, Clock clock,
+                        java.util.function.BooleanSupplier emailVerificationRequired) {
+        this.emailVerificationRequired = emailVerificationRequired;
         this.transactions = transactions;
         this.store = store;
         this.accounts = accounts;
@@ -51,6 +55,10 @@ public final class OAuthService {
         User user = accounts.checkPassword(username, password).orElseThrow(AccountService::invalidCredentials);
         throttle.succeeded(client, username);
         if (user.blocked()) throw AccountService.blocked();
+        // PeerTube's refusal; null (never asked) passes, so turning the setting on does not lock out existing users.
+        if (emailVerificationRequired.getAsBoolean() && Boolean.FALSE.equals(user.emailVerified())) {
+            throw new Problem(400, "access_denied", "User email is not verified.");
+        }
         return issue(user.id());
     }
 

@@ -14,7 +14,8 @@ import java.util.Objects;
  * What users change about themselves (PeerTube's `PUT /users/me`): their account's public profile
  * (display name 1 to 120 characters, description up to 1,000; empty clears it), which followers on
  * other instances hear of through {@link AccountEvents}; and their password, only with the current
- * one, which ends their other sessions. Tries at the current password are limited per user as logins
+ * one, which ends their other sessions; and their address, also only with the current password, which
+ * waits in `pendingEmail` for the link mailed to it when the administrator requires verified addresses. Tries at the current password are limited per user as logins
  * are per address: a stolen session must not become a way to guess it.
  */
 public final class ProfileEditing {
@@ -31,9 +32,14 @@ public final class ProfileEditing {
     private final OAuthService oauth;
     private final AccountEvents events;
     private final SlidingWindowLimiter passwordTries;
+    private final EmailVerifications verifications;
+    private final java.util.function.BooleanSupplier emailVerificationRequired;
 
+    /** {@code emailVerificationRequired}: whether a new address waits in `pendingEmail` for the link mailed to it. */
     public ProfileEditing(Transactions transactions, AccountStore store, PasswordHasher hasher, OAuthService oauth, AccountEvents events,
-                          SlidingWindowLimiter passwordTries) {
+                          SlidingWindowLimiter passwordTries, EmailVerifications verifications, java.util.function.BooleanSupplier emailVerificationRequired) {
+        this.verifications = verifications;
+        this.emailVerificationRequired = emailVerificationRequired;
         this.transactions = transactions;
         this.store = store;
         this.hasher = hasher;
@@ -63,7 +69,8 @@ public final class ProfileEditing {
             if (prefs != null) store.setPreferences(h, user.id(), prefs);
             if (email != null) {
                 if (store.emailTaken(h, email, user.id())) throw Problem.conflict("User with this email already exists.");
-                store.setEmail(h, user.id(), email);
+                if (emailVerificationRequired.getAsBoolean()) verifications.startForNewAddress(h, user, email);
+                else store.setEmail(h, user.id(), email);
             }
             if (newHash != null) {
                 store.setPasswordHash(h, user.id(), newHash);

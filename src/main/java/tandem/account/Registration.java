@@ -1,8 +1,12 @@
 package tandem.account;
 
-/** A sign-up waiting for (or given) an administrator's decision (PeerTube's `UserRegistration`). */
+/**
+ * A sign-up waiting for (or given) an administrator's decision (PeerTube's `UserRegistration`); {@code emailVerified}
+ * is null when no verification was asked, and passes to the user made on acceptance.
+ */
 public record Registration(long id, String username, String email, String displayName, String channelName, String channelDisplayName,
-                           String reason, State state, String moderationResponse, String language, Long userId, long createdAt, long updatedAt) {
+                           String reason, State state, String moderationResponse, String language, Long userId, long createdAt, long updatedAt,
+                           Boolean emailVerified) {
     /** PeerTube's registration states and their numbers. */
     public enum State {
         PENDING(1, "Pending"), REJECTED(2, "Rejected"), ACCEPTED(3, "Accepted");

@@ -12,11 +12,12 @@ import java.util.Optional;
 public final class RegistrationStore {
     private static final String COLUMNS = """
             id, username, email, display_name, channel_name, channel_display_name, reason, state, moderation_response, language,
-            user_id, created_at, updated_at""";
+            user_id, created_at, updated_at, email_verified""";
     private static final RowMapper<Registration> REGISTRATION = (rs, ctx) -> new Registration(rs.getLong("id"), rs.getString("username"),
             rs.getString("email"), rs.getString("display_name"), rs.getString("channel_name"), rs.getString("channel_display_name"),
             rs.getString("reason"), Registration.State.byId(rs.getInt("state")), rs.getString("moderation_response"), rs.getString("language"),
-            Rows.longOrNull(rs, "user_id"), rs.getLong("created_at"), rs.getLong("updated_at"));
+            Rows.longOrNull(rs, "user_id"), rs.getLong("created_at"), rs.getLong("updated_at"),
+            Rows.booleanOrNull(rs, "email_verified"));
 
     private final Jdbi jdbi;
 
@@ -36,6 +37,16 @@ public final class RegistrationStore {
     boolean taken(Handle h, String username, String email) {
         return h.createQuery("SELECT COUNT(*) FROM user_registrations WHERE username = :u OR LOWER(email) = LOWER(:e)")
                 .bind("u", username).bind("e", email).mapTo(Long.class).one() > 0;
+    }
+
+    /** The request holding this address, compared without case. */
+    Optional<Registration> byEmail(Handle h, String email) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM user_registrations WHERE LOWER(email) = LOWER(:e)").bind("e", email)
+                .map(REGISTRATION).findOne();
+    }
+
+    void setEmailVerified(Handle h, long id, Boolean verified) {
+        h.createUpdate("UPDATE user_registrations SET email_verified = :v WHERE id = :id").bind("v", verified).bind("id", id).execute();
     }
 
     Optional<Registration> byId(Handle h, long id) {

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * Sign-up under the administrator's policy: closed (403), open (the user exists at once), or on
  * approval (a request that an administrator accepts, which creates the user, or rejects; the
- * applicant hears of it by e-mail). The instance's user limit closes both doors when reached.
+ * applicant hears of it by e-mail). The instance's user limit closes both doors when reached. When the
+ * administrator requires it, new users and requests get an address verification link first.
  */
 public final class Registrations {
     private static final Logger log = LoggerFactory.getLogger(Registrations.class);
@@ -37,11 +38,13 @@ public final class Registrations {
     private final AccountService accounts;
     private final PasswordHasher hasher;
     private final AccountMails mails;
+    private final EmailVerifications verifications;
     private final Supplier<SignupRules> rules;
     private final Clock clock;
 
     public Registrations(Transactions transactions, RegistrationStore store, AccountService accounts, PasswordHasher hasher, AccountMails mails,
-                         Supplier<SignupRules> rules, Clock clock) {
+                         EmailVerifications verifications, Supplier<SignupRules> rules, Clock clock) {
+        this.verifications = verifications;
         this.transactions = transactions;
         this.store = store;
         this.accounts = accounts;
@@ -63,7 +66,9 @@ public final class Registrations {
         String hash = hasher.hash(s.password());
         long id = transactions.inTransaction(h -> {
             if (store.taken(h, s.username(), s.email())) throw Problem.conflict("User with this username or email already exists.");
-            return accounts.insert(h, s.newUser(), hash, s.profile());
+            long uid = accounts.insert(h, s.newUser(), hash, s.profile());
+            if (r.requiresEmailVerification()) verifications.startForNewUser(h, uid, s.username(), s.email(), s.language());
+            return uid;
         });
         log.info("user {} signed up", s.username());
         return accounts.user(id).orElseThrow();
@@ -84,6 +89,7 @@ public final class Registrations {
             if (store.taken(h, s.username(), s.email())) throw Problem.conflict("A registration request with this username or email already exists.");
             accounts.checkFree(h, s.username(), s.email(), s.newUser().channelName() == null ? s.username() + "_channel" : s.newUser().channelName());
             long rid = store.insert(h, s.newUser(), hash, s.profile(), reason.strip(), clock.millis());
+            if (r.requiresEmailVerification()) verifications.startForRegistration(h, store.byId(h, rid).orElseThrow());
             mails.registrationRequested(h, store.byId(h, rid).orElseThrow());
             return rid;
         });
@@ -98,6 +104,7 @@ public final class Registrations {
             Registration r = pending(h, id);
             NewUser n = new NewUser(r.username(), null, r.email(), Role.USER, null, null, r.channelName());
             long uid = accounts.insert(h, n, store.passwordHash(h, id), new AccountService.Profile(r.displayName(), r.channelDisplayName(), r.language()));
+            verifications.carryOver(h, r, uid);
             store.decide(h, id, Registration.State.ACCEPTED, response, uid, clock.millis());
             mails.registrationDecided(h, store.byId(h, id).orElseThrow(), true);
             return uid;

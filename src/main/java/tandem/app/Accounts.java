@@ -7,6 +7,7 @@ import tandem.account.ActorImageStore;
 import tandem.account.AccountMails;
 import tandem.account.AccountService;
 import tandem.account.AccountStore;
+import tandem.account.EmailVerifications;
 import tandem.account.LoginThrottle;
 import tandem.account.OAuthService;
 import tandem.account.OAuthStore;
@@ -25,9 +26,9 @@ import tandem.mail.MailSender;
 
 import java.util.Optional;
 
-/** The accounts half of the composition root: users, their sessions, sign-up, password resets and the administrator made at first start. */
+/** The accounts half of the composition root: users, their sessions, sign-up, password resets, address verification and the administrator made at first start. */
 record Accounts(AccountStore store, PasswordHasher hasher, AccountService accounts, OAuthService oauth, UserAdministration admin,
-                Registrations registrations, PasswordResets resets, MailSender mail, Optional<String> createdAdminPassword,
+                Registrations registrations, PasswordResets resets, EmailVerifications verifications, MailSender mail, Optional<String> createdAdminPassword,
                 ActorImageStore imageStore, ActorImageFiles imageFiles, ActorImageRemoval imageRemoval) {
 
     static Accounts wire(Config config, Platform p, InstanceSettingsService settings) {
@@ -36,7 +37,8 @@ record Accounts(AccountStore store, PasswordHasher hasher, AccountService accoun
         AccountService accounts = new AccountService(p.db().transactions(), store, hasher, p.clock(), () -> defaults(settings.current()));
         LoginThrottle throttle = new LoginThrottle(config.loginAttemptsPerWindow(), config.loginAccountAttemptsPerWindow(),
                 config.loginWindow(), p.clock());
-        OAuthService oauth = new OAuthService(p.db().transactions(), new OAuthStore(p.db().jdbi()), accounts, throttle, p.clock());
+        OAuthService oauth = new OAuthService(p.db().transactions(), new OAuthStore(p.db().jdbi()), accounts, throttle, p.clock(),
+                () -> settings.current().signup().requiresEmailVerification());
         ActorImageStore imageStore = new ActorImageStore(p.db().jdbi());
         ActorImageFiles imageFiles = new ActorImageFiles(p.blobs(), p.tmp().resolve("actor-images"));
         ActorImageRemoval imageRemoval = new ActorImageRemoval(imageStore, imageFiles);
@@ -44,12 +46,13 @@ record Accounts(AccountStore store, PasswordHasher hasher, AccountService accoun
         AccountMails mails = new AccountMails(p.jobs(), config.publicUrl().toString(), () -> settings.current().name(),
                 () -> settings.current().contactEmail());
         RegistrationStore registrationStore = new RegistrationStore(p.db().jdbi());
-        Registrations registrations = new Registrations(p.db().transactions(), registrationStore, accounts, hasher, mails,
+        EmailVerifications verifications = new EmailVerifications(p.db().transactions(), store, registrationStore, mails, p.clock());
+        Registrations registrations = new Registrations(p.db().transactions(), registrationStore, accounts, hasher, mails, verifications,
                 () -> signup(settings.current().signup()), p.clock());
         PasswordResets resets = new PasswordResets(p.db().transactions(), registrationStore, accounts, store, hasher, oauth, mails, p.clock());
         oauth.localClient();
         Optional<String> createdAdminPassword = accounts.ensureAdmin(config.adminPassword());
-        return new Accounts(store, hasher, accounts, oauth, admin, registrations, resets, new MailSender(config.smtp()), createdAdminPassword,
+        return new Accounts(store, hasher, accounts, oauth, admin, registrations, resets, verifications, new MailSender(config.smtp()), createdAdminPassword,
                 imageStore, imageFiles, imageRemoval);
     }
 
@@ -74,6 +77,6 @@ record Accounts(AccountStore store, PasswordHasher hasher, AccountService accoun
             case OPEN -> SignupRules.Mode.OPEN;
             case APPROVAL -> SignupRules.Mode.APPROVAL;
         };
-        return new SignupRules(mode, s.limit(), s.minimumAge());
+        return new SignupRules(mode, s.limit(), s.minimumAge(), s.requiresEmailVerification());
     }
 }

@@ -104,12 +104,13 @@ final class Api {
         return new HttpServer(config.bindHost(), config.port(),
                 List.of(new AuthRoutes(a.oauth(), clientAddress, json, auth, config.publicHost()),
                         new UploadRoutes(videos, v.uploads(), json, auth, p.tmp(), config.maxUploadBytes(), config.url("/api/v1")),
-                        new RegistrationRoutes(a.registrations(), a.resets(), json, auth),
+                        new RegistrationRoutes(a.registrations(), a.resets(), a.verifications(), json, auth),
                         new ActorImageRoutes(actorImages, accounts, urls, json, auth, p.tmp()),
                         // Before UserRoutes: its /users/{id} would take /users/scoped-tokens.
                         new FeedTokenRoutes(feedTokens, json, auth),
                         new UserRoutes(accounts, a.admin(), new UserRemoval(a.admin(), videos, v.engagement(), v.commentStore()),
-                                new ProfileEditing(p.db().transactions(), a.store(), a.hasher(), a.oauth(), events, passwordChangeLimiter(config, p)), videos,
+                                new ProfileEditing(p.db().transactions(), a.store(), a.hasher(), a.oauth(), events, passwordChangeLimiter(config, p),
+                                        a.verifications(), () -> settings.current().signup().requiresEmailVerification()), videos,
                                 new UserToDto(accounts, videos, actors), json, auth),
                         // Before the video routes: their /videos/{id} would take /videos/blacklist and /videos/comments.
                         new ModerationRoutes(moderation.abuses(), moderation.abuseMessages(), moderation.videoBlocks(), moderation.comments(), new AbuseToDto(actors, urls),

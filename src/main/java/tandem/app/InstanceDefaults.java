@@ -15,7 +15,7 @@ final class InstanceDefaults {
 
     static InstanceSettings from(Config c) {
         return new InstanceSettings(c.instanceName(), "A Tandem video instance", "", "", "",
-                new Signup(SignupPolicy.CLOSED, -1, 16), c.defaultVideoQuota(), c.defaultVideoQuotaDaily(),
+                new Signup(SignupPolicy.CLOSED, -1, 16, false), c.defaultVideoQuota(), c.defaultVideoQuotaDaily(),
                 List.of(240, 360, 480, 720, 1080), "display", new P2pDefaults(P2pMode.ON, P2pMode.ON));
     }
 }

@@ -46,7 +46,6 @@ public final class ClientRoutes implements HttpService {
             new Redirect("/my-account(?:/.*)?", "/my-account/settings"),
             new Redirect("/about/(?:peertube|follows|contact)", "/about/instance"),
             new Redirect("/signup/.+", "/signup"),
-            new Redirect("/verify-account/.*", "/login"),
             new Redirect("/(?:a|accounts)/([^/]+)/(?:video-channels|video-playlists)", "/a/$1"),
             new Redirect("/(?:c|video-channels)/([^/]+)/video-playlists", "/c/$1"),
             new Redirect("/admin/follows(?:/.*)?", "/admin/federation"),

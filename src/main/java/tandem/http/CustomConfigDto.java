@@ -47,7 +47,7 @@ final class CustomConfigDto {
         m.put("admin", Map.of("email", s.contactEmail()));
         m.put("contactForm", Map.of("enabled", false));
         m.put("signup", Map.of("enabled", s.signup().policy() != SignupPolicy.CLOSED, "limit", s.signup().limit(),
-                "requiresApproval", s.signup().policy() == SignupPolicy.APPROVAL, "requiresEmailVerification", false,
+                "requiresApproval", s.signup().policy() == SignupPolicy.APPROVAL, "requiresEmailVerification", s.signup().requiresEmailVerification(),
                 "minimumAge", s.signup().minimumAge()));
         m.put("user", Map.of("history", Map.of("videos", Map.of("enabled", true)),
                 "videoQuota", s.defaultVideoQuota(), "videoQuotaDaily", s.defaultVideoQuotaDaily()));
@@ -85,7 +85,8 @@ final class CustomConfigDto {
                 text(instance, "instance.terms", "terms", now.terms()),
                 text(body.path("admin"), "admin.email", "email", now.contactEmail()).strip(),
                 new Signup(policy, (int) number(signup, "signup.limit", "limit", now.signup().limit()),
-                        (int) number(signup, "signup.minimumAge", "minimumAge", now.signup().minimumAge())),
+                        (int) number(signup, "signup.minimumAge", "minimumAge", now.signup().minimumAge()),
+                        bool(signup, "signup.requiresEmailVerification", "requiresEmailVerification", now.signup().requiresEmailVerification())),
                 number(user, "user.videoQuota", "videoQuota", now.defaultVideoQuota()),
                 number(user, "user.videoQuotaDaily", "videoQuotaDaily", now.defaultVideoQuotaDaily()),
                 resolutions(body.path("transcoding").path("resolutions"), now.resolutions()),

@@ -5,6 +5,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import tandem.account.EmailVerifications;
 import tandem.account.PasswordResets;
 import tandem.account.Registration;
 import tandem.account.Registrations;
@@ -20,16 +21,19 @@ import java.util.Map;
 /**
  * Sign-up and password reset, PeerTube's routes: `POST /users/register`, registration requests
  * and their moderation (`/users/registrations…`, admins and moderators), `POST /users/ask-reset-password`
- * and `POST /users/{id}/reset-password`. Registered before {@link UserRoutes}, whose `/users/{id}`
+ * and `POST /users/{id}/reset-password`, and address verification (`POST /users/ask-send-verify-email`,
+ * `/users/{id}/verify-email` and their `/users/registrations/` twins). Registered before {@link UserRoutes}, whose `/users/{id}`
  * would otherwise take `/users/registrations`.
  */
 public final class RegistrationRoutes implements HttpService {
     private final Registrations registrations;
     private final PasswordResets resets;
+    private final EmailVerifications verifications;
     private final JsonIo json;
     private final Auth auth;
 
-    public RegistrationRoutes(Registrations registrations, PasswordResets resets, JsonIo json, Auth auth) {
+    public RegistrationRoutes(Registrations registrations, PasswordResets resets, EmailVerifications verifications, JsonIo json, Auth auth) {
+        this.verifications = verifications;
         this.registrations = registrations;
         this.resets = resets;
         this.json = json;
@@ -45,7 +49,11 @@ public final class RegistrationRoutes implements HttpService {
              .post("/users/registrations/{id}/reject", this::reject)
              .delete("/users/registrations/{id}", this::delete)
              .post("/users/ask-reset-password", this::askReset)
-             .post("/users/{id}/reset-password", this::reset);
+             .post("/users/{id}/reset-password", this::reset)
+             .post("/users/ask-send-verify-email", this::askVerify)
+             .post("/users/registrations/ask-send-verify-email", this::askVerify)
+             .post("/users/registrations/{id}/verify-email", this::verifyRegistration)
+             .post("/users/{id}/verify-email", this::verifyUser);
     }
 
     private void register(ServerRequest req, ServerResponse res) {
@@ -98,6 +106,26 @@ public final class RegistrationRoutes implements HttpService {
         res.status(204).send();
     }
 
+    /** Always 204 for a well-formed address, as for password resets: the answer does not tell whether it is known. */
+    private void askVerify(ServerRequest req, ServerResponse res) {
+        verifications.ask(Params.text(json.readObject(req).get("email"), "email"), language(req));
+        res.status(204).send();
+    }
+
+    private void verifyUser(ServerRequest req, ServerResponse res) {
+        Map<String, Object> body = json.readObject(req);
+        Object pending = body.get("isPendingEmail");
+        boolean isPendingEmail = Boolean.TRUE.equals(pending) || "true".equals(pending);
+        verifications.verifyUser(Params.longPath(req, "id"), Params.text(body.get("verificationString"), "verificationString"), isPendingEmail);
+        res.status(204).send();
+    }
+
+    private void verifyRegistration(ServerRequest req, ServerResponse res) {
+        verifications.verifyRegistration(Params.longPath(req, "id"),
+                Params.text(json.readObject(req).get("verificationString"), "verificationString"));
+        res.status(204).send();
+    }
+
     private static Registrations.SignUp signUp(ServerRequest req, Map<String, Object> body) {
         String channelName = null;
         String channelDisplayName = null;
@@ -129,7 +157,7 @@ public final class RegistrationRoutes implements HttpService {
         m.put("moderationResponse", r.moderationResponse());
         m.put("username", r.username());
         m.put("email", r.email());
-        m.put("emailVerified", null);
+        m.put("emailVerified", r.emailVerified());
         m.put("accountDisplayName", r.displayName() == null ? r.username() : r.displayName());
         m.put("channelHandle", r.channelName());
         m.put("channelDisplayName", r.channelDisplayName());

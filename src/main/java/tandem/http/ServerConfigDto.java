@@ -43,7 +43,7 @@ public final class ServerConfigDto {
         m.put("email", Map.of("enabled", c.smtp().enabled()));
         m.put("contactForm", Map.of("enabled", false));
         boolean signup = s.signup().policy() != SignupPolicy.CLOSED;
-        m.put("signup", Map.of("allowed", signup, "allowedForCurrentIP", signup, "requiresEmailVerification", false,
+        m.put("signup", Map.of("allowed", signup, "allowedForCurrentIP", signup, "requiresEmailVerification", s.signup().requiresEmailVerification(),
                 "requiresApproval", s.signup().policy() == SignupPolicy.APPROVAL, "minimumAge", s.signup().minimumAge()));
         m.put("transcoding", map("hls", Map.of("enabled", true), "web_videos", Map.of("enabled", false),
                 "enabledResolutions", s.resolutions(), "profile", "default",

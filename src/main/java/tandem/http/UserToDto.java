@@ -27,8 +27,8 @@ public final class UserToDto {
         m.put("id", u.id());
         m.put("username", u.username());
         m.put("email", u.email());
-        m.put("emailVerified", true);
-        m.put("pendingEmail", null);
+        m.put("emailVerified", u.emailVerified());
+        m.put("pendingEmail", u.pendingEmail());
         UserPreferences prefs = u.preferences();
         m.put("nsfwPolicy", prefs.nsfwPolicy());
         // null: the user has not decided yet (the instance asks before sharing their address with peers).

@@ -36,7 +36,7 @@ public final class WebRoutes implements HttpService {
             "/admin/moderation/{section}/list", "/my-account/blocklist/{kind}", "/my-account/abuses",
             "/c/{name}", "/c/{name}/videos", "/video-channels/{name}", "/video-channels/{name}/videos",
             "/a/{name}", "/a/{name}/videos", "/accounts/{name}", "/accounts/{name}/videos",
-            "/signup", "/reset-password", "/my-account/settings", "/admin/moderation/registrations/list",
+            "/signup", "/reset-password", "/verify-account/email", "/verify-account/ask-send-email", "/my-account/settings", "/admin/moderation/registrations/list",
             "/my-account/notifications", "/my-library/history/videos", "/videos/subscriptions", "/my-library/subscriptions",
             "/my-library/video-playlists", "/my-library/video-playlists/{id}", "/my-library/video-channels");
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();

@@ -36,8 +36,10 @@ public record InstanceSettings(String name, String shortDescription, String desc
      * @param policy closed, open, or open on an administrator's approval
      * @param limit the most users the instance takes by sign-up, -1 for no limit
      * @param minimumAge the age sign-up asks people to confirm
+     * @param requiresEmailVerification whether new users (and requests) must follow a link mailed to them before they may log in,
+     *                                  and a changed address waits for its confirmation
      */
-    public record Signup(SignupPolicy policy, int limit, int minimumAge) {}
+    public record Signup(SignupPolicy policy, int limit, int minimumAge, boolean requiresEmailVerification) {}
 
     /** Who may sign up. */
     public enum SignupPolicy { CLOSED, OPEN, APPROVAL }

@@ -50,7 +50,7 @@ class AccountsApiTest {
     private static void policy(TestInstance t, SignupPolicy policy, int limit, P2pMode usersP2p) {
         InstanceSettings s = t.app().instanceSettings().current();
         t.app().instanceSettings().update(new InstanceSettings(s.name(), s.shortDescription(), s.description(), s.terms(), "mods@asso.example",
-                new InstanceSettings.Signup(policy, limit, 16), 7_000_000L, 1_000_000L, s.resolutions(), s.nsfwPolicy(),
+                new InstanceSettings.Signup(policy, limit, 16, false), 7_000_000L, 1_000_000L, s.resolutions(), s.nsfwPolicy(),
                 new InstanceSettings.P2pDefaults(s.p2p().anonymous(), usersP2p)));
     }
 

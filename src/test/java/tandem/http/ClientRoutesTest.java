@@ -31,7 +31,7 @@ class ClientRoutesTest {
             Map.entry("/search/lazy-load-video?url=https%3A%2F%2Fexample.org%2Fw%2Fx", "/search?search=https%3A%2F%2Fexample.org%2Fw%2Fx"),
             Map.entry("/remote-interaction?uri=bob%40example.org", "/search?search=bob%40example.org"),
             Map.entry("/login", ""), Map.entry("/signup", ""), Map.entry("/reset-password", ""),
-            Map.entry("/verify-account/email", "/login"),
+            Map.entry("/verify-account/email", ""), Map.entry("/verify-account/ask-send-email", ""),
             Map.entry("/my-library", "/my-library/videos"), Map.entry("/my-library/videos", ""),
             Map.entry("/my-library/video-playlists", ""), Map.entry("/my-library/video-playlists/abc", ""), Map.entry("/my-library/history/videos", ""),
             Map.entry("/my-library/subscriptions", ""),

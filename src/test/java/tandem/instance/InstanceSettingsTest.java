@@ -23,7 +23,7 @@ class InstanceSettingsTest {
             assertThat(t.client().get("/api/v1/config").json().at("/signup/allowed").asBoolean()).isFalse();
 
             t.app().instanceSettings().update(new InstanceSettings("Vidéos de l'asso", "Nos vidéos", "# Bienvenue", "Soyez aimables",
-                    "contact@asso.example", new Signup(SignupPolicy.APPROVAL, 100, 18), 5_000_000_000L, -1,
+                    "contact@asso.example", new Signup(SignupPolicy.APPROVAL, 100, 18, true), 5_000_000_000L, -1,
                     List.of(360, 720), "blur", new P2pDefaults(P2pMode.ASK, P2pMode.ON)));
             t.restartApp();
 

@@ -34,7 +34,7 @@ class AccountsWebTest {
         try (TestInstance t = TestInstance.start(Map.of("smtp_host", "127.0.0.1", "smtp_port", String.valueOf(smtp.getSmtp().getPort())))) {
             InstanceSettings s = t.app().instanceSettings().current();
             t.app().instanceSettings().update(new InstanceSettings(s.name(), s.shortDescription(), s.description(), "Be kind to each other.",
-                    s.contactEmail(), new InstanceSettings.Signup(InstanceSettings.SignupPolicy.APPROVAL, -1, 15), s.defaultVideoQuota(),
+                    s.contactEmail(), new InstanceSettings.Signup(InstanceSettings.SignupPolicy.APPROVAL, -1, 15, false), s.defaultVideoQuota(),
                     s.defaultVideoQuotaDaily(), s.resolutions(), s.nsfwPolicy(), new InstanceSettings.P2pDefaults(s.p2p().anonymous(), InstanceSettings.P2pMode.ON)));
 
             BrowserScript first = BrowserScript.run(Duration.ofSeconds(180), "browser-accounts.mjs",
